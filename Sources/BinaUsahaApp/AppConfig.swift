@@ -1,0 +1,92 @@
+import BinaUsahaPersistence
+
+/// Everything the process reads from its environment and command line, read once at start.
+///
+/// | variable / flag | default | meaning |
+/// |---|---|---|
+/// | `DATABASE_URL` | — | `postgres://user:pass@host:5432/db`: use PostgreSQL |
+/// | `--db PATH`, `BINAUSAHA_DB` | `binausaha.sqlite` | SQLite file (when `DATABASE_URL` is unset) |
+/// | `HOST` | `127.0.0.1` | address `serve` listens on |
+/// | `PORT` | `8080` | port `serve` listens on |
+public struct AppConfig: Sendable, Equatable {
+    public var database: DatabaseChoice
+    public var host: String
+    public var port: Int
+
+    public static let defaultSQLiteFile = "binausaha.sqlite"
+
+    public init(database: DatabaseChoice, host: String = "127.0.0.1", port: Int = 8080) {
+        self.database = database
+        self.host = host
+        self.port = port
+    }
+
+    /// Reads the configuration and returns the arguments left for the command parser.
+    public static func load(environment: [String: String], arguments: [String]) throws(ConfigError)
+        -> (config: AppConfig, arguments: [String])
+    {
+        var remaining: [String] = []
+        var dbFlag: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--db" {
+                guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") else {
+                    throw ConfigError(variable: "--db", problem: "berikan path berkas SQLite, mis. --db data/binausaha.sqlite")
+                }
+                dbFlag = arguments[index + 1]
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--db=") {
+                dbFlag = String(argument.dropFirst("--db=".count))
+                index += 1
+                continue
+            }
+            remaining.append(argument)
+            index += 1
+        }
+
+        let database: DatabaseChoice
+        if let url = environment["DATABASE_URL"].nonEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw ConfigError(variable: "DATABASE_URL", problem: "harus berawalan postgres:// (contoh postgres://user:sandi@127.0.0.1:5432/binausaha)")
+            }
+            if dbFlag != nil {
+                throw ConfigError(variable: "--db", problem: "tidak dapat dipakai bersama DATABASE_URL; pilih salah satu")
+            }
+            database = .postgres(url: url)
+        } else {
+            let path = dbFlag ?? environment["BINAUSAHA_DB"].nonEmpty ?? defaultSQLiteFile
+            if path.isEmpty {
+                throw ConfigError(variable: dbFlag != nil ? "--db" : "BINAUSAHA_DB", problem: "path berkas SQLite kosong")
+            }
+            database = path == ":memory:" ? .sqliteMemory : .sqliteFile(path: path)
+        }
+
+        let host = environment["HOST"].nonEmpty ?? "127.0.0.1"
+        var port = 8080
+        if let text = environment["PORT"].nonEmpty {
+            guard let value = Int(text), (1...65_535).contains(value) else {
+                throw ConfigError(variable: "PORT", problem: "'\(text)' bukan nomor port (1–65535)")
+            }
+            port = value
+        }
+        return (AppConfig(database: database, host: host, port: port), remaining)
+    }
+}
+
+/// A configuration problem, naming the variable so that the operator knows what to fix.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    public var variable: String
+    public var problem: String
+
+    public var description: String { "Konfigurasi salah: \(variable): \(problem)" }
+}
+
+extension Optional where Wrapped == String {
+    var nonEmpty: String? {
+        guard let self, !self.isEmpty else { return nil }
+        return self
+    }
+}

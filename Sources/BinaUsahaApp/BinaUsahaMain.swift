@@ -1,0 +1,60 @@
+import BinaUsahaPersistence
+import Fluent
+import Foundation
+import Vapor
+
+/// What the `binausaha` executable does: read the configuration, build the application,
+/// bring the schema up to date when a command needs data, and run the command.
+public enum BinaUsahaMain {
+    /// Commands that must not migrate first.
+    static let commandsWithoutMigration: Set<String> = ["migrate", "routes", "--help", "-h", "help"]
+
+    public static func run() async {
+        let loaded: (config: AppConfig, arguments: [String])
+        do {
+            loaded = try AppConfig.load(environment: ProcessInfo.processInfo.environment, arguments: CommandLine.arguments)
+        } catch {
+            FileHandle.standardError.write(Data("binausaha: \(error)\n".utf8))
+            exit(2)
+        }
+        do {
+            var environment = try Environment.detect(arguments: loaded.arguments)
+            try LoggingSystem.bootstrap(from: &environment)
+            let app = try await Application.make(environment)
+            do {
+                try await configure(app, config: loaded.config)
+                let command = loaded.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+                if !commandsWithoutMigration.contains(command) {
+                    do { try await app.autoMigrate() } catch {
+                        throw StartupError(describing: loaded.config.database, error: error)
+                    }
+                }
+                try await app.execute()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        } catch {
+            FileHandle.standardError.write(Data("binausaha: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}
+
+/// The database could not be opened or migrated; says which setting to look at.
+struct StartupError: Error, CustomStringConvertible {
+    let description: String
+
+    init(describing database: DatabaseChoice, error: any Error) {
+        switch database {
+        case let .sqliteFile(path):
+            description = "basis data SQLite '\(path)' tidak dapat dibuka atau dimigrasi (periksa --db / BINAUSAHA_DB "
+                + "dan izin folder): \(String(reflecting: error))"
+        case .sqliteMemory:
+            description = "basis data SQLite di memori gagal dimigrasi: \(String(reflecting: error))"
+        case .postgres:
+            description = "DATABASE_URL: PostgreSQL tidak dapat dihubungi atau dimigrasi: \(String(reflecting: error))"
+        }
+    }
+}

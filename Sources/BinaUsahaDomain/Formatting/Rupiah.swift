@@ -1,0 +1,19 @@
+/// An amount of money in whole Rupiah. Stored as an integer: the office never deals in sen.
+public struct Rupiah: Hashable, Sendable, Comparable, Codable {
+    public var amount: Int64
+
+    public init(_ amount: Int64) { self.amount = amount }
+
+    /// `Rp 1.250.000`, `-Rp 5.000` — the way Indonesian documents write money.
+    public var formatted: String {
+        let digits = String(amount.magnitude)
+        var grouped = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(".") }
+            grouped.append(character)
+        }
+        return (amount < 0 ? "-" : "") + "Rp " + grouped
+    }
+
+    public static func < (lhs: Rupiah, rhs: Rupiah) -> Bool { lhs.amount < rhs.amount }
+}

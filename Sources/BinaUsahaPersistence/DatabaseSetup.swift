@@ -1,0 +1,57 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Logging
+import NIOCore
+import SQLKit
+
+/// Which database the application talks to. SQLite is the zero-set-up default; PostgreSQL
+/// when `DATABASE_URL` is set. Models, migrations and queries are the same for both.
+public enum DatabaseChoice: Sendable, Equatable {
+    case sqliteFile(path: String)
+    case sqliteMemory
+    /// `searchPath` puts the tables in a schema of their own (used by the tests).
+    case postgres(url: String, searchPath: [String]? = nil)
+
+    /// `sqlite` or `postgres`, as `/health` reports it.
+    public var kindName: String {
+        switch self {
+        case .sqliteFile, .sqliteMemory: "sqlite"
+        case .postgres: "postgres"
+        }
+    }
+}
+
+public enum DatabaseSetup {
+    /// How long a writer waits for another writer's lock before giving up with an error.
+    public static let sqliteBusyTimeoutMilliseconds = 5_000
+
+    public static func register(_ choice: DatabaseChoice, in databases: Databases) throws {
+        switch choice {
+        case let .sqliteFile(path):
+            // SQL is logged at trace only: bound values may be personal data (NIK, names).
+            // Foreign keys are switched on for every connection by SQLiteKit (enableForeignKeys).
+            databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteMemory:
+            databases.use(.sqlite(.init(storage: .memory, enableForeignKeys: true), sqlLogLevel: .trace), as: .sqlite)
+        case let .postgres(url, searchPath):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = searchPath
+            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+
+    /// Per-connection settings. SQLite keeps one connection per event loop, so preparing
+    /// each loop's connection once covers every query: WAL (readers never wait for the
+    /// writer; the setting is stored in the file) and a bounded busy timeout.
+    public static func prepareConnections(
+        _ choice: DatabaseChoice, databases: Databases, eventLoopGroup: any EventLoopGroup, logger: Logger
+    ) async throws {
+        guard case .sqliteFile = choice else { return }
+        for loop in eventLoopGroup.makeIterator() {
+            guard let sql = databases.database(.sqlite, logger: logger, on: loop) as? any SQLDatabase else { continue }
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+        }
+    }
+}

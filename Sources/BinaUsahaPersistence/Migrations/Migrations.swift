@@ -1,0 +1,9 @@
+import FluentKit
+
+/// Every migration, in the order it runs. Shipped migrations are never edited: add a new one.
+public enum Migrations {
+    public static let all: [any Migration] = [
+        CreateRegions(),
+        SeedSumateraSelatan(),
+    ]
+}

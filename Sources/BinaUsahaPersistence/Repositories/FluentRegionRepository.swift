@@ -1,0 +1,85 @@
+import BinaUsahaDomain
+import FluentKit
+import SQLKit
+
+public struct FluentRegionRepository: RegionRepository {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func find(_ code: RegionCode) async throws -> Region? {
+        try await RegionRecord.find(code.rawValue, on: database)?.toDomain()
+    }
+
+    public func existing(_ codes: Set<RegionCode>) async throws -> [RegionCode: Region] {
+        var found: [RegionCode: Region] = [:]
+        for chunk in Array(codes).map(\.rawValue).chunked(into: 500) {
+            for record in try await RegionRecord.query(on: database).filter(\.$id ~~ chunk).all() {
+                let region = record.toDomain()
+                found[region.code] = region
+            }
+        }
+        return found
+    }
+
+    public func children(of parent: RegionCode?) async throws -> [RegionWithChildCount] {
+        let query = RegionRecord.query(on: database).sort(\.$id)
+        if let parent {
+            query.filter(\.$parentCode == parent.rawValue)
+        } else {
+            query.filter(\.$level == RegionLevel.provinsi.rawValue)
+        }
+        let regions = try await query.all().map { $0.toDomain() }
+        let counts = try await childCounts(of: regions.map(\.code.rawValue))
+        return regions.map { RegionWithChildCount(region: $0, childCount: counts[$0.code.rawValue] ?? 0) }
+    }
+
+    func childCounts(of codes: [String]) async throws -> [String: Int] {
+        guard !codes.isEmpty else { return [:] }
+        struct Row: Decodable { let parent_code: String; let n: Int }
+        let sql = database as! any SQLDatabase
+        var counts: [String: Int] = [:]
+        for chunk in codes.chunked(into: 500) {
+            let rows = try await sql.select()
+                .column("parent_code").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("regions")
+                .where("parent_code", .in, chunk)
+                .groupBy("parent_code")
+                .all(decoding: Row.self)
+            for row in rows { counts[row.parent_code] = row.n }
+        }
+        return counts
+    }
+
+    public func count(level: RegionLevel) async throws -> Int {
+        try await RegionRecord.query(on: database).filter(\.$level == level.rawValue).count()
+    }
+
+    public func save(inserting: [Region], updating: [Region]) async throws {
+        try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            // Parents first: a batch may hold a kecamatan and its desa.
+            for chunk in inserting.sorted(by: { $0.code < $1.code }).chunked(into: 200) {
+                var insert = sql.insert(into: "regions").columns("code", "name", "level", "kind", "parent_code")
+                for region in chunk {
+                    insert = insert.values(SQLBind(region.code.rawValue), SQLBind(region.name), SQLBind(region.level.rawValue),
+                                           SQLBind(region.kind.rawValue), SQLBind(region.parentCode?.rawValue))
+                }
+                try await insert.run()
+            }
+            for region in updating {
+                try await sql.update("regions")
+                    .set("name", to: region.name)
+                    .set("kind", to: region.kind.rawValue)
+                    .where("code", .equal, region.code.rawValue)
+                    .run()
+            }
+        }
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

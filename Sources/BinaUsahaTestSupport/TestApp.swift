@@ -1,0 +1,60 @@
+import BinaUsahaApp
+import BinaUsahaDomain
+import BinaUsahaPersistence
+import Fluent
+import Foundation
+import SQLKit
+import VaporTesting
+
+/// Monday 30 November 2026, 08.00 WIB: the fixed "now" of every test.
+public let testNow = Date(timeIntervalSince1970: 1_796_000_400)
+
+/// The database the suite runs against: a fresh in-memory SQLite per test, or — when
+/// `DATABASE_URL` is set (CI's second pass) — a fresh schema of that PostgreSQL database.
+public enum TestDatabase {
+    public static var postgresURL: String? {
+        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else { return nil }
+        return url
+    }
+
+    public static var kindName: String { postgresURL == nil ? "sqlite" : "postgres" }
+}
+
+/// Runs `body` with a fully configured, migrated application on a database of its own.
+public func withTestApp<T>(
+    clock: Clock = .fixed(testNow),
+    _ body: (Application) async throws -> T
+) async throws -> T {
+    let app = try await Application.make(.testing)
+    // Migration progress is noise in test output; warnings and errors still show.
+    app.logger.logLevel = .warning
+    var schema: String?
+    do {
+        let database: DatabaseChoice
+        if let url = TestDatabase.postgresURL {
+            let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+            schema = name
+            database = .postgres(url: url, searchPath: [name])
+        } else {
+            database = .sqliteMemory
+        }
+        try await configure(app, config: AppConfig(database: database), clock: clock)
+        if let schema {
+            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
+        }
+        try await app.autoMigrate()
+        let result = try await body(app)
+        try await dropSchema(schema, app)
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await dropSchema(schema, app)
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+private func dropSchema(_ schema: String?, _ app: Application) async throws {
+    guard let schema else { return }
+    try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+}

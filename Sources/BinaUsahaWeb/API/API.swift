@@ -1,0 +1,2 @@
+/// Namespace for request and response bodies of `/api/v1`.
+enum API {}

@@ -1,0 +1,68 @@
+import BinaUsahaDomain
+import Vapor
+
+/// Turns every error into something a person can act on: a JSON error body under `/api` and
+/// `/health`, an Indonesian error page everywhere else. Internal details go to the log only.
+struct FriendlyErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return response(for: error, request: request)
+        }
+    }
+
+    func response(for error: any Error, request: Request) -> Response {
+        let status: HTTPResponseStatus
+        var code: String
+        var message: String
+        let t = request.t
+        switch error {
+        case let apiError as APIError:
+            status = apiError.status
+            code = apiError.code
+            message = apiError.message
+        case let abort as any AbortError:
+            status = abort.status
+            code = Self.code(for: abort.status)
+            message = abort.status == .notFound ? t(.apiRouteNotFound) : abort.reason
+        default:
+            status = .internalServerError
+            code = "internal"
+            message = t(.apiInternal)
+        }
+        if status.code >= 500 {
+            // Never the request body or query: they may carry personal data.
+            request.logger.report(error: error)
+            code = "internal"
+            message = t(.apiInternal)
+        }
+        if request.wantsJSON {
+            let response = Response(status: status)
+            try? response.content.encode(APIErrorBody(error: .init(code: code, message: message)))
+            return response
+        }
+        let page = ErrorPage.Model(status: status, message: status == .notFound || status.code >= 500 ? nil : message)
+        return ErrorPage.View(model: page, t: t).response(status: status)
+    }
+
+    static func code(for status: HTTPResponseStatus) -> String {
+        switch status {
+        case .notFound: "not_found"
+        case .badRequest: "bad_request"
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .conflict: "conflict"
+        case .unprocessableEntity: "unprocessable"
+        case .payloadTooLarge: "payload_too_large"
+        default: status.code >= 500 ? "internal" : "error"
+        }
+    }
+}
+
+extension Request {
+    /// API and health requests are answered in JSON.
+    var wantsJSON: Bool {
+        url.path.hasPrefix("/api/") || url.path == "/api" || url.path == "/health"
+    }
+}

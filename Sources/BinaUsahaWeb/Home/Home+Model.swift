@@ -1,0 +1,11 @@
+import BinaUsahaDomain
+import Foundation
+
+enum Home {
+    struct Model {
+        var today: String
+        /// Regions per level, province first.
+        var regionCounts: [(level: RegionLevel, count: Int)]
+        var showImportHint: Bool
+    }
+}

@@ -1,0 +1,53 @@
+import Plot
+
+extension Home {
+    struct View {
+        let model: Model
+        let t: Catalogue
+
+        func document(path: String) -> HTML {
+            Layout(t: t, title: t(.homeTitle), section: .home, path: path).document(
+                .group(
+                    .h1(.text(t(.appName))),
+                    .p(.class("lead"), .text(t(.homeIntro))),
+                    .p(.class("today"), .text("\(t(.homeToday)): \(model.today)")),
+                    .section(
+                        .h2(.text(t(.homeRegionsHeading))),
+                        .ul(.class("stats"), .forEach(model.regionCounts) { entry in
+                            .li(.strong(.text(entry.count.formattedID)), .span(.text(t.level(entry.level))))
+                        }),
+                        .if(model.showImportHint,
+                            .p(.class("hint"), .raw(t(.homeImportHint, "<code>binausaha regions import districts_16.csv</code>")))),
+                        .p(.a(.class("button"), .href("/regions"), .text(t(.homeBrowseRegions))))
+                    ),
+                    .section(
+                        .h2(.text(t(.homeModulesHeading))),
+                        .ul(.class("modules"), .forEach(NavSection.allCases.filter { $0 != .home }) { item in
+                            .li(moduleEntry(item))
+                        })
+                    )
+                )
+            )
+        }
+
+        private func moduleEntry(_ item: NavSection) -> Node<HTML.BodyContext> {
+            guard let path = item.path else {
+                return .group(.span(.text(t(item.label))), .small(.text(" · " + t(.comingSoon))))
+            }
+            return .a(.href(path), .text(t(item.label)))
+        }
+    }
+}
+
+extension Int {
+    /// `3.259` — thousands grouped with dots, as Indonesian writes numbers.
+    var formattedID: String {
+        let digits = String(magnitude)
+        var out = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(".") }
+            out.append(character)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}

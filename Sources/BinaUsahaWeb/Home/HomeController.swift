@@ -1,0 +1,16 @@
+import BinaUsahaDomain
+import Vapor
+
+struct HomeController {
+    func index(req: Request) async throws -> Response {
+        let regions = req.services.regions(req)
+        var counts: [(RegionLevel, Int)] = []
+        for level in RegionLevel.allCases { counts.append((level, try await regions.count(level: level))) }
+        let model = Home.Model(
+            today: IndonesianCalendar.longDate(req.services.clock.now(), req.lang),
+            regionCounts: counts.map { (level: $0.0, count: $0.1) },
+            showImportHint: counts.first { $0.0 == .kecamatan }?.1 == 0
+        )
+        return Home.View(model: model, t: req.t).document(path: "/").response()
+    }
+}

@@ -1,0 +1,73 @@
+import Plot
+import Vapor
+
+/// The shared page frame: header with the module navigation and language switch, main
+/// content, footer. Mobile-first; no scripts needed.
+struct Layout {
+    let t: Catalogue
+    let title: String
+    let section: NavSection?
+    /// The path of this page, for the language switch link.
+    let path: String
+
+    func document(_ content: Node<HTML.BodyContext>) -> HTML {
+        HTML(
+            .lang(t.lang == .en ? .english : .indonesian),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · \(t(.appName))"),
+                .stylesheet("/css/app.css"),
+                .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
+            ),
+            .body(
+                .a(.class("skip"), .href("#isi"), .text(t(.skipToContent))),
+                header,
+                .main(.id("isi"), content),
+                .footer(.class("site-footer"), .p(.text(t(.footerOffice))))
+            )
+        )
+    }
+
+    private var header: Node<HTML.BodyContext> {
+        let other = t(.switchLanguageCode)
+        return .header(
+            .class("site-header"),
+            .div(
+                .class("brand-row"),
+                .a(.class("brand"), .href("/"), .text(t(.appName))),
+                .a(.class("lang-switch"), .href("\(path)?lang=\(other)"), .attribute(named: "hreflang", value: other),
+                   .attribute(named: "lang", value: other), .text(t(.switchLanguage)))
+            ),
+            .p(.class("tagline"), .text(t(.appTagline))),
+            .nav(
+                .ariaLabel(t(.navMenu)),
+                .ul(.forEach(NavSection.allCases) { item in
+                    .li(navEntry(item))
+                })
+            )
+        )
+    }
+
+    private func navEntry(_ item: NavSection) -> Node<HTML.BodyContext> {
+        guard let href = item.path else {
+            return .group(
+                .span(.class("soon"), .attribute(named: "title", value: t(.comingSoon)), .text(t(item.label)),
+                      .small(.text(" · " + t(.comingSoon))))
+            )
+        }
+        if item == section {
+            return .a(.href(href), .attribute(named: "aria-current", value: "page"), .text(t(item.label)))
+        }
+        return .a(.href(href), .text(t(item.label)))
+    }
+}
+
+extension HTML {
+    /// The page as an HTTP response.
+    func response(status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: render()))
+    }
+}

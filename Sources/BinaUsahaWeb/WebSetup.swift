@@ -1,0 +1,26 @@
+import Foundation
+import Vapor
+
+/// Installs the web layer on an application: middleware in order, static files from the
+/// package resources (so the binary works from any directory), and the routes.
+public enum WebSetup {
+    public static func install(on app: Application, services: WebServices) throws {
+        app.services = services
+        app.middleware = Middlewares()
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(LanguageMiddleware())
+        app.middleware.use(FriendlyErrorMiddleware())
+        app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
+        // Forms and imports are small; big uploads get a clear 413.
+        app.routes.defaultMaxBodySize = "10mb"
+        try routes(app)
+    }
+
+    /// `Resources/Public` inside the package's resource bundle, with a trailing slash.
+    public static var publicDirectory: String {
+        guard let url = Bundle.module.url(forResource: "Public", withExtension: nil) else {
+            fatalError("Public resources missing from the BinaUsahaWeb bundle")
+        }
+        return url.path + "/"
+    }
+}

@@ -1,0 +1,8 @@
+import BinaUsahaApp
+
+@main
+enum Entrypoint {
+    static func main() async {
+        await BinaUsahaMain.run()
+    }
+}

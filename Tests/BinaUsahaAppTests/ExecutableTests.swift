@@ -1,0 +1,52 @@
+import BinaUsahaTestSupport
+import Foundation
+import Testing
+
+@Suite("The binausaha executable")
+struct ExecutableTests {
+    @Test("Started from another directory, it serves its pages, stylesheet and a fresh SQLite database")
+    func servesFromAnywhere() async throws {
+        // given: an empty working directory far from the package
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let port = Int.random(in: 20_000...40_000)
+        // when
+        let server = try await BinaryProcess.serve(in: directory, port: port)
+        defer { server.terminate() }
+        let (home, homeResponse) = try await BinaryProcess.fetch("http://127.0.0.1:\(port)/")
+        let (css, cssResponse) = try await BinaryProcess.fetch("http://127.0.0.1:\(port)/css/app.css")
+        let (health, _) = try await BinaryProcess.fetch("http://127.0.0.1:\(port)/health")
+        // then
+        #expect(homeResponse.statusCode == 200 && home.contains("Beranda"))
+        #expect(cssResponse.statusCode == 200 && css.contains(".site-header"))
+        #expect(health.contains("\"database\":\"sqlite\""))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("binausaha.sqlite").path))
+    }
+
+    @Test("regions import reports rejected lines and loads the good ones")
+    func importCommand() throws {
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("kecamatan.csv")
+        try "code,regency_code,name\n16.02.03,16.02,Pedamaran\n16.02.3,16.02,Rusak\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let result = try BinaryProcess.run(["regions", "import", file.path, "--db", "data.sqlite"], in: directory)
+
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("baru: 1"))
+        #expect(result.output.contains("ditolak: 1"))
+        #expect(result.output.contains("baris 3"))
+        #expect(result.output.contains("kecamatan 1"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("data.sqlite").path))
+    }
+
+    @Test("A configuration error stops start-up with one message naming the variable")
+    func configurationError() throws {
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try BinaryProcess.run(["serve"], in: directory, environment: ["PORT": "delapan"])
+        #expect(result.status == 2)
+        #expect(result.error.contains("PORT"))
+        #expect(result.error.split(separator: "\n").count == 1)
+    }
+}
