@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Real-browser smoke test of the main pages, on a phone-sized headless Chromium.
+
+usage: smoke.py BASE_URL [--screenshots DIR] [--full-regions]
+--full-regions: the official kecamatan/desa lists were imported, so walk down to a desa.
+"""
+import argparse
+import os
+import sys
+import traceback
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+parser = argparse.ArgumentParser()
+parser.add_argument("base")
+parser.add_argument("--screenshots", default=None)
+parser.add_argument("--full-regions", action="store_true")
+args = parser.parse_args()
+
+options = webdriver.ChromeOptions()
+options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]:
+    options.add_argument(flag)
+# A cheap Android phone: 360 CSS pixels wide.
+options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2}})
+driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+driver.set_page_load_timeout(30)
+
+passed, failed = 0, 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"  ok   {name}")
+    else:
+        failed += 1
+        print(f"  FAIL {name} {detail}")
+
+
+def shot(name):
+    if args.screenshots:
+        os.makedirs(args.screenshots, exist_ok=True)
+        driver.save_screenshot(os.path.join(args.screenshots, f"{name}.png"))
+
+
+def text():
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def fits_phone():
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+try:
+    print("Home page")
+    driver.get(args.base + "/")
+    check("title names the home page", "Beranda" in driver.title, driver.title)
+    check("language is Indonesian", driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "id")
+    body = text()
+    check("shows today's date in Indonesian", "Hari ini:" in body and any(
+        d in body for d in ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]), body[:200])
+    nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
+    for label in ["Beranda", "Wilayah", "Penerima Manfaat", "KUBE", "Pembinaan", "Laporan"]:
+        check(f"navigation shows {label}", label in nav, nav)
+    check("stylesheet applied (header is green)",
+          driver.find_element(By.CSS_SELECTOR, ".site-header").value_of_css_property("background-color") == "rgba(11, 110, 79, 1)")
+    check("fits a 360 px screen without sideways scrolling", fits_phone())
+    shot("01-home")
+
+    print("Region browser")
+    driver.find_element(By.LINK_TEXT, "Wilayah").click()
+    check("region index opens", driver.current_url.endswith("/regions"), driver.current_url)
+    driver.find_element(By.LINK_TEXT, "Sumatera Selatan").click()
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.regions tbody tr")
+    check("the province lists 17 kabupaten/kota", len(rows) == 17, str(len(rows)))
+    check("fits a 360 px screen", fits_phone())
+    shot("02-province")
+    driver.find_element(By.LINK_TEXT, "Kabupaten Ogan Komering Ilir").click()
+    check("kabupaten page has a heading", "Ogan Komering Ilir" in driver.find_element(By.TAG_NAME, "h1").text)
+    crumbs = driver.find_element(By.CSS_SELECTOR, "nav.breadcrumbs").text
+    check("breadcrumbs lead back to the province", "Sumatera Selatan" in crumbs, crumbs)
+    if args.full_regions:
+        driver.find_element(By.LINK_TEXT, "Pedamaran").click()
+        check("kecamatan Pedamaran lists its desa", "Pedamaran I" in text())
+        driver.find_element(By.LINK_TEXT, "Pedamaran I").click()
+        check("a desa shows its code", "16.02.03.2007" in text(), text()[:300])
+        driver.find_element(By.CSS_SELECTOR, "nav.breadcrumbs").find_element(By.LINK_TEXT, "Ogan Komering Ilir").click()
+        check("breadcrumb climbs back to the kabupaten", "Ogan Komering Ilir" in driver.find_element(By.TAG_NAME, "h1").text)
+    shot("03-kabupaten")
+
+    print("Language and errors")
+    driver.find_element(By.CSS_SELECTOR, "a.lang-switch").click()
+    check("English toggle switches the page", driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    driver.get(args.base + "/")
+    check("English is remembered", "Home" in driver.title, driver.title)
+    driver.find_element(By.CSS_SELECTOR, "a.lang-switch").click()
+    check("and switched back to Indonesian", "Beranda" in driver.title, driver.title)
+    driver.get(args.base + "/halaman-yang-tidak-ada")
+    check("unknown page gets the friendly 404", "Halaman tidak ditemukan" in text())
+    shot("04-not-found")
+except Exception:
+    failed += 1
+    traceback.print_exc()
+    shot("error")
+finally:
+    driver.quit()
+
+print(f"browser: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
