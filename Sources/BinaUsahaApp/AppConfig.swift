@@ -12,6 +12,8 @@ public struct AppConfig: Sendable, Equatable {
     public var database: DatabaseChoice
     public var host: String
     public var port: Int
+    /// bcrypt work factor for passwords; tests lower it to stay fast.
+    public var bcryptCost = 12
 
     public static let defaultSQLiteFile = "binausaha.sqlite"
 

@@ -29,6 +29,9 @@ public enum BinaUsahaMain {
                         throw StartupError(describing: loaded.config.database, error: error)
                     }
                 }
+                if command == "serve", try await FluentUserRepository(database: app.db).count() == 0 {
+                    print(firstAdminHint)
+                }
                 try await app.execute()
             } catch {
                 try? await app.asyncShutdown()
@@ -41,6 +44,11 @@ public enum BinaUsahaMain {
         }
     }
 }
+
+let firstAdminHint = """
+    Belum ada pengguna. Buat admin provinsi pertama (kata sandi dibaca dari standard input):
+      echo 'kata-sandi-rahasia' | binausaha users create --username admin --role admin_provinsi --name "Admin Dinsos"
+    """
 
 /// The database could not be opened or migrated; says which setting to look at.
 struct StartupError: Error, CustomStringConvertible {

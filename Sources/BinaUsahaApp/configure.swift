@@ -16,13 +16,20 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     // HTTP
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
     try WebSetup.install(on: app, services: WebServices(
         databaseKind: config.database.kindName,
         clock: clock,
-        regions: { FluentRegionRepository(database: $0.db) }
+        secrets: .sha256,
+        regions: { FluentRegionRepository(database: $0.db) },
+        users: { FluentUserRepository(database: $0.db) },
+        credentials: { FluentCredentialRepository(database: $0.db) },
+        audit: { FluentAuditLog(database: $0.db) }
     ))
 
     // Commands (serve and routes come from Vapor)
     app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
-    app.asyncCommands.use(RegionsCommand(), as: "regions")
+    app.asyncCommands.use(RegionsCommand(clock: clock), as: "regions")
+    app.asyncCommands.use(UsersCommand(clock: clock), as: "users")
+    app.asyncCommands.use(TokensCommand(clock: clock, secrets: .sha256), as: "tokens")
 }

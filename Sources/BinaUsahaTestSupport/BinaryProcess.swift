@@ -18,12 +18,16 @@ public struct BinaryProcess {
     }
 
     /// Runs a command to completion in `directory`.
-    public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                           input: String? = nil) throws -> Result {
         let process = try make(arguments, in: directory, environment: environment)
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let error = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -48,8 +52,10 @@ public struct BinaryProcess {
         throw TestSupportError("binausaha serve did not answer on port \(port)")
     }
 
-    public static func fetch(_ url: String) async throws -> (String, HTTPURLResponse) {
-        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+    public static func fetch(_ url: String, headers: [String: String] = [:]) async throws -> (String, HTTPURLResponse) {
+        var request = URLRequest(url: URL(string: url)!)
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
         return (String(decoding: data, as: UTF8.self), response as! HTTPURLResponse)
     }
 

@@ -38,7 +38,9 @@ public func withTestApp<T>(
         } else {
             database = .sqliteMemory
         }
-        try await configure(app, config: AppConfig(database: database), clock: clock)
+        var config = AppConfig(database: database)
+        config.bcryptCost = 4
+        try await configure(app, config: config, clock: clock)
         if let schema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }

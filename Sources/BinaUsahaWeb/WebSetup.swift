@@ -11,6 +11,8 @@ public enum WebSetup {
         app.middleware.use(LanguageMiddleware())
         app.middleware.use(FriendlyErrorMiddleware())
         app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
+        app.middleware.use(AuthenticationMiddleware())
+        app.middleware.use(CSRFMiddleware())
         // Forms and imports are small; big uploads get a clear 413.
         app.routes.defaultMaxBodySize = "10mb"
         try routes(app)

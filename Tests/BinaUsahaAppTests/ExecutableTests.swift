@@ -40,6 +40,42 @@ struct ExecutableTests {
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("data.sqlite").path))
     }
 
+    @Test("users create reads the password from standard input; tokens create prints a token that opens the API")
+    func usersAndTokens() async throws {
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // when
+        let created = try BinaryProcess.run(["users", "create", "--username", "op.oki", "--role", "operator_kabkota",
+                                             "--region", "16.02"], in: directory, input: "kata-sandi-rahasia\n")
+        let refused = try BinaryProcess.run(["users", "create", "--username", "op.x", "--role", "operator_kabkota"],
+                                            in: directory, input: "kata-sandi-rahasia\n")
+        let token = try BinaryProcess.run(["tokens", "create", "--username", "op.oki"], in: directory)
+        // then
+        #expect(created.status == 0, "\(created.error)")
+        #expect(created.output.contains("Pengguna op.oki dibuat"))
+        #expect(refused.status != 0)
+        #expect((refused.output + refused.error).contains("Peran Operator kabupaten/kota harus diberi wilayah."))
+        let secret = try #require(token.output.split(separator: "\n").last.map(String.init))
+        #expect(secret.hasPrefix("bu_"))
+
+        let port = Int.random(in: 40_001...60_000)
+        let server = try await BinaryProcess.serve(in: directory, port: port)
+        defer { server.terminate() }
+        let (me, response) = try await BinaryProcess.fetch("http://127.0.0.1:\(port)/api/v1/me",
+                                                           headers: ["Authorization": "Bearer \(secret)"])
+        #expect(response.statusCode == 200)
+        #expect(me.contains("\"username\":\"op.oki\""))
+    }
+
+    @Test("A fresh serve with no users prints how to create the first admin")
+    func firstAdminHint() throws {
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // An address that cannot be bound makes serve stop right after start-up, after printing the hint.
+        let result = try BinaryProcess.run(["serve", "--port", "0", "--hostname", "256.0.0.1"], in: directory)
+        #expect(result.output.contains("binausaha users create --username admin --role admin_provinsi"))
+    }
+
     @Test("A configuration error stops start-up with one message naming the variable")
     func configurationError() throws {
         let directory = try BinaryProcess.temporaryDirectory()

@@ -18,7 +18,8 @@ struct APITests {
     @Test("Without a parent the API lists the provinces")
     func provinces() async throws {
         try await withTestApp { app in
-            let body = try await app.testing().get("/api/v1/regions").jsonObject()
+            let user = try await app.makeUser("ani", role: .pendamping, region: "16.02")
+            let body = try await app.testing().get("/api/v1/regions", headers: user.bearer).jsonObject()
             let items = try #require(body["items"] as? [[String: Any]])
             #expect(items.map { $0["code"] as? String } == ["16"])
             #expect(items.first?["child_count"] as? Int == 17)
@@ -29,7 +30,8 @@ struct APITests {
     @Test("With a parent the API lists its children")
     func children() async throws {
         try await withTestApp { app in
-            let body = try await app.testing().get("/api/v1/regions?parent=16").jsonObject()
+            let user = try await app.makeUser("ani", role: .pendamping, region: "16.02")
+            let body = try await app.testing().get("/api/v1/regions?parent=16", headers: user.bearer).jsonObject()
             let items = try #require(body["items"] as? [[String: Any]])
             #expect(items.count == 17)
             #expect(items.first?["name"] as? String == "Kabupaten Ogan Komering Ulu")
@@ -41,7 +43,8 @@ struct APITests {
     @Test("One region comes with its parent chain")
     func show() async throws {
         try await withTestApp { app in
-            let body = try await app.testing().get("/api/v1/regions/16.02").jsonObject()
+            let user = try await app.makeUser("ani", role: .pendamping, region: "16.02")
+            let body = try await app.testing().get("/api/v1/regions/16.02", headers: user.bearer).jsonObject()
             let region = try #require(body["region"] as? [String: Any])
             #expect(region["name"] as? String == "Kabupaten Ogan Komering Ilir")
             #expect(region["parent_code"] as? String == "16")
@@ -59,7 +62,8 @@ struct APITests {
     ])
     func errors(path: String, status: Int, code: String) async throws {
         try await withTestApp { app in
-            let response = try await app.testing().get(path)
+            let user = try await app.makeUser("ani", role: .pendamping, region: "16.02")
+            let response = try await app.testing().get(path, headers: user.bearer)
             #expect(response.status.code == UInt(status))
             let error = try #require(try response.jsonObject()["error"] as? [String: Any])
             #expect(error["code"] as? String == code)
@@ -71,7 +75,8 @@ struct APITests {
     @Test("Error messages are in Indonesian")
     func indonesianMessage() async throws {
         try await withTestApp { app in
-            let error = try await app.testing().get("/api/v1/regions/16.99").jsonObject()["error"] as? [String: Any]
+            let user = try await app.makeUser("ani", role: .pendamping, region: "16.02")
+            let error = try await app.testing().get("/api/v1/regions/16.99", headers: user.bearer).jsonObject()["error"] as? [String: Any]
             #expect(error?["message"] as? String == "Wilayah dengan kode 16.99 tidak ditemukan.")
         }
     }

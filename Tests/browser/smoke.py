@@ -12,11 +12,15 @@ import traceback
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 parser = argparse.ArgumentParser()
 parser.add_argument("base")
 parser.add_argument("--screenshots", default=None)
 parser.add_argument("--full-regions", action="store_true")
+parser.add_argument("--admin", help="USER:PASSWORD of an admin_provinsi made with `binausaha users create`")
+parser.add_argument("--operator", help="USER:PASSWORD of an operator_kabkota of 16.02 (OKI)")
 args = parser.parse_args()
 
 options = webdriver.ChromeOptions()
@@ -47,6 +51,13 @@ def shot(name):
         driver.save_screenshot(os.path.join(args.screenshots, f"{name}.png"))
 
 
+def click_and_wait(element):
+    """Clicks a link or button and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+
 def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
@@ -72,36 +83,80 @@ try:
     shot("01-home")
 
     print("Region browser")
-    driver.find_element(By.LINK_TEXT, "Wilayah").click()
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Wilayah"))
     check("region index opens", driver.current_url.endswith("/regions"), driver.current_url)
-    driver.find_element(By.LINK_TEXT, "Sumatera Selatan").click()
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Sumatera Selatan"))
     rows = driver.find_elements(By.CSS_SELECTOR, "table.regions tbody tr")
     check("the province lists 17 kabupaten/kota", len(rows) == 17, str(len(rows)))
     check("fits a 360 px screen", fits_phone())
     shot("02-province")
-    driver.find_element(By.LINK_TEXT, "Kabupaten Ogan Komering Ilir").click()
+    click_and_wait(driver.find_element(By.LINK_TEXT, "Kabupaten Ogan Komering Ilir"))
     check("kabupaten page has a heading", "Ogan Komering Ilir" in driver.find_element(By.TAG_NAME, "h1").text)
     crumbs = driver.find_element(By.CSS_SELECTOR, "nav.breadcrumbs").text
     check("breadcrumbs lead back to the province", "Sumatera Selatan" in crumbs, crumbs)
     if args.full_regions:
-        driver.find_element(By.LINK_TEXT, "Pedamaran").click()
+        click_and_wait(driver.find_element(By.LINK_TEXT, "Pedamaran"))
         check("kecamatan Pedamaran lists its desa", "Pedamaran I" in text())
-        driver.find_element(By.LINK_TEXT, "Pedamaran I").click()
+        click_and_wait(driver.find_element(By.LINK_TEXT, "Pedamaran I"))
         check("a desa shows its code", "16.02.03.2007" in text(), text()[:300])
-        driver.find_element(By.CSS_SELECTOR, "nav.breadcrumbs").find_element(By.LINK_TEXT, "Ogan Komering Ilir").click()
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "nav.breadcrumbs").find_element(By.LINK_TEXT, "Ogan Komering Ilir"))
         check("breadcrumb climbs back to the kabupaten", "Ogan Komering Ilir" in driver.find_element(By.TAG_NAME, "h1").text)
     shot("03-kabupaten")
 
     print("Language and errors")
-    driver.find_element(By.CSS_SELECTOR, "a.lang-switch").click()
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "a.lang-switch"))
     check("English toggle switches the page", driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     driver.get(args.base + "/")
     check("English is remembered", "Home" in driver.title, driver.title)
-    driver.find_element(By.CSS_SELECTOR, "a.lang-switch").click()
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, "a.lang-switch"))
     check("and switched back to Indonesian", "Beranda" in driver.title, driver.title)
     driver.get(args.base + "/halaman-yang-tidak-ada")
     check("unknown page gets the friendly 404", "Halaman tidak ditemukan" in text())
     shot("04-not-found")
+
+    def sign_in(credentials):
+        username, password = credentials.split(":", 1)
+        driver.get(args.base + "/login")
+        driver.find_element(By.NAME, "username").send_keys(username)
+        driver.find_element(By.NAME, "password").send_keys(password)
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        return username
+
+    def sign_out():
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+
+    if args.operator:
+        print("Signing in as a kab/kota operator")
+        username, _ = args.operator.split(":", 1)
+        sign_in(username + ":salah-sekali-salah")
+        check("a wrong password is refused with a clear message", "Nama pengguna atau kata sandi salah" in text())
+        name = sign_in(args.operator)
+        header = driver.find_element(By.CSS_SELECTOR, ".site-header").text
+        check("the header shows who is signed in", name in header and "Operator kabupaten/kota" in header, header)
+        check("the home page names the operator's own region", "Wilayah kerja Anda: Kabupaten Ogan Komering Ilir" in text())
+        nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
+        check("no administration in the operator's menu", "Pengguna" not in nav and "Jejak audit" not in nav, nav)
+        shot("05-operator-home")
+        driver.get(args.base + "/admin/users")
+        check("user administration is refused", "Akses ditolak" in text())
+        driver.get(args.base + "/")
+        sign_out()
+        check("signing out returns to the public page", "Masuk" in driver.find_element(By.CSS_SELECTOR, ".site-header").text)
+
+    if args.admin:
+        print("Signing in as the provincial admin")
+        sign_in(args.admin)
+        nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
+        check("the admin's menu has users and audit", "Pengguna" in nav and "Jejak audit" in nav, nav)
+        click_and_wait(driver.find_element(By.LINK_TEXT, "Pengguna"))
+        if args.operator:
+            check("the users page lists the operator", args.operator.split(":")[0] in text())
+        click_and_wait(driver.find_element(By.LINK_TEXT, "Jejak audit"))
+        body = text()
+        check("the audit trail shows sign-ins and the failed attempt", "masuk" in body and "gagal masuk" in body, body[:400])
+        check("the audit page fits the phone", fits_phone())
+        shot("06-audit")
+        sign_out()
 except Exception:
     failed += 1
     traceback.print_exc()

@@ -12,7 +12,8 @@ public struct ImportRegionsCommand: AsyncCommand {
         public init() {}
     }
 
-    public init() {}
+    let clock: Clock
+    public init(clock: Clock) { self.clock = clock }
     public var help: String { "Impor daftar wilayah resmi dari berkas CSV" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
@@ -27,6 +28,12 @@ public struct ImportRegionsCommand: AsyncCommand {
         let repository = FluentRegionRepository(database: app.db)
         let report = try await ImportRegions(repository: repository)(
             rows: parsed.rows, unreadable: parsed.unreadable, expectedLevel: parsed.expectedLevel)
+
+        let counts = "baris \(report.total), baru \(report.inserted), diperbarui \(report.updated), "
+            + "tidak berubah \(report.unchanged), ditolak \(report.rejected.count)"
+        try await FluentAuditLog(database: app.db).record(
+            .import, by: .commandLine, at: clock.now(), entity: "region", entityID: nil, region: nil,
+            note: "\((signature.file as NSString).lastPathComponent): \(counts)")
 
         let console = context.console
         console.print("Impor wilayah: \((signature.file as NSString).lastPathComponent)")

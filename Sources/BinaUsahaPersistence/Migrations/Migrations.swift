@@ -5,5 +5,8 @@ public enum Migrations {
     public static let all: [any Migration] = [
         CreateRegions(),
         SeedSumateraSelatan(),
+        CreateUsers(),
+        CreateCredentials(),
+        CreateAuditLog(),
     ]
 }

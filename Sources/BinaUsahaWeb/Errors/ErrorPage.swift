@@ -11,11 +11,14 @@ enum ErrorPage {
 
     struct View {
         let model: Model
-        let t: Catalogue
+        let context: PageContext
+        private var t: Catalogue { context.t }
 
         var title: String {
             switch model.status {
             case .notFound: t(.errorNotFoundTitle)
+            case .forbidden: t(.errorForbiddenTitle)
+            case .tooManyRequests: t(.errorTooManyTitle)
             case .badRequest, .unprocessableEntity: t(.errorBadRequestTitle)
             default: model.status.code >= 500 ? t(.errorServerTitle) : t(.errorGenericTitle)
             }
@@ -27,7 +30,7 @@ enum ErrorPage {
         }
 
         func response(status: HTTPResponseStatus) -> Response {
-            Layout(t: t, title: title, section: nil, path: "/").document(
+            Layout(context: context, title: title, section: nil).document(
                 .div(
                     .class("error-page"),
                     .p(.class("error-code"), .text(String(model.status.code))),

@@ -43,7 +43,7 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
             return response
         }
         let page = ErrorPage.Model(status: status, message: status == .notFound || status.code >= 500 ? nil : message)
-        return ErrorPage.View(model: page, t: t).response(status: status)
+        return ErrorPage.View(model: page, context: request.page(path: "/")).response(status: status)
     }
 
     static func code(for status: HTTPResponseStatus) -> String {

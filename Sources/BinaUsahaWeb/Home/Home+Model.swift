@@ -7,5 +7,7 @@ enum Home {
         /// Regions per level, province first.
         var regionCounts: [(level: RegionLevel, count: Int)]
         var showImportHint: Bool
+        /// The signed-in user's own region, linked.
+        var workRegion: (name: String, href: String)?
     }
 }

@@ -3,14 +3,18 @@ import Plot
 extension Home {
     struct View {
         let model: Model
-        let t: Catalogue
+        let context: PageContext
+        private var t: Catalogue { context.t }
 
-        func document(path: String) -> HTML {
-            Layout(t: t, title: t(.homeTitle), section: .home, path: path).document(
+        func document() -> HTML {
+            Layout(context: context, title: t(.homeTitle), section: .home).document(
                 .group(
                     .h1(.text(t(.appName))),
                     .p(.class("lead"), .text(t(.homeIntro))),
                     .p(.class("today"), .text("\(t(.homeToday)): \(model.today)")),
+                    .unwrap(model.workRegion) { region in
+                        .p(.class("work-region"), .text(t(.homeWorkRegion) + " "), .a(.href(region.href), .text(region.name)))
+                    },
                     .section(
                         .h2(.text(t(.homeRegionsHeading))),
                         .ul(.class("stats"), .forEach(model.regionCounts) { entry in
@@ -22,7 +26,7 @@ extension Home {
                     ),
                     .section(
                         .h2(.text(t(.homeModulesHeading))),
-                        .ul(.class("modules"), .forEach(NavSection.allCases.filter { $0 != .home }) { item in
+                        .ul(.class("modules"), .forEach(NavSection.visible(to: context.principal).filter { $0 != .home }) { item in
                             .li(moduleEntry(item))
                         })
                     )

@@ -4,11 +4,11 @@ import Vapor
 /// The shared page frame: header with the module navigation and language switch, main
 /// content, footer. Mobile-first; no scripts needed.
 struct Layout {
-    let t: Catalogue
+    let context: PageContext
     let title: String
     let section: NavSection?
-    /// The path of this page, for the language switch link.
-    let path: String
+
+    private var t: Catalogue { context.t }
 
     func document(_ content: Node<HTML.BodyContext>) -> HTML {
         HTML(
@@ -31,6 +31,7 @@ struct Layout {
 
     private var header: Node<HTML.BodyContext> {
         let other = t(.switchLanguageCode)
+        let path = context.path
         return .header(
             .class("site-header"),
             .div(
@@ -40,12 +41,28 @@ struct Layout {
                    .attribute(named: "lang", value: other), .text(t(.switchLanguage)))
             ),
             .p(.class("tagline"), .text(t(.appTagline))),
+            account,
             .nav(
                 .ariaLabel(t(.navMenu)),
-                .ul(.forEach(NavSection.allCases) { item in
+                .ul(.forEach(NavSection.visible(to: context.principal)) { item in
                     .li(navEntry(item))
                 })
             )
+        )
+    }
+
+    /// Who is signed in, with password and sign-out; or the sign-in link.
+    private var account: Node<HTML.BodyContext> {
+        guard let principal = context.principal else {
+            return .div(.class("account"), .a(.href("/login"), .text(t(.navLogin))))
+        }
+        return .div(
+            .class("account"),
+            .span(.class("who"), .text(t(.signedInAs, principal.username, principal.role.label(t.lang)))),
+            .a(.href("/account/password"), .text(t(.navPassword))),
+            .form(.method(.post), .action("/logout"), .class("inline"),
+                  .input(.type(.hidden), .name("_csrf"), .value(context.csrf)),
+                  .button(.type(.submit), .class("link"), .text(t(.navLogout))))
         )
     }
 

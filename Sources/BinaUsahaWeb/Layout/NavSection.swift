@@ -1,6 +1,8 @@
+import BinaUsahaDomain
+
 /// The modules in the main navigation. A module without a path is announced as coming soon.
 enum NavSection: CaseIterable, Sendable {
-    case home, regions, beneficiaries, skills, groups, coaching, reports
+    case home, regions, beneficiaries, skills, groups, coaching, reports, users, audit
 
     var label: MessageKey {
         switch self {
@@ -11,6 +13,19 @@ enum NavSection: CaseIterable, Sendable {
         case .groups: .navGroups
         case .coaching: .navCoaching
         case .reports: .navReports
+        case .users: .navUsers
+        case .audit: .navAudit
+        }
+    }
+
+    /// The sections a user sees: administration only for those allowed to use it.
+    static func visible(to principal: Principal?) -> [NavSection] {
+        allCases.filter { section in
+            switch section {
+            case .users: principal?.may(.manageUsers) == true
+            case .audit: principal?.may(.readAudit) == true
+            default: true
+            }
         }
     }
 
@@ -19,6 +34,8 @@ enum NavSection: CaseIterable, Sendable {
         switch self {
         case .home: "/"
         case .regions: "/regions"
+        case .users: "/admin/users"
+        case .audit: "/audit"
         case .beneficiaries, .skills, .groups, .coaching, .reports: nil
         }
     }

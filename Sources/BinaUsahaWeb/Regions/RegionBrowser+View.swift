@@ -3,10 +3,11 @@ import Plot
 extension RegionBrowser {
     struct View {
         let model: Model
-        let t: Catalogue
+        let context: PageContext
+        private var t: Catalogue { context.t }
 
-        func document(path: String) -> HTML {
-            Layout(t: t, title: model.title, section: .regions, path: path).document(
+        func document() -> HTML {
+            Layout(context: context, title: model.title, section: .regions).document(
                 .group(
                     .nav(.class("breadcrumbs"), .ariaLabel(t(.regionsBreadcrumbLabel)),
                          .ol(.forEach(model.crumbs) { crumb in

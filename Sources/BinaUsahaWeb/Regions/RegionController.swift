@@ -6,7 +6,7 @@ struct RegionController {
     func index(req: Request) async throws -> Response {
         let children = try await req.services.regions(req).children(of: nil)
         let model = RegionBrowser.Model(region: nil, lineage: [], children: children, t: req.t)
-        return RegionBrowser.View(model: model, t: req.t).document(path: "/regions").response()
+        return RegionBrowser.View(model: model, context: req.page()).document().response()
     }
 
     func show(req: Request) async throws -> Response {
@@ -18,6 +18,6 @@ struct RegionController {
         else { throw Abort(.notFound) }
         let children = try await repository.children(of: code)
         let model = RegionBrowser.Model(region: region, lineage: lineage, children: children, t: req.t)
-        return RegionBrowser.View(model: model, t: req.t).document(path: "/regions/\(code.rawValue)").response()
+        return RegionBrowser.View(model: model, context: req.page()).document().response()
     }
 }

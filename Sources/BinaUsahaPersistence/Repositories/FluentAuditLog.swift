@@ -1,0 +1,36 @@
+import BinaUsahaDomain
+import FluentKit
+import Foundation
+
+/// The audit trail in `audit_log`. Only `append` writes; there is no update or delete.
+public struct FluentAuditLog: AuditLog {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func append(_ entry: AuditEntry) async throws {
+        try await AuditRecord(entry).create(on: database)
+    }
+
+    public func search(_ filter: AuditFilter) async throws -> AuditPage {
+        let query = AuditRecord.query(on: database)
+        if let actor = filter.actorName?.lowercased(), !actor.isEmpty { query.filter(\.$actorName == actor) }
+        if let entity = filter.entity, !entity.isEmpty { query.filter(\.$entity == entity) }
+        if let entityID = filter.entityID, !entityID.isEmpty { query.filter(\.$entityID == entityID) }
+        if let from = filter.from { query.filter(\.$at >= from) }
+        if let until = filter.until { query.filter(\.$at < until) }
+        if let region = filter.region {
+            query.group(.or) { group in
+                group.filter(\.$regionCode == region.rawValue)
+                group.filter(\.$regionCode, .custom("LIKE"), region.rawValue + ".%")
+                if filter.includeUnscoped { group.filter(\.$regionCode == nil) }
+            }
+        } else if !filter.includeUnscoped {
+            query.filter(\.$regionCode != nil)
+        }
+        let total = try await query.count()
+        let records = try await query.sort(\.$at, .descending).sort(\.$id)
+            .range(lower: (filter.page - 1) * filter.perPage, upper: filter.page * filter.perPage).all()
+        return AuditPage(entries: records.map { $0.toDomain() }, total: total)
+    }
+}

@@ -1,0 +1,75 @@
+import BinaUsahaDomain
+import Plot
+
+/// The audit trail page (admin_provinsi and pimpinan).
+enum AuditTrailPage {
+    struct Row {
+        var when: String
+        var who: String
+        var action: String
+        var record: String
+        var changes: [String]
+        var note: String?
+    }
+
+    struct Model {
+        var query: AuditQuery
+        var rows: [Row]
+        var total: Int
+        var page: Int
+        var pageCount: Int
+        var error: String?
+        /// The query string without `page`, for the pager links.
+        var baseQuery: String
+    }
+
+    struct View {
+        let model: Model
+        let context: PageContext
+        private var t: Catalogue { context.t }
+
+        func document() -> HTML {
+            Layout(context: context, title: t(.auditTitle), section: .audit).document(
+                .group(
+                    .h1(.text(t(.auditTitle))),
+                    .p(.text(t(.auditIntro))),
+                    .form(
+                        .method(.get), .action("/audit"), .class("filters"),
+                        Forms.field(t(.auditFilterUser), name: "user", value: model.query.user ?? ""),
+                        Forms.field(t(.auditFilterEntity), name: "entity", value: model.query.entity ?? ""),
+                        Forms.field(t(.auditFilterFrom), name: "from", type: .date, value: model.query.from ?? ""),
+                        Forms.field(t(.auditFilterUntil), name: "until", type: .date, value: model.query.until ?? ""),
+                        Forms.field(t(.auditFilterRegion), name: "region", value: model.query.region ?? ""),
+                        Forms.submit(t(.auditFilterSubmit))
+                    ),
+                    .unwrap(model.error) { .div(.class("alert error"), .p(.text($0))) },
+                    .p(.class("muted"), .text(t(.auditTotal, model.total.formattedID))),
+                    .if(model.rows.isEmpty, .p(.text(t(.auditEmpty)))),
+                    .if(!model.rows.isEmpty, table),
+                    pager
+                )
+            )
+        }
+
+        private var table: Node<HTML.BodyContext> {
+            .div(.class("table-wrap"), .table(
+                .class("audit"),
+                .thead(.tr(.th(.text(t(.auditColumnWhen))), .th(.text(t(.auditColumnWho))), .th(.text(t(.auditColumnAction))),
+                           .th(.text(t(.auditColumnRecord))), .th(.text(t(.auditColumnChanges))))),
+                .tbody(.forEach(model.rows) { row in
+                    .tr(
+                        .td(.text(row.when)), .td(.text(row.who)), .td(.text(row.action)), .td(.text(row.record)),
+                        .td(.ul(.class("changes"), .forEach(row.changes) { .li(.text($0)) },
+                                .unwrap(row.note) { .li(.em(.text($0))) }))
+                    )
+                })
+            ))
+        }
+
+        private var pager: Node<HTML.BodyContext> {
+            .nav(.class("pager"),
+                 .if(model.page > 1, .a(.href("/audit?\(model.baseQuery)page=\(model.page - 1)"), .text(t(.auditPrev)))),
+                 .if(model.page < model.pageCount, .a(.href("/audit?\(model.baseQuery)page=\(model.page + 1)"), .text(t(.auditNext)))))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import BinaUsahaDomain
+import Vapor
+
+/// Sign-in, sign-out and password change.
+struct AuthController {
+    static let sessionLifetime: TimeInterval = 12 * 3600
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    func showLogin(req: Request) async throws -> Response {
+        if req.principal != nil { return req.redirect(to: "/") }
+        let next = safeNext(try? req.query.get(String.self, at: "next"))
+        return LoginPage.View(model: .init(next: next), context: req.page()).document().response()
+    }
+
+    func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let next = safeNext(form.next)
+        let username = form.username?.trimmingCharacters(in: .whitespaces) ?? ""
+        let password = form.password ?? ""
+        func page(_ error: MessageKey, _ status: HTTPResponseStatus) -> Response {
+            LoginPage.View(model: .init(username: username, next: next, error: req.t(error)), context: req.page())
+                .document().response(status: status)
+        }
+        guard !username.isEmpty, !password.isEmpty else { return page(.loginMissing, .badRequest) }
+
+        switch try await req.services.logIn(req)(username: username, password: password) {
+        case .throttled:
+            return page(.loginThrottled, .tooManyRequests)
+        case .invalid:
+            return page(.loginInvalid, .unauthorized)
+        case let .success(user):
+            let token = req.services.secrets.make()
+            try await req.services.credentials(req).createSession(
+                tokenHash: req.services.secrets.hash(token), userID: user.id, csrfToken: req.services.secrets.make(),
+                expiresAt: req.services.clock.now().addingTimeInterval(Self.sessionLifetime))
+            let response = req.redirect(to: next)
+            response.cookies[AuthenticationMiddleware.sessionCookie] = .init(
+                string: token, maxAge: Int(Self.sessionLifetime), path: "/", isSecure: req.isSecure, isHTTPOnly: true,
+                sameSite: .lax)
+            return response
+        }
+    }
+
+    func logout(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        if let hash = req.sessionHash { try await req.services.credentials(req).deleteSession(tokenHash: hash) }
+        try await req.services.audit(req).record(.logout, by: AuditActor(principal), at: req.services.clock.now(),
+                                                 entity: "session", entityID: nil, region: principal.region)
+        let response = req.redirect(to: "/")
+        response.cookies[AuthenticationMiddleware.sessionCookie] = .expired
+        return response
+    }
+
+    /// Only local paths: never send a user to another site after log-in.
+    func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+}

@@ -1,0 +1,162 @@
+import BinaUsahaDomain
+import BinaUsahaTestSupport
+import Foundation
+import Testing
+import VaporTesting
+
+/// Every registered route × every role (and no one) × a record inside / outside the user's
+/// region, against an explicit table of what each should get. A new route without a policy,
+/// or without a line in this table, fails here.
+@Suite("Route access")
+struct RouteAccessTests {
+    enum Expect: Equatable {
+        /// Reaches the handler: not 401/403, not sent to log-in, no server error.
+        case allowed
+        /// 401 on the API, a redirect to the log-in page on the site.
+        case unauthenticated
+        case forbidden
+    }
+
+    typealias Rule = @Sendable (_ role: Role?, _ inside: Bool) -> Expect
+
+    static let everyone: Rule = { _, _ in .allowed }
+    static let signedIn: Rule = { role, _ in role == nil ? .unauthenticated : .allowed }
+    static let adminOnly: Rule = { role, _ in role == nil ? .unauthenticated : role == .adminProvinsi ? .allowed : .forbidden }
+    /// The audit trail: admin everywhere, pimpinan inside their region, nobody else.
+    static let auditReaders: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?: .allowed
+        case .pimpinan?: inside ? .allowed : .forbidden
+        default: .forbidden
+        }
+    }
+
+    static let table: [String: Rule] = [
+        "GET /": everyone,
+        "GET /regions": everyone,
+        "GET /regions/:code": everyone,
+        "GET /login": everyone,
+        "POST /login": everyone,
+        "POST /logout": signedIn,
+        "GET /account/password": signedIn,
+        "POST /account/password": signedIn,
+        "GET /admin/users": adminOnly,
+        "GET /admin/users/new": adminOnly,
+        "POST /admin/users": adminOnly,
+        "GET /admin/users/:id": adminOnly,
+        "POST /admin/users/:id": adminOnly,
+        "GET /audit": auditReaders,
+        "GET /health": everyone,
+        "GET /api/openapi.json": everyone,
+        "GET /api/v1/me": signedIn,
+        "GET /api/v1/regions": signedIn,
+        "GET /api/v1/regions/:code": signedIn,
+        "GET /api/v1/audit": auditReaders,
+    ]
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    @Test("Every route declares its access policy")
+    func everyRouteHasPolicy() async throws {
+        try await withTestApp { app in
+            let missing = app.routes.all.filter { $0.userInfo["policy"] == nil }.map(Self.key)
+            #expect(missing.isEmpty, "routes without a policy: \(missing)")
+        }
+    }
+
+    @Test("Every route has a line in the access table, and every line is a route")
+    func tableCoversRoutes() async throws {
+        try await withTestApp { app in
+            let routed = Set(app.routes.all.map(Self.key))
+            #expect(routed.subtracting(Self.table.keys).isEmpty, "routes missing from the table: \(routed.subtracting(Self.table.keys))")
+            #expect(Set(Self.table.keys).subtracting(routed).isEmpty)
+        }
+    }
+
+    @Test("Every route × role × inside/outside region gets the expected answer")
+    func enumerate() async throws {
+        try await withTestApp { app in
+            // given: one user per role attached to OKI (16.02) or the province, and records in OKI and OKU
+            var users: [Role: TestUser] = [:]
+            for role in Role.allCases {
+                let region: String? = switch role {
+                case .adminProvinsi, .mitra: nil
+                case .operatorKabkota, .pendamping, .pimpinan: "16.02"
+                }
+                users[role] = try await app.makeUser("u.\(role.rawValue)", role: role, region: region)
+            }
+            let target = [true: try await app.makeUser("target.oki", role: .operatorKabkota, region: "16.02"),
+                          false: try await app.makeUser("target.oku", role: .operatorKabkota, region: "16.01")]
+
+            var failures: [String] = []
+            var checked = 0
+            for route in app.routes.all.sorted(by: { Self.key($0) < Self.key($1) }) {
+                let key = Self.key(route)
+                guard let rule = Self.table[key] else { continue }
+                for inside in [true, false] {
+                    let path = Self.concretePath(route, inside: inside, target: target[inside]!)
+                    for role in [nil] + Role.allCases.map(Optional.some) {
+                        var actor = role.flatMap { users[$0] }
+                        if key == "POST /logout", let current = actor {
+                            // Signing out ends the session: use a fresh one for this check.
+                            let (cookie, csrf) = try await app.signIn(current.user.username, password: testPassword)
+                            actor?.cookie = cookie
+                            actor?.csrf = csrf
+                        }
+                        let response = try await Self.send(route.method, path, as: actor, app: app)
+                        let got = Self.classify(response, api: path.hasPrefix("/api/v1"))
+                        let expected = rule(role, inside)
+                        checked += 1
+                        if got != expected {
+                            failures.append("\(key) as \(role?.rawValue ?? "anonymous") \(inside ? "inside" : "outside"): "
+                                + "expected \(expected), got \(response.status.code)")
+                        }
+                    }
+                }
+            }
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+            #expect(checked == Self.table.count * 2 * (Role.allCases.count + 1))
+        }
+    }
+
+    /// The path with its parameters filled in with a record inside or outside OKI.
+    static func concretePath(_ route: Route, inside: Bool, target: TestUser) -> String {
+        let region = inside ? "16.02" : "16.01"
+        var path = "/" + route.path.map { component -> String in
+            switch component.description {
+            case ":code": region
+            case ":id": target.user.id.uuidString
+            default: component.description
+            }
+        }.joined(separator: "/")
+        if path == "/audit" || path == "/api/v1/audit" { path += "?region=\(region)" }
+        return path
+    }
+
+    static func send(_ method: HTTPMethod, _ path: String, as user: TestUser?, app: Application) async throws -> TestingHTTPResponse {
+        let api = path.hasPrefix("/api/v1")
+        var headers: HTTPHeaders = user.map { api ? $0.bearer : $0.browser } ?? [:]
+        var fields: [String: String] = [:]
+        if method == .POST {
+            // A visitor gets the anonymous CSRF cookie a browser would have.
+            let csrf = user?.csrf ?? "anonym-csrf-token"
+            if user == nil { headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=\(csrf)") }
+            fields["_csrf"] = csrf
+        }
+        return try await app.testing().sendRequest(method, path, headers: headers, beforeRequest: { req in
+            if method == .POST { try req.content.encode(fields, as: .urlEncodedForm) }
+        })
+    }
+
+    static func classify(_ response: TestingHTTPResponse, api: Bool) -> Expect? {
+        let status = response.status.code
+        if status == 401 { return .unauthenticated }
+        if status == 303, response.headers.first(name: .location)?.hasPrefix("/login") == true { return .unauthenticated }
+        if status == 403 { return .forbidden }
+        if status >= 500 { return nil }
+        return .allowed
+    }
+}
