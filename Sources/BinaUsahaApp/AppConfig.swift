@@ -14,6 +14,8 @@ public struct AppConfig: Sendable, Equatable {
     public var port: Int
     /// bcrypt work factor for passwords; tests lower it to stay fast.
     public var bcryptCost = 12
+    /// `serve --demo`: fill an empty database with demo data and accounts first.
+    public var demo = false
 
     public static let defaultSQLiteFile = "binausaha.sqlite"
 
@@ -29,6 +31,7 @@ public struct AppConfig: Sendable, Equatable {
     {
         var remaining: [String] = []
         var dbFlag: String?
+        var demo = false
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -38,6 +41,11 @@ public struct AppConfig: Sendable, Equatable {
                 }
                 dbFlag = arguments[index + 1]
                 index += 2
+                continue
+            }
+            if argument == "--demo" {
+                demo = true
+                index += 1
                 continue
             }
             if argument.hasPrefix("--db=") {
@@ -74,7 +82,9 @@ public struct AppConfig: Sendable, Equatable {
             }
             port = value
         }
-        return (AppConfig(database: database, host: host, port: port), remaining)
+        var config = AppConfig(database: database, host: host, port: port)
+        config.demo = demo
+        return (config, remaining)
     }
 }
 

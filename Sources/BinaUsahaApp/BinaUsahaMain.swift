@@ -1,3 +1,4 @@
+import BinaUsahaCLI
 import BinaUsahaPersistence
 import Fluent
 import Foundation
@@ -28,6 +29,10 @@ public enum BinaUsahaMain {
                     do { try await app.autoMigrate() } catch {
                         throw StartupError(describing: loaded.config.database, error: error)
                     }
+                }
+                if command == "serve", loaded.config.demo,
+                   let outcome = try await DemoSeeder.seedIfEmpty(app, clock: .system) {
+                    print(DemoSeeder.describe(outcome))
                 }
                 if command == "serve", try await FluentUserRepository(database: app.db).count() == 0 {
                     print(firstAdminHint)

@@ -32,4 +32,6 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     app.asyncCommands.use(RegionsCommand(clock: clock), as: "regions")
     app.asyncCommands.use(UsersCommand(clock: clock), as: "users")
     app.asyncCommands.use(TokensCommand(clock: clock, secrets: .sha256), as: "tokens")
+    app.asyncCommands.use(ImportCommand(clock: clock), as: "import")
+    app.asyncCommands.use(DemoCommand(clock: clock), as: "demo")
 }

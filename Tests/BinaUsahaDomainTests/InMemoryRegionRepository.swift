@@ -24,6 +24,8 @@ actor InMemoryRegionRepository: RegionRepository {
 
     func count(level: RegionLevel) async throws -> Int { regions.values.filter { $0.level == level }.count }
 
+    func codes(level: RegionLevel) async throws -> Set<RegionCode> { Set(regions.keys.filter { $0.level == level }) }
+
     func save(inserting: [Region], updating: [Region]) async throws {
         saves += 1
         for region in inserting + updating { regions[region.code] = region }

@@ -6,6 +6,8 @@ public protocol RegionRepository: Sendable {
     /// Direct children of `parent` (provinces when `nil`), by code, with their own child counts.
     func children(of parent: RegionCode?) async throws -> [RegionWithChildCount]
     func count(level: RegionLevel) async throws -> Int
+    /// Every code of one level (for validating large imports without a query per row).
+    func codes(level: RegionLevel) async throws -> Set<RegionCode>
     /// Inserts new regions and updates changed ones in one transaction.
     func save(inserting: [Region], updating: [Region]) async throws
 }

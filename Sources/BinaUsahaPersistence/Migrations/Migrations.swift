@@ -8,5 +8,8 @@ public enum Migrations {
         CreateUsers(),
         CreateCredentials(),
         CreateAuditLog(),
+        CreateInterestTags(),
+        CreateBeneficiaries(),
+        CreateImportJobs(),
     ]
 }

@@ -55,6 +55,13 @@ public struct FluentRegionRepository: RegionRepository {
         try await RegionRecord.query(on: database).filter(\.$level == level.rawValue).count()
     }
 
+    public func codes(level: RegionLevel) async throws -> Set<RegionCode> {
+        struct Row: Decodable { let code: String }
+        let rows = try await (database as! any SQLDatabase).select().column("code").from("regions")
+            .where("level", .equal, level.rawValue).all(decoding: Row.self)
+        return Set(rows.map { RegionCode(trusted: $0.code) })
+    }
+
     public func save(inserting: [Region], updating: [Region]) async throws {
         try await database.transaction { db in
             let sql = db as! any SQLDatabase

@@ -1,4 +1,4 @@
-import BinaUsahaCLI
+import BinaUsahaDomain
 import Testing
 
 @Suite("Reading CSV")

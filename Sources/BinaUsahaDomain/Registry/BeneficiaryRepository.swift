@@ -1,0 +1,69 @@
+import Foundation
+
+/// Where beneficiaries are stored.
+public protocol BeneficiaryRepository: Sendable {
+    /// Existing records among `niks`, keyed by NIK.
+    func existing(niks: [String]) async throws -> [String: Beneficiary]
+    /// Inserts and updates in one transaction: all of it is stored, or none.
+    func save(inserting: [Beneficiary], updating: [Beneficiary]) async throws
+    func find(id: UUID) async throws -> Beneficiary?
+    func find(nik: String) async throws -> Beneficiary?
+    func family(noKK: String) async throws -> [Beneficiary]
+    func search(_ query: BeneficiaryQuery) async throws -> BeneficiaryPage
+    /// Updates one record if its stored version is still `expectedVersion`; returns false when
+    /// someone else saved first.
+    func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool
+    func delete(id: UUID) async throws
+    /// Pairs that may be the same person under different NIKs, inside `scope`.
+    func likelyDuplicates(in scope: RegionCode?, limit: Int) async throws -> [DuplicateCandidate]
+    func count(in scope: RegionCode?) async throws -> Int
+}
+
+/// Filters of the beneficiary list. `scope` is the reader's region; the others narrow it.
+public struct BeneficiaryQuery: Sendable, Equatable {
+    public var scope: RegionCode?
+    /// Name, case- and accent-insensitive; matches a prefix of the name or of any later word.
+    public var name: String?
+    public var region: RegionCode?
+    public var ppks: Int?
+    public var decile: Int?
+    public var status: BeneficiaryStatus?
+    public var interest: String?
+    public var page: Int
+    public var perPage: Int
+
+    public init(scope: RegionCode? = nil, name: String? = nil, region: RegionCode? = nil, ppks: Int? = nil, decile: Int? = nil,
+                status: BeneficiaryStatus? = nil, interest: String? = nil, page: Int = 1, perPage: Int = 50) {
+        self.scope = scope
+        self.name = name
+        self.region = region
+        self.ppks = ppks
+        self.decile = decile
+        self.status = status
+        self.interest = interest
+        self.page = max(1, page)
+        self.perPage = min(max(1, perPage), 500)
+    }
+}
+
+public struct BeneficiaryPage: Sendable {
+    public var items: [Beneficiary]
+    public var total: Int
+    public init(items: [Beneficiary], total: Int) {
+        self.items = items
+        self.total = total
+    }
+}
+
+public struct DuplicateCandidate: Sendable, Equatable {
+    public enum Reason: String, Sendable { case sameNameAndBirthDate = "same_name_birth_date", similarNameSameFamily = "similar_name_same_kk" }
+    public var first: Beneficiary
+    public var second: Beneficiary
+    public var reason: Reason
+
+    public init(first: Beneficiary, second: Beneficiary, reason: Reason) {
+        self.first = first
+        self.second = second
+        self.reason = reason
+    }
+}

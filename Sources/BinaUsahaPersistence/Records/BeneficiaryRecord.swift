@@ -1,0 +1,88 @@
+import BinaUsahaDomain
+import FluentKit
+import Foundation
+import SQLKit
+
+final class BeneficiaryRecord: Model, @unchecked Sendable {
+    static let schema = "beneficiaries"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Field(key: "version") var version: Int
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    // data
+    @Field(key: "nik") var nik: String
+    @Field(key: "no_kk") var noKK: String
+    @Field(key: "name") var name: String
+    @Field(key: "name_key") var nameKey: String
+    @Field(key: "sex") var sex: String
+    @Field(key: "birth_place") var birthPlace: String
+    @Field(key: "birth_date") var birthDate: String
+    @Field(key: "desa_code") var desaCode: String
+    @Field(key: "kecamatan_code") var kecamatanCode: String
+    @Field(key: "kabkota_code") var kabkotaCode: String
+    @Field(key: "address") var address: String
+    @Field(key: "rt") var rt: String
+    @Field(key: "rw") var rw: String
+    @Field(key: "phone") var phone: String
+    @Field(key: "ppks") var ppks: String
+    @OptionalField(key: "decile") var decile: Int?
+    @Field(key: "is_head") var isHead: Bool
+    @Field(key: "disability") var disability: String
+    @Field(key: "interests") var interests: String
+    @Field(key: "prior_assistance") var priorAssistance: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "notes") var notes: String?
+    @Field(key: "warnings") var warnings: String
+
+    init() {}
+
+    func toDomain() -> Beneficiary {
+        let details = BeneficiaryDetails(
+            nik: nik, noKK: noKK, name: name, sex: Sex(rawValue: sex) ?? .lakiLaki, birthPlace: birthPlace,
+            birthDate: CivilDate(parsing: birthDate) ?? CivilDate(year: 1900, month: 1, day: 1)!,
+            desa: RegionCode(trusted: desaCode), address: address, rt: rt, rw: rw, phone: phone,
+            ppks: BeneficiaryColumns.list(ppks).compactMap { Int($0) }, decile: decile, isHeadOfFamily: isHead,
+            disability: disability, interests: BeneficiaryColumns.list(interests),
+            priorAssistance: BeneficiaryColumns.list(priorAssistance).compactMap(BeneficiaryColumns.assistance))
+        return Beneficiary(id: id!, details: details, status: BeneficiaryStatus(rawValue: status) ?? .calon, notes: notes,
+                           warnings: BeneficiaryColumns.list(warnings).compactMap(RegistryWarning.init(rawValue:)),
+                           version: version, createdAt: createdAt, updatedAt: updatedAt)
+    }
+}
+
+/// The column values of a beneficiary, in one place for inserts and updates.
+enum BeneficiaryColumns {
+    static let names = ["id", "nik", "no_kk", "name", "name_key", "sex", "birth_place", "birth_date", "desa_code",
+                        "kecamatan_code", "kabkota_code", "address", "rt", "rw", "phone", "ppks", "decile", "is_head",
+                        "disability", "interests", "prior_assistance", "status", "notes", "warnings", "version",
+                        "created_at", "updated_at"]
+
+    static func values(_ b: Beneficiary) -> [any SQLExpression] {
+        let d = b.details
+        let values: [any Encodable & Sendable] = [
+            b.id, d.nik, d.noKK, d.name, TextFolding.fold(d.name), d.sex.rawValue, d.birthPlace, d.birthDate.iso, d.desa.rawValue,
+            d.kecamatan.rawValue, d.kabupatenKota.rawValue, d.address, d.rt, d.rw, d.phone, joined(d.ppks.map(String.init)),
+        ]
+        let tail: [any Encodable & Sendable] = [
+            d.isHeadOfFamily, d.disability, joined(d.interests), joined(d.priorAssistance.map(\.text)), b.status.rawValue,
+        ]
+        return values.map { SQLBind($0) } + [d.decile.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null]
+            + tail.map { SQLBind($0) }
+            + [b.notes.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+               SQLBind(joined(b.warnings.map(\.rawValue))), SQLBind(b.version), SQLBind(b.createdAt), SQLBind(b.updatedAt)]
+    }
+
+    /// `;a;b;` so that `LIKE '%;a;%'` finds one element exactly.
+    static func joined(_ items: [String]) -> String { items.isEmpty ? "" : ";" + items.joined(separator: ";") + ";" }
+    static func list(_ text: String) -> [String] { text.split(separator: ";").map(String.init) }
+
+    static func assistance(_ text: String) -> PriorAssistance? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let programme = PriorAssistance.Programme(rawValue: String(parts[0])), let year = Int(parts[1])
+        else { return nil }
+        return PriorAssistance(programme: programme, year: year)
+    }
+}

@@ -1,0 +1,139 @@
+import BinaUsahaDomain
+import FluentKit
+import Foundation
+import SQLKit
+
+public struct FluentBeneficiaryRepository: BeneficiaryRepository {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func existing(niks: [String]) async throws -> [String: Beneficiary] {
+        var found: [String: Beneficiary] = [:]
+        for chunk in niks.chunked(into: 900) {
+            for record in try await BeneficiaryRecord.query(on: database).filter(\.$nik ~~ chunk).all() {
+                found[record.nik] = record.toDomain()
+            }
+        }
+        return found
+    }
+
+    public func save(inserting: [Beneficiary], updating: [Beneficiary]) async throws {
+        guard !inserting.isEmpty || !updating.isEmpty else { return }
+        try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            for chunk in inserting.chunked(into: 1_000) {
+                var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
+                for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary)) }
+                try await insert.run()
+            }
+            for beneficiary in updating { try await Self.write(beneficiary, on: sql) }
+        }
+    }
+
+    /// Overwrites every column of an existing row (by id).
+    static func write(_ beneficiary: Beneficiary, on sql: any SQLDatabase, expectedVersion: Int? = nil) async throws {
+        var update = sql.update(BeneficiaryRecord.schema)
+        for (name, value) in zip(BeneficiaryColumns.names, BeneficiaryColumns.values(beneficiary)) where name != "id" && name != "created_at" {
+            update = update.set(SQLIdentifier(name), to: value)
+        }
+        update = update.where("id", .equal, SQLBind(beneficiary.id))
+        if let expectedVersion { update = update.where("version", .equal, SQLBind(expectedVersion)) }
+        try await update.run()
+    }
+
+    public func find(id: UUID) async throws -> Beneficiary? {
+        try await BeneficiaryRecord.find(id, on: database)?.toDomain()
+    }
+
+    public func find(nik: String) async throws -> Beneficiary? {
+        try await BeneficiaryRecord.query(on: database).filter(\.$nik == nik).first()?.toDomain()
+    }
+
+    public func family(noKK: String) async throws -> [Beneficiary] {
+        try await BeneficiaryRecord.query(on: database).filter(\.$noKK == noKK).sort(\.$birthDate).all().map { $0.toDomain() }
+    }
+
+    public func search(_ query: BeneficiaryQuery) async throws -> BeneficiaryPage {
+        let builder = BeneficiaryRecord.query(on: database)
+        if let scope = query.scope { Self.within(scope, builder) }
+        if let region = query.region { Self.within(region, builder) }
+        if let name = query.name.map(TextFolding.fold), !name.isEmpty {
+            let escaped = name.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+            builder.group(.or) { group in
+                // The first branch is an index range scan: a name that starts with the text.
+                group.group(.and) { range in
+                    range.filter(\.$nameKey >= escaped)
+                    range.filter(\.$nameKey < escaped + "\u{FFFF}")
+                }
+                group.filter(\.$nameKey, .custom("LIKE"), "% \(escaped)%")
+            }
+        }
+        if let ppks = query.ppks { builder.filter(\.$ppks, .custom("LIKE"), "%;\(ppks);%") }
+        if let decile = query.decile { builder.filter(\.$decile == decile) }
+        if let status = query.status { builder.filter(\.$status == status.rawValue) }
+        if let interest = query.interest { builder.filter(\.$interests, .custom("LIKE"), "%;\(interest);%") }
+        let total = try await builder.count()
+        let records = try await builder.sort(\.$nameKey).sort(\.$nik)
+            .range(lower: (query.page - 1) * query.perPage, upper: query.page * query.perPage).all()
+        return BeneficiaryPage(items: records.map { $0.toDomain() }, total: total)
+    }
+
+    /// Limits a query to one region of any level, using the column of that level.
+    static func within(_ region: RegionCode, _ builder: QueryBuilder<BeneficiaryRecord>) {
+        switch region.level {
+        case .provinsi: builder.filter(\.$kabkotaCode, .custom("LIKE"), region.rawValue + ".%")
+        case .kabupatenKota: builder.filter(\.$kabkotaCode == region.rawValue)
+        case .kecamatan: builder.filter(\.$kecamatanCode == region.rawValue)
+        case .desaKelurahan: builder.filter(\.$desaCode == region.rawValue)
+        }
+    }
+
+    public func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool {
+        try await database.transaction { db in
+            guard let current = try await BeneficiaryRecord.find(beneficiary.id, on: db), current.version == expectedVersion else {
+                return false
+            }
+            try await Self.write(beneficiary, on: db as! any SQLDatabase, expectedVersion: expectedVersion)
+            return true
+        }
+    }
+
+    public func delete(id: UUID) async throws {
+        try await BeneficiaryRecord.query(on: database).filter(\.$id == id).delete()
+    }
+
+    public func count(in scope: RegionCode?) async throws -> Int {
+        let builder = BeneficiaryRecord.query(on: database)
+        if let scope { Self.within(scope, builder) }
+        return try await builder.count()
+    }
+
+    public func likelyDuplicates(in scope: RegionCode?, limit: Int) async throws -> [DuplicateCandidate] {
+        struct Pair: Decodable { let a: UUID; let b: UUID; let reason: String }
+        let sql = database as! any SQLDatabase
+        let scopeClause: SQLQueryString = scope.map {
+            "AND (x.desa_code = \(bind: $0.rawValue) OR x.desa_code LIKE \(bind: $0.rawValue + ".%"))"
+        } ?? ""
+        // Same folded name and birth date; or, within one KK and desa, one name the start of the
+        // other ("siti aminah" / "siti aminah binti ali").
+        let raw: SQLQueryString = """
+            SELECT x.id AS a, y.id AS b, 'same_name_birth_date' AS reason FROM beneficiaries x
+              JOIN beneficiaries y ON y.name_key = x.name_key AND y.birth_date = x.birth_date AND y.nik > x.nik
+              WHERE 1 = 1 \(scopeClause)
+            UNION ALL
+            SELECT x.id AS a, y.id AS b, 'similar_name_same_kk' AS reason FROM beneficiaries x
+              JOIN beneficiaries y ON y.no_kk = x.no_kk AND y.desa_code = x.desa_code AND y.nik <> x.nik
+                AND y.name_key <> x.name_key AND y.name_key LIKE x.name_key || '%'
+              WHERE 1 = 1 \(scopeClause)
+            LIMIT \(unsafeRaw: String(limit))
+            """
+        let pairs = try await sql.raw(raw).all(decoding: Pair.self)
+        var result: [DuplicateCandidate] = []
+        for pair in pairs {
+            guard let first = try await find(id: pair.a), let second = try await find(id: pair.b) else { continue }
+            result.append(.init(first: first, second: second, reason: .init(rawValue: pair.reason) ?? .sameNameAndBirthDate))
+        }
+        return result
+    }
+}
