@@ -1,4 +1,5 @@
 import BinaUsahaPersistence
+import Foundation
 
 /// Everything the process reads from its environment and command line, read once at start.
 ///
@@ -14,6 +15,8 @@ public struct AppConfig: Sendable, Equatable {
     public var port: Int
     /// bcrypt work factor for passwords; tests lower it to stay fast.
     public var bcryptCost = 12
+    /// Where uploaded import files wait for their import (`BINAUSAHA_UPLOADS`).
+    public var uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("binausaha-uploads").path
     /// `serve --demo`: fill an empty database with demo data and accounts first.
     public var demo = false
 
@@ -83,6 +86,7 @@ public struct AppConfig: Sendable, Equatable {
             port = value
         }
         var config = AppConfig(database: database, host: host, port: port)
+        if let uploads = environment["BINAUSAHA_UPLOADS"].nonEmpty { config.uploadDirectory = uploads }
         config.demo = demo
         return (config, remaining)
     }

@@ -21,10 +21,14 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
         databaseKind: config.database.kindName,
         clock: clock,
         secrets: .sha256,
-        regions: { FluentRegionRepository(database: $0.db) },
-        users: { FluentUserRepository(database: $0.db) },
-        credentials: { FluentCredentialRepository(database: $0.db) },
-        audit: { FluentAuditLog(database: $0.db) }
+        regions: { FluentRegionRepository(database: $0) },
+        users: { FluentUserRepository(database: $0) },
+        credentials: { FluentCredentialRepository(database: $0) },
+        audit: { FluentAuditLog(database: $0) },
+        beneficiaries: { FluentBeneficiaryRepository(database: $0) },
+        interests: { FluentInterestRepository(database: $0) },
+        importJobs: { FluentImportJobStore(database: $0) },
+        uploadDirectory: config.uploadDirectory
     ))
 
     // Commands (serve and routes come from Vapor)

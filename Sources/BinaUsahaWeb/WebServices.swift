@@ -1,4 +1,5 @@
 import BinaUsahaDomain
+import Fluent
 import Vapor
 
 /// What the web layer needs from the outside, chosen once by the composition root
@@ -8,17 +9,26 @@ public struct WebServices: Sendable {
     public var databaseKind: String
     public var clock: Clock
     public var secrets: Secrets
-    public var regions: @Sendable (Request) -> any RegionRepository
-    public var users: @Sendable (Request) -> any UserRepository
-    public var credentials: @Sendable (Request) -> any CredentialRepository
-    public var audit: @Sendable (Request) -> any AuditLog
+    public var regions: @Sendable (any Database) -> any RegionRepository
+    public var users: @Sendable (any Database) -> any UserRepository
+    public var credentials: @Sendable (any Database) -> any CredentialRepository
+    public var audit: @Sendable (any Database) -> any AuditLog
+    public var beneficiaries: @Sendable (any Database) -> any BeneficiaryRepository
+    public var interests: @Sendable (any Database) -> any InterestRepository
+    public var importJobs: @Sendable (any Database) -> any ImportJobStore
+    /// Folder for uploaded import files until their import is committed.
+    public var uploadDirectory: String
 
     public init(
         databaseKind: String, clock: Clock, secrets: Secrets,
-        regions: @escaping @Sendable (Request) -> any RegionRepository,
-        users: @escaping @Sendable (Request) -> any UserRepository,
-        credentials: @escaping @Sendable (Request) -> any CredentialRepository,
-        audit: @escaping @Sendable (Request) -> any AuditLog
+        regions: @escaping @Sendable (any Database) -> any RegionRepository,
+        users: @escaping @Sendable (any Database) -> any UserRepository,
+        credentials: @escaping @Sendable (any Database) -> any CredentialRepository,
+        audit: @escaping @Sendable (any Database) -> any AuditLog,
+        beneficiaries: @escaping @Sendable (any Database) -> any BeneficiaryRepository,
+        interests: @escaping @Sendable (any Database) -> any InterestRepository,
+        importJobs: @escaping @Sendable (any Database) -> any ImportJobStore,
+        uploadDirectory: String
     ) {
         self.databaseKind = databaseKind
         self.clock = clock
@@ -27,6 +37,10 @@ public struct WebServices: Sendable {
         self.users = users
         self.credentials = credentials
         self.audit = audit
+        self.beneficiaries = beneficiaries
+        self.interests = interests
+        self.importJobs = importJobs
+        self.uploadDirectory = uploadDirectory
     }
 }
 
@@ -34,23 +48,38 @@ public struct WebServices: Sendable {
 
 extension WebServices {
     func logIn(_ req: Request) -> LogIn {
-        LogIn(users: users(req), credentials: credentials(req), audit: audit(req), clock: clock,
+        LogIn(users: users(req.db), credentials: credentials(req.db), audit: audit(req.db), clock: clock,
               verifyPassword: { password, hash in try await req.password.async.verify(password, created: hash).get() })
     }
 
     func changePassword(_ req: Request) -> ChangePassword {
-        ChangePassword(users: users(req), audit: audit(req), clock: clock,
+        ChangePassword(users: users(req.db), audit: audit(req.db), clock: clock,
                        hashPassword: { try await req.password.async.hash($0).get() },
                        verifyPassword: { password, hash in try await req.password.async.verify(password, created: hash).get() })
     }
 
     func createUser(_ req: Request) -> CreateUser {
-        CreateUser(users: users(req), regions: regions(req), audit: audit(req), clock: clock,
+        CreateUser(users: users(req.db), regions: regions(req.db), audit: audit(req.db), clock: clock,
                    hashPassword: { try await req.password.async.hash($0).get() })
     }
 
     func updateUser(_ req: Request) -> UpdateUser {
-        UpdateUser(users: users(req), credentials: credentials(req), regions: regions(req), audit: audit(req), clock: clock)
+        UpdateUser(users: users(req.db), credentials: credentials(req.db), regions: regions(req.db), audit: audit(req.db), clock: clock)
+    }
+}
+
+// MARK: - Registry
+
+extension WebServices {
+    /// The row validator for `principal`: rows outside their region are refused.
+    func validator(_ db: any Database, for principal: Principal) async throws -> BeneficiaryRowValidator {
+        BeneficiaryRowValidator(context: try await .load(regions: regions(db), interests: interests(db),
+                                                          today: CivilDate(clock.now()), scope: principal.region))
+    }
+
+    func importer(_ db: any Database, for principal: Principal) async throws -> ImportBeneficiaries {
+        ImportBeneficiaries(repository: beneficiaries(db), validator: try await validator(db, for: principal), audit: audit(db),
+                            clock: clock)
     }
 }
 

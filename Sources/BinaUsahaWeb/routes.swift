@@ -16,6 +16,30 @@ func routes(_ app: Application) throws {
         app.get("regions", ":code", policy: everyone, use: regions.show)
     }
 
+    // MARK: - Register of beneficiaries
+    do {
+        let read = PermissionPolicy(.readRegistry)
+        let write = PermissionPolicy(.writeRegistry)
+        let people = BeneficiariesController()
+        app.get("beneficiaries", policy: read, use: people.index)
+        app.post("beneficiaries", "search", policy: read, use: people.search)
+        app.get("beneficiaries", "new", policy: write, use: people.new)
+        app.post("beneficiaries", policy: write, use: people.create)
+        app.get("beneficiaries", "export.csv", policy: read, use: ExportController().export)
+        app.get("beneficiaries", "duplicates", policy: read, use: DuplicatesController().index)
+        app.get("beneficiaries", ":id", policy: read, use: people.show)
+        app.get("beneficiaries", ":id", "edit", policy: write, use: people.edit)
+        app.post("beneficiaries", ":id", policy: write, use: people.update)
+        app.post("beneficiaries", ":id", "delete", policy: write, use: people.delete)
+
+        let imports = ImportController()
+        app.get("beneficiaries", "import", policy: write, use: imports.form)
+        app.post("beneficiaries", "import", policy: write, maxBodySize: "200mb", use: imports.upload)
+        app.get("imports", ":id", policy: write, use: imports.show)
+        app.get("imports", ":id", "problems.csv", policy: write, use: imports.problems)
+        app.post("imports", ":id", "commit", policy: write, use: imports.commit)
+    }
+
     // MARK: - Sign-in and account
     do {
         let auth = AuthController()
@@ -39,6 +63,10 @@ func routes(_ app: Application) throws {
         app.post("admin", "users", ":id", policy: manageUsers, use: users.update)
 
         app.get("audit", policy: PermissionPolicy(.readAudit), use: AuditController().index)
+
+        let interests = InterestsController()
+        app.get("admin", "interests", policy: PermissionPolicy(.manageCatalogues), use: interests.index)
+        app.post("admin", "interests", policy: PermissionPolicy(.manageCatalogues), use: interests.add)
     }
 
     // MARK: - Operations
@@ -57,5 +85,17 @@ func routes(_ app: Application) throws {
         v1.get("regions", ":code", policy: signedIn, use: regions.show)
 
         v1.get("audit", policy: PermissionPolicy(.readAudit), use: AuditController().api)
+
+        let read = PermissionPolicy(.readRegistry)
+        let write = PermissionPolicy(.writeRegistry)
+        let people = BeneficiariesAPIController()
+        v1.get("beneficiaries", policy: read, use: people.list)
+        v1.post("beneficiaries", "search", policy: read, use: people.search)
+        v1.post("beneficiaries", "lookup", policy: read, use: people.lookup)
+        v1.post("beneficiaries", policy: write, use: people.create)
+        v1.post("beneficiaries", "import", policy: write, maxBodySize: "200mb", use: people.importCSV)
+        v1.get("beneficiaries", ":id", policy: read, use: people.show)
+        v1.put("beneficiaries", ":id", policy: write, use: people.update)
+        v1.delete("beneficiaries", ":id", policy: write, use: people.delete)
     }
 }

@@ -15,6 +15,8 @@ struct RouteAccessTests {
         /// 401 on the API, a redirect to the log-in page on the site.
         case unauthenticated
         case forbidden
+        /// 404: the record is outside the user's region, and saying so would leak that it exists.
+        case hidden
     }
 
     typealias Rule = @Sendable (_ role: Role?, _ inside: Bool) -> Expect
@@ -28,6 +30,43 @@ struct RouteAccessTests {
         case nil: .unauthenticated
         case .adminProvinsi?: .allowed
         case .pimpinan?: inside ? .allowed : .forbidden
+        default: .forbidden
+        }
+    }
+
+    static let registryRead: Rule = { role, _ in
+        role == nil ? .unauthenticated : role == .mitra ? .forbidden : .allowed
+    }
+    static let registryWrite: Rule = { role, _ in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?, .operatorKabkota?: .allowed
+        default: .forbidden
+        }
+    }
+    /// One person: readers inside their region; a record outside it is not found.
+    static let personRead: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .mitra?: .forbidden
+        case .adminProvinsi?: .allowed
+        default: inside ? .allowed : .hidden
+        }
+    }
+    static let personWrite: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?: .allowed
+        case .operatorKabkota?: inside ? .allowed : .hidden
+        default: .forbidden
+        }
+    }
+    /// An import job started by the admin: other writers do not see it.
+    static let importJob: Rule = { role, _ in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?: .allowed
+        case .operatorKabkota?: .hidden
         default: .forbidden
         }
     }
@@ -53,6 +92,31 @@ struct RouteAccessTests {
         "GET /api/v1/regions": signedIn,
         "GET /api/v1/regions/:code": signedIn,
         "GET /api/v1/audit": auditReaders,
+        "GET /admin/interests": adminOnly,
+        "POST /admin/interests": adminOnly,
+        "GET /beneficiaries": registryRead,
+        "POST /beneficiaries/search": registryRead,
+        "GET /beneficiaries/export.csv": registryRead,
+        "GET /beneficiaries/duplicates": registryRead,
+        "GET /beneficiaries/new": registryWrite,
+        "POST /beneficiaries": registryWrite,
+        "GET /beneficiaries/import": registryWrite,
+        "POST /beneficiaries/import": registryWrite,
+        "GET /beneficiaries/:id": personRead,
+        "GET /beneficiaries/:id/edit": personWrite,
+        "POST /beneficiaries/:id": personWrite,
+        "POST /beneficiaries/:id/delete": personWrite,
+        "GET /imports/:id": importJob,
+        "GET /imports/:id/problems.csv": importJob,
+        "POST /imports/:id/commit": importJob,
+        "GET /api/v1/beneficiaries": registryRead,
+        "POST /api/v1/beneficiaries/search": registryRead,
+        "POST /api/v1/beneficiaries/lookup": registryRead,
+        "POST /api/v1/beneficiaries": registryWrite,
+        "POST /api/v1/beneficiaries/import": registryWrite,
+        "GET /api/v1/beneficiaries/:id": personRead,
+        "PUT /api/v1/beneficiaries/:id": personWrite,
+        "DELETE /api/v1/beneficiaries/:id": personWrite,
     ]
 
     static func key(_ route: Route) -> String {
@@ -90,6 +154,12 @@ struct RouteAccessTests {
             }
             let target = [true: try await app.makeUser("target.oki", role: .operatorKabkota, region: "16.02"),
                           false: try await app.makeUser("target.oku", role: .operatorKabkota, region: "16.01")]
+            let people = [true: try await app.makePerson(desa: "16.02.03.2007"), false: try await app.makePerson(desa: "16.01.20.2001")]
+            let job = try await app.makeImportJob(owner: users[.adminProvinsi]!.user.id)
+            let ids: [Bool: [String: String]] = [true: ["users": target[true]!.user.id.uuidString, "people": people[true]!.id.uuidString,
+                                                        "imports": job.uuidString],
+                                                 false: ["users": target[false]!.user.id.uuidString, "people": people[false]!.id.uuidString,
+                                                         "imports": job.uuidString]]
 
             var failures: [String] = []
             var checked = 0
@@ -97,7 +167,7 @@ struct RouteAccessTests {
                 let key = Self.key(route)
                 guard let rule = Self.table[key] else { continue }
                 for inside in [true, false] {
-                    let path = Self.concretePath(route, inside: inside, target: target[inside]!)
+                    let path = Self.concretePath(route, inside: inside, ids: ids[inside]!)
                     for role in [nil] + Role.allCases.map(Optional.some) {
                         var actor = role.flatMap { users[$0] }
                         if key == "POST /logout", let current = actor {
@@ -123,12 +193,14 @@ struct RouteAccessTests {
     }
 
     /// The path with its parameters filled in with a record inside or outside OKI.
-    static func concretePath(_ route: Route, inside: Bool, target: TestUser) -> String {
+    static func concretePath(_ route: Route, inside: Bool, ids: [String: String]) -> String {
         let region = inside ? "16.02" : "16.01"
+        let raw = route.path.map(\.description).joined(separator: "/")
+        let kind = raw.contains("beneficiaries") ? "people" : raw.hasPrefix("imports") ? "imports" : "users"
         var path = "/" + route.path.map { component -> String in
             switch component.description {
             case ":code": region
-            case ":id": target.user.id.uuidString
+            case ":id": ids[kind]!
             default: component.description
             }
         }.joined(separator: "/")
@@ -156,6 +228,7 @@ struct RouteAccessTests {
         if status == 401 { return .unauthenticated }
         if status == 303, response.headers.first(name: .location)?.hasPrefix("/login") == true { return .unauthenticated }
         if status == 403 { return .forbidden }
+        if status == 404 { return .hidden }
         if status >= 500 { return nil }
         return .allowed
     }

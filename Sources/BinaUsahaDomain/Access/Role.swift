@@ -15,7 +15,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         switch self {
         case .adminProvinsi: Set(Permission.allCases)
         case .operatorKabkota: [.readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates]
-        case .pendamping: [.readRegistry, .recordFieldwork, .readPersonalData, .readAggregates]
+        // A pendamping works with names and groups; NIK, KK and phone stay masked for them.
+        case .pendamping: [.readRegistry, .recordFieldwork, .readAggregates]
         case .mitra: [.readAggregates]
         case .pimpinan: [.readRegistry, .readPersonalData, .readAggregates, .readAudit]
         }

@@ -14,7 +14,7 @@ struct AuditController {
             model.error = Self.message(error, t)
             return AuditTrailPage.View(model: model, context: req.page()).document().response(status: .badRequest)
         }
-        let page = try await req.services.audit(req).search(filter)
+        let page = try await req.services.audit(req.db).search(filter)
         model.rows = page.entries.map { Self.row($0, t) }
         model.total = page.total
         model.page = filter.page
@@ -33,7 +33,7 @@ struct AuditController {
             }
             throw APIError.badRequest(Self.message(error, req.t))
         }
-        let page = try await req.services.audit(req).search(filter)
+        let page = try await req.services.audit(req.db).search(filter)
         return .init(total: page.total, page: filter.page, items: page.entries.map(API.AuditEntryResponse.init))
     }
 

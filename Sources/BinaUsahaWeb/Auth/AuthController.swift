@@ -35,7 +35,7 @@ struct AuthController {
             return page(.loginInvalid, .unauthorized)
         case let .success(user):
             let token = req.services.secrets.make()
-            try await req.services.credentials(req).createSession(
+            try await req.services.credentials(req.db).createSession(
                 tokenHash: req.services.secrets.hash(token), userID: user.id, csrfToken: req.services.secrets.make(),
                 expiresAt: req.services.clock.now().addingTimeInterval(Self.sessionLifetime))
             let response = req.redirect(to: next)
@@ -48,8 +48,8 @@ struct AuthController {
 
     func logout(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        if let hash = req.sessionHash { try await req.services.credentials(req).deleteSession(tokenHash: hash) }
-        try await req.services.audit(req).record(.logout, by: AuditActor(principal), at: req.services.clock.now(),
+        if let hash = req.sessionHash { try await req.services.credentials(req.db).deleteSession(tokenHash: hash) }
+        try await req.services.audit(req.db).record(.logout, by: AuditActor(principal), at: req.services.clock.now(),
                                                  entity: "session", entityID: nil, region: principal.region)
         let response = req.redirect(to: "/")
         response.cookies[AuthenticationMiddleware.sessionCookie] = .expired

@@ -7,7 +7,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     static let sessionCookie = "bu_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let credentials = request.services.credentials(request)
+        let credentials = request.services.credentials(request.db)
         if request.url.path.hasPrefix("/api/") {
             if let token = request.headers.bearerAuthorization?.token,
                let user = try await credentials.tokenUser(tokenHash: request.services.secrets.hash(token)) {

@@ -41,11 +41,33 @@ extension RoutesBuilder {
         register(.POST, path, policy: policy, handler)
     }
 
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(
+        _ path: PathComponent..., policy: any AccessPolicy, maxBodySize: ByteCount,
+        use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        register(.POST, path, policy: policy, body: .collect(maxSize: maxBodySize), handler)
+    }
+
+    @discardableResult
+    func put<Response: AsyncResponseEncodable>(
+        _ path: PathComponent..., policy: any AccessPolicy, use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        register(.PUT, path, policy: policy, handler)
+    }
+
+    @discardableResult
+    func delete<Response: AsyncResponseEncodable>(
+        _ path: PathComponent..., policy: any AccessPolicy, use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        register(.DELETE, path, policy: policy, handler)
+    }
+
     private func register<Response: AsyncResponseEncodable>(
-        _ method: HTTPMethod, _ path: [PathComponent], policy: any AccessPolicy,
+        _ method: HTTPMethod, _ path: [PathComponent], policy: any AccessPolicy, body: HTTPBodyStreamStrategy = .collect,
         _ handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
-        let route = grouped(PolicyMiddleware(policy: policy)).on(method, path, use: handler)
+        let route = grouped(PolicyMiddleware(policy: policy)).on(method, path, body: body, use: handler)
         route.userInfo[Self.policyKey] = policy.name
         return route
     }

@@ -3,7 +3,7 @@ import Vapor
 
 struct HomeController {
     func index(req: Request) async throws -> Response {
-        let regions = req.services.regions(req)
+        let regions = req.services.regions(req.db)
         var counts: [(RegionLevel, Int)] = []
         for level in RegionLevel.allCases { counts.append((level, try await regions.count(level: level))) }
         var workRegion: (name: String, href: String)?

@@ -20,12 +20,17 @@ struct Layout {
                 .stylesheet("/css/app.css"),
                 .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
             ),
-            .body(
-                .a(.class("skip"), .href("#isi"), .text(t(.skipToContent))),
-                header,
-                .main(.id("isi"), content),
-                .footer(.class("site-footer"), .p(.text(t(.footerOffice))))
-            )
+            .body(bodyNodes(content))
+        )
+    }
+
+    /// The inside of `<body>`, for pages that need their own `<head>`.
+    func bodyNodes(_ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .group(
+            .a(.class("skip"), .href("#isi"), .text(t(.skipToContent))),
+            header,
+            .main(.id("isi"), content),
+            .footer(.class("site-footer"), .p(.text(t(.footerOffice))))
         )
     }
 

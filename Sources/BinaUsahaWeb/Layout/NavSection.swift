@@ -24,6 +24,8 @@ enum NavSection: CaseIterable, Sendable {
             switch section {
             case .users: principal?.may(.manageUsers) == true
             case .audit: principal?.may(.readAudit) == true
+            // Visitors see it (it leads to sign-in); partners never read the register.
+            case .beneficiaries: principal.map { $0.may(.readRegistry) } ?? true
             default: true
             }
         }
@@ -34,9 +36,10 @@ enum NavSection: CaseIterable, Sendable {
         switch self {
         case .home: "/"
         case .regions: "/regions"
+        case .beneficiaries: "/beneficiaries"
         case .users: "/admin/users"
         case .audit: "/audit"
-        case .beneficiaries, .skills, .groups, .coaching, .reports: nil
+        case .skills, .groups, .coaching, .reports: nil
         }
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 struct RegionsAPIController {
     /// `GET /api/v1/regions?parent=CODE` — the children of a region; provinces without `parent`.
     func list(req: Request) async throws -> API.RegionListResponse {
-        let repository = req.services.regions(req)
+        let repository = req.services.regions(req.db)
         var parent: RegionCode?
         if let text = try? req.query.get(String.self, at: "parent"), !text.isEmpty {
             let code = try parseCode(text, req: req)
@@ -21,10 +21,10 @@ struct RegionsAPIController {
     /// `GET /api/v1/regions/CODE` — one region with its parent chain.
     func show(req: Request) async throws -> API.RegionDetailResponse {
         let code = try parseCode(req.parameters.get("code") ?? "", req: req)
-        guard let lineage = try await req.services.regions(req).lineage(of: code), let region = lineage.last else {
+        guard let lineage = try await req.services.regions(req.db).lineage(of: code), let region = lineage.last else {
             throw APIError.notFound(req.t(.apiRegionNotFound, code.rawValue))
         }
-        let childCount = try await req.services.regions(req).children(of: code).count
+        let childCount = try await req.services.regions(req.db).children(of: code).count
         return .init(region: .init(region, childCount: childCount),
                      ancestors: lineage.dropLast().map { API.RegionResponse($0) })
     }

@@ -68,13 +68,13 @@ struct UsersController {
 
     private func findUser(_ req: Request) async throws -> User {
         guard let id = req.parameters.get("id", as: UUID.self),
-              let user = try await req.services.users(req).find(id: id) else { throw Abort(.notFound) }
+              let user = try await req.services.users(req.db).find(id: id) else { throw Abort(.notFound) }
         return user
     }
 
     private func list(_ req: Request, notice: String?) async throws -> Response {
         let t = req.t
-        let rows = try await req.services.users(req).all().map { user in
+        let rows = try await req.services.users(req.db).all().map { user in
             UserPages.Row(id: user.id.uuidString, username: user.username, displayName: user.displayName,
                           role: user.role.label(t.lang), region: user.region?.rawValue ?? t(.usersWholeProvince),
                           active: user.isActive)

@@ -1,0 +1,68 @@
+import BinaUsahaDomain
+import FluentKit
+import Foundation
+import SQLKit
+
+public struct FluentImportJobStore: ImportJobStore {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    static let columns = ["id", "user_id", "file_name", "file_path", "dry_run", "status", "expected_rows", "processed", "inserted",
+                          "updated", "unchanged", "rejected", "warned", "problems", "error", "created_at", "finished_at"]
+    static let changing: Set<String> = ["status", "expected_rows", "processed", "inserted", "updated", "unchanged", "rejected",
+                                        "warned", "problems", "error", "finished_at"]
+
+    public func create(_ job: ImportJob) async throws {
+        let values = Self.values(job)
+        try await (database as! any SQLDatabase).insert(into: "import_jobs").columns(Self.columns)
+            .values(Self.columns.map { values[$0]! }).run()
+    }
+
+    public func update(_ job: ImportJob) async throws {
+        var update = (database as! any SQLDatabase).update("import_jobs")
+        for (name, value) in Self.values(job) where Self.changing.contains(name) {
+            update = update.set(SQLIdentifier(name), to: value)
+        }
+        try await update.where("id", .equal, SQLBind(job.id)).run()
+    }
+
+    static func values(_ job: ImportJob) -> [String: any SQLExpression] {
+        let r = job.report
+        let json = String(decoding: (try? JSONEncoder().encode(job.messages)) ?? Data("[]".utf8), as: UTF8.self)
+        return [
+            "id": SQLBind(job.id), "user_id": SQLBind(job.userID), "file_name": SQLBind(job.fileName),
+            "file_path": SQLBind(job.filePath), "dry_run": SQLBind(job.dryRun), "status": SQLBind(job.status.rawValue),
+            "expected_rows": SQLBind(r.expectedRows), "processed": SQLBind(r.processed), "inserted": SQLBind(r.inserted),
+            "updated": SQLBind(r.updated), "unchanged": SQLBind(r.unchanged), "rejected": SQLBind(r.rejectedRows),
+            "warned": SQLBind(r.warnedRows), "problems": SQLBind(json),
+            "error": job.error.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+            "created_at": SQLBind(job.createdAt),
+            "finished_at": job.finishedAt.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+        ]
+    }
+
+    public func find(_ id: UUID) async throws -> ImportJob? {
+        struct Row: Decodable {
+            let id: UUID, user_id: UUID, file_name: String, file_path: String, dry_run: Bool, status: String
+            let expected_rows: Int, processed: Int, inserted: Int, updated: Int, unchanged: Int, rejected: Int, warned: Int
+            let problems: String, error: String?, created_at: Date, finished_at: Date?
+        }
+        guard let row = try await (database as! any SQLDatabase).select().columns(Self.columns.map { SQLIdentifier($0) })
+            .from("import_jobs").where("id", .equal, SQLBind(id)).first(decoding: Row.self) else { return nil }
+        var report = ImportBeneficiaries.Report()
+        report.expectedRows = row.expected_rows
+        report.processed = row.processed
+        report.totalRows = row.processed
+        report.inserted = row.inserted
+        report.updated = row.updated
+        report.unchanged = row.unchanged
+        report.rejectedRows = row.rejected
+        report.warnedRows = row.warned
+        report.dryRun = row.dry_run
+        let messages = (try? JSONDecoder().decode([ImportMessage].self, from: Data(row.problems.utf8))) ?? []
+        return ImportJob(id: row.id, userID: row.user_id, fileName: row.file_name, filePath: row.file_path, dryRun: row.dry_run,
+                         status: ImportJob.Status(rawValue: row.status) ?? .failed, report: report, messages: messages,
+                         error: row.error, createdAt: row.created_at, finishedAt: row.finished_at)
+    }
+}

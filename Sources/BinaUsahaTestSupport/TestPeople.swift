@@ -1,0 +1,50 @@
+import BinaUsahaDomain
+import BinaUsahaPersistence
+import Foundation
+import VaporTesting
+
+extension Application {
+    /// Adds a kecamatan and desa under the shipped kabupaten/kota (no official list in tests).
+    public func addDesa(_ code: String, name: String? = nil) async throws {
+        let desa = RegionCode(trusted: code)
+        let rows = [RegionImportRow(line: 1, code: desa.parent!.rawValue, parentCode: nil, name: "Kecamatan \(desa.parent!.rawValue)", kind: nil),
+                    RegionImportRow(line: 2, code: code, parentCode: nil, name: name ?? "Desa \(code)", kind: nil)]
+        let repository = FluentRegionRepository(database: db)
+        let missing = try await rows.asyncFilter { try await repository.find(RegionCode(trusted: $0.code)) == nil }
+        _ = try await ImportRegions(repository: repository)(rows: missing)
+    }
+
+    /// Stores one valid beneficiary living in `desa` (the desa is created when missing).
+    @discardableResult
+    public func makePerson(desa: String, name: String = "Siti Aminah", nik: String? = nil, birth: String = "1985-04-12",
+                           woman: Bool = true) async throws -> Beneficiary {
+        try await addDesa(desa)
+        let code = RegionCode(trusted: desa)
+        let date = CivilDate(parsing: birth)!
+        let serial = String(format: "%04d", Int.random(in: 1...9999))
+        let generated = code.parent!.digits + String(format: "%02d%02d%02d", date.day + (woman ? 40 : 0), date.month, date.year % 100) + serial
+        let details = BeneficiaryDetails(
+            nik: nik ?? generated, noKK: code.parent!.digits + "010120" + serial, name: name, sex: woman ? .perempuan : .lakiLaki,
+            birthPlace: "Palembang", birthDate: date, desa: code, address: "Dusun 2", rt: "003", rw: "001", phone: "081234567890",
+            ppks: [24], decile: 2, isHeadOfFamily: true, interests: ["anyaman"])
+        let person = Beneficiary(details: details, createdAt: testNow, updatedAt: testNow)
+        try await FluentBeneficiaryRepository(database: db).save(inserting: [person], updating: [])
+        return person
+    }
+
+    /// A finished dry-run import job owned by `owner`.
+    public func makeImportJob(owner: UUID) async throws -> UUID {
+        let job = ImportJob(userID: owner, fileName: "uji.csv", filePath: "/nonexistent/uji.csv", dryRun: true, status: .done,
+                            createdAt: testNow, finishedAt: testNow)
+        try await FluentImportJobStore(database: db).create(job)
+        return job.id
+    }
+}
+
+extension Sequence {
+    func asyncFilter(_ isIncluded: (Element) async throws -> Bool) async rethrows -> [Element] {
+        var result: [Element] = []
+        for element in self where try await isIncluded(element) { result.append(element) }
+        return result
+    }
+}

@@ -1,0 +1,165 @@
+import BinaUsahaDomain
+import Fluent
+import Vapor
+
+/// The register pages. Every record is checked against the user's region
+/// (`RegionContainmentPolicy`); a record outside it answers 404 so its existence does not leak.
+struct BeneficiariesController {
+    static let perPage = 50
+
+    func index(req: Request) async throws -> Response {
+        let filters = try req.query.decode(BeneficiaryList.Filters.self)
+        return try await list(req, filters: filters, name: nil, notice: nil)
+    }
+
+    /// `POST /beneficiaries/search`: by NIK (straight to the profile) or by name.
+    func search(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        struct Form: Content { var name: String?; var nik: String? }
+        let form = try req.content.decode(Form.self)
+        if let nik = form.nik?.trimmingCharacters(in: .whitespaces), !nik.isEmpty {
+            if let found = try await req.services.beneficiaries(req.db).find(nik: nik), principal.covers(found.details.desa) {
+                return req.redirect(to: "/beneficiaries/\(found.id)")
+            }
+            return try await list(req, filters: .init(), name: nil, notice: req.t(.benNIKNotFound, PersonalDataMask.identityNumber(nik)))
+        }
+        return try await list(req, filters: .init(), name: form.name?.trimmingCharacters(in: .whitespaces), notice: nil)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let person = try await load(req)
+        return try await profile(req, person, notice: nil)
+    }
+
+    func new(req: Request) async throws -> Response {
+        BeneficiaryFormPage.View(id: nil, version: nil, form: .init(fields: ["kepala_keluarga": "tidak"]), context: req.page())
+            .document().response()
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let form = try Self.form(req)
+        let services = req.services
+        let register = RegisterBeneficiary(repository: services.beneficiaries(req.db), validator: try await services.validator(req.db, for: principal),
+                                           audit: services.audit(req.db), clock: services.clock)
+        do {
+            let created = try await register(form, by: AuditActor(principal))
+            return try await profile(req, created, notice: req.t(.benSaved, created.details.name))
+        } catch let error as BeneficiaryError {
+            return BeneficiaryFormPage.View(id: nil, version: nil, form: form, errors: Self.messages(error, req.lang), context: req.page())
+                .document().response(status: .unprocessableEntity)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let person = try await load(req)
+        return BeneficiaryFormPage.View(id: person.id.uuidString, version: person.version, form: BeneficiaryForm(person),
+                                        context: req.page()).document().response()
+    }
+
+    func update(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let person = try await load(req)
+        let form = try Self.form(req)
+        let version = (try? req.content.get(Int.self, at: "version")) ?? -1
+        let services = req.services
+        let update = UpdateBeneficiary(repository: services.beneficiaries(req.db), validator: try await services.validator(req.db, for: principal),
+                                       audit: services.audit(req.db), clock: services.clock)
+        do {
+            let saved = try await update(person.id, form, version: version, by: AuditActor(principal))
+            return try await profile(req, saved, notice: req.t(.benSaved, saved.details.name))
+        } catch let error as BeneficiaryError {
+            let status: HTTPResponseStatus = error == .staleVersion ? .conflict : .unprocessableEntity
+            return BeneficiaryFormPage.View(id: person.id.uuidString, version: version, form: form, errors: Self.messages(error, req.lang),
+                                            context: req.page()).document().response(status: status)
+        }
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let person = try await load(req)
+        let version = (try? req.content.get(Int.self, at: "version")) ?? -1
+        guard version == person.version else {
+            throw Abort(.conflict, reason: BeneficiaryError.staleVersion.message(req.lang))
+        }
+        try await RemoveBeneficiary(repository: req.services.beneficiaries(req.db), audit: req.services.audit(req.db),
+                                    clock: req.services.clock)(person, by: AuditActor(principal))
+        return try await list(req, filters: .init(), name: nil, notice: req.t(.benDeleted, person.details.name))
+    }
+
+    // MARK: - Helpers
+
+    /// The record named in the path, if the user's region contains it; 404 otherwise.
+    func load(_ req: Request) async throws -> Beneficiary {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let person = try await req.services.beneficiaries(req.db).find(id: id),
+              RegionContainmentPolicy().decide(for: principal, recordRegion: person.details.desa) == .allow
+        else { throw Abort(.notFound) }
+        return person
+    }
+
+    func list(_ req: Request, filters: BeneficiaryList.Filters, name: String?, notice: String?) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let query = try Self.query(filters, name: name, principal: principal, perPage: Self.perPage, lang: req.lang)
+        let services = req.services
+        let page = try await services.beneficiaries(req.db).search(query)
+        let names = try await services.desaNames(page.items, db: req.db)
+        let today = CivilDate(services.clock.now())
+        let model = BeneficiaryList.Model(
+            filters: filters, searchedName: name,
+            rows: page.items.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
+            total: page.total, page: query.page, pageCount: max(1, (page.total + query.perPage - 1) / query.perPage),
+            interests: try await services.interests(req.db).all(), notice: notice, canWrite: principal.may(.writeRegistry))
+        return BeneficiaryList.View(model: model, context: req.page(path: "/beneficiaries")).document().response()
+    }
+
+    /// Filters as a repository query, narrowed to the user's region. A region outside it is 403.
+    static func query(_ filters: BeneficiaryList.Filters, name: String?, principal: Principal, perPage: Int, lang: Lang) throws
+        -> BeneficiaryQuery
+    {
+        var region: RegionCode?
+        if let text = filters.region?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let code = try? RegionCode(validating: text) else {
+                throw Abort(.badRequest, reason: Catalogue(lang)(.apiBadRegionCode, text))
+            }
+            guard principal.covers(code) || code.contains(principal.region ?? code) else { throw Abort(.forbidden) }
+            region = code
+        }
+        return BeneficiaryQuery(scope: principal.region, name: name, region: region, ppks: filters.ppks, decile: filters.desil,
+                                status: filters.status.flatMap(BeneficiaryStatus.init(rawValue:)),
+                                interest: filters.minat?.isEmpty == false ? filters.minat : nil,
+                                page: filters.page ?? 1, perPage: perPage)
+    }
+
+    func profile(_ req: Request, _ person: Beneficiary, notice: String?) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let services = req.services
+        let family = try await services.beneficiaries(req.db).family(noKK: person.details.noKK)
+            .filter { $0.id != person.id && principal.covers($0.details.desa) }
+        let names = try await services.desaNames([person] + family, db: req.db)
+        let today = CivilDate(services.clock.now())
+        let history = try await services.audit(req.db).search(.init(entity: "beneficiary", entityID: person.id.uuidString, perPage: 20))
+        let model = BeneficiaryProfile.Model(
+            person: PersonSummary(person, principal: principal, regionNames: names, today: today, t: req.t),
+            version: person.version, notes: person.notes,
+            family: family.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
+            eligibility: KUBEEligibility.checks(person.details, today: today),
+            history: history.entries.map { AuditController.row($0, req.t) },
+            canWrite: principal.may(.writeRegistry), notice: notice)
+        return BeneficiaryProfile.View(model: model, context: req.page(path: "/beneficiaries/\(person.id)")).document().response()
+    }
+
+    static func form(_ req: Request) throws -> BeneficiaryForm {
+        let all = try req.content.decode([String: String].self)
+        let fields = all.filter { BeneficiaryRowValidator.columns.contains($0.key) }
+        return BeneficiaryForm(fields: fields, status: all["status"], notes: all["catatan"])
+    }
+
+    static func messages(_ error: BeneficiaryError, _ lang: Lang) -> [String] {
+        if case let .invalid(problems) = error {
+            return problems.map { "\($0.column ?? ""): \($0.message(lang))" }
+        }
+        return [error.message(lang)]
+    }
+}

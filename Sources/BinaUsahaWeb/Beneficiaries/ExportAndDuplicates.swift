@@ -1,0 +1,80 @@
+import BinaUsahaDomain
+import Fluent
+import Plot
+import Vapor
+
+/// `GET /beneficiaries/export.csv`: the filtered list as CSV, masked like the pages, audited.
+struct ExportController {
+    static let maximumRows = 200_000
+
+    func export(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let filters = try req.query.decode(BeneficiaryList.Filters.self)
+        var query = try BeneficiariesController.query(filters, name: nil, principal: principal, perPage: 500, lang: req.lang)
+        let services = req.services
+        let repository = services.beneficiaries(req.db)
+        var csv = CSVText.byteOrderMark + CSVText.line(BeneficiaryRowValidator.columns + ["status"])
+        var rows = 0
+        while rows < Self.maximumRows {
+            let page = try await repository.search(query)
+            for person in page.items {
+                var fields = BeneficiaryForm(person).fields
+                if !principal.seesPersonalData(in: person.details.desa) {
+                    fields["nik"] = PersonalDataMask.identityNumber(person.details.nik)
+                    fields["no_kk"] = PersonalDataMask.identityNumber(person.details.noKK)
+                    fields["telepon"] = person.details.phone.isEmpty ? "" : PersonalDataMask.phone(person.details.phone)
+                    fields["alamat"] = ""
+                    fields["rt"] = ""
+                    fields["rw"] = ""
+                }
+                csv += CSVText.line(BeneficiaryRowValidator.columns.map { fields[$0] ?? "" } + [person.status.rawValue])
+            }
+            rows += page.items.count
+            if page.items.count < query.perPage { break }
+            query.page += 1
+        }
+        try await services.audit(req.db).record(.export, by: AuditActor(principal), at: services.clock.now(), entity: "beneficiary",
+                                                entityID: nil, region: query.region ?? principal.region,
+                                                note: "\(rows) baris; saringan: \(BeneficiaryList.View.queryString(filters))")
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "penerima-manfaat.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
+    }
+}
+
+/// `GET /beneficiaries/duplicates`: pairs under different NIKs that may be one person.
+struct DuplicatesController {
+    func index(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let pairs = try await req.services.beneficiaries(req.db).likelyDuplicates(in: principal.region, limit: 200)
+        let t = req.t
+        let today = CivilDate(req.services.clock.now())
+        let names = try await req.services.desaNames(pairs.flatMap { [$0.first, $0.second] }, db: req.db)
+        let rows = pairs.map { pair in
+            (PersonSummary(pair.first, principal: principal, regionNames: names, today: today, t: t),
+             PersonSummary(pair.second, principal: principal, regionNames: names, today: today, t: t),
+             pair.reason == .sameNameAndBirthDate ? t(.dupSameNameBirth) : t(.dupSimilarFamily))
+        }
+        let page = Layout(context: req.page(), title: t(.dupTitle), section: .beneficiaries).document(.group(
+            .h1(.text(t(.dupTitle))),
+            .p(.text(t(.dupIntro))),
+            .if(rows.isEmpty, .p(.text(t(.dupNone)))),
+            .ul(.class("pairs"), .forEach(rows) { first, second, reason in
+                .li(.a(.href("/beneficiaries/\(first.id)"), .text("\(first.name) (\(first.nik))")), .text(" ↔ "),
+                    .a(.href("/beneficiaries/\(second.id)"), .text("\(second.name) (\(second.nik))")),
+                    .text(" · \(first.desa) · "), .em(.text(reason)))
+            })
+        ))
+        return page.response()
+    }
+}
+
+extension BeneficiaryList.View {
+    /// The filters as they appear in an audit note.
+    static func queryString(_ filters: BeneficiaryList.Filters) -> String {
+        [("wilayah", filters.region), ("ppks", filters.ppks.map(String.init)), ("desil", filters.desil.map(String.init)),
+         ("status", filters.status), ("minat", filters.minat)]
+            .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key)=\($0)" } }.joined(separator: ", ")
+    }
+}
