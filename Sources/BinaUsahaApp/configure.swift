@@ -38,4 +38,7 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     app.asyncCommands.use(TokensCommand(clock: clock, secrets: .sha256), as: "tokens")
     app.asyncCommands.use(ImportCommand(clock: clock), as: "import")
     app.asyncCommands.use(DemoCommand(clock: clock), as: "demo")
+    var sqlitePath: String?
+    if case let .sqliteFile(path) = config.database { sqlitePath = path }
+    app.asyncCommands.use(BenchCommand(clock: clock, databasePath: sqlitePath), as: "bench")
 }

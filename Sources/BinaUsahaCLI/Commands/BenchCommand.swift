@@ -1,0 +1,156 @@
+import BinaUsahaDomain
+import BinaUsahaPersistence
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// `binausaha bench import --rows N [--regions DIR]` — generates N valid people in real villages,
+/// imports them through the real pipeline into the configured database, and prints rows/s,
+/// peak memory, look-up timings and (on SQLite, when the `sqlite3` tool is installed) the time
+/// `sqlite3 .import` needs for the same rows into the same table. Run it on a fresh database:
+/// `swift run -c release binausaha bench import --rows 1000000 --db /tmp/bench.sqlite`.
+public struct BenchCommand: AsyncCommandGroup {
+    let clock: Clock
+    let databasePath: String?
+    public init(clock: Clock, databasePath: String?) {
+        self.clock = clock
+        self.databasePath = databasePath
+    }
+    public var help: String { "Tolok ukur (bench import --rows N)" }
+    public var commands: [String: any AnyAsyncCommand] { ["import": BenchImportCommand(clock: clock, databasePath: databasePath)] }
+}
+
+struct BenchImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "rows", help: "Jumlah baris (bawaan 100000)") var rows: Int?
+        @Option(name: "regions", help: "Folder data wilayah resmi (districts_16.csv, villages_16.csv); bawaan ../shared/data/regions")
+        var regions: String?
+        init() {}
+    }
+
+    let clock: Clock
+    let databasePath: String?
+    var help: String { "Ukur kecepatan impor penerima manfaat dan pencarian" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let console = context.console
+        let rows = signature.rows ?? 100_000
+        let beneficiaries = FluentBeneficiaryRepository(database: app.db)
+        guard try await beneficiaries.count(in: nil) == 0 else {
+            throw CLIError("Jalankan tolok ukur pada basis data kosong (mis. --db /tmp/bench.sqlite).")
+        }
+        let regions = FluentRegionRepository(database: app.db)
+        let folder = signature.regions ?? "../shared/data/regions"
+        var villages: [PeopleGenerator.Village] = []
+        if FileManager.default.fileExists(atPath: folder + "/villages_16.csv") {
+            for file in ["districts_16.csv", "villages_16.csv"] {
+                let parsed = try RegionFileParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(file)"))))
+                _ = try await ImportRegions(repository: regions)(rows: parsed.rows, unreadable: parsed.unreadable,
+                                                                 expectedLevel: parsed.expectedLevel)
+            }
+            villages = try await regions.codes(level: .desaKelurahan).sorted().map { .init(code: $0, interests: ["anyaman"]) }
+        } else {
+            console.warning("\(folder) tidak ada: hanya desa sentra kerajinan bawaan yang dipakai.")
+            _ = try await ImportRegions(repository: regions)(rows: CraftCentres.regions.enumerated().map {
+                RegionImportRow(line: $0.offset, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name, kind: nil)
+            })
+            villages = CraftCentres.all.map { .init(code: $0.desa.code, interests: $0.interests) }
+        }
+
+        // 1. Generate the file.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("binausaha-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csvPath = directory.appendingPathComponent("penerima.csv").path
+        var generator = PeopleGenerator(villages: villages, today: CivilDate(clock.now()), seed: 1)
+        FileManager.default.createFile(atPath: csvPath, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: csvPath))
+        var buffer = PeopleGenerator.header
+        for index in 0..<rows {
+            buffer += CSVText.line(generator.nextRow())
+            if index % 10_000 == 9_999 { out.write(Data(buffer.utf8)); buffer = "" }
+        }
+        out.write(Data(buffer.utf8))
+        try out.close()
+        let size = (try FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
+        console.print("Berkas: \(rows) baris, \(size / 1_048_576) MiB, \(villages.count) desa")
+        let memoryBefore = Self.peakMemoryMiB()
+
+        // 2. Import through the real pipeline.
+        let validator = BeneficiaryRowValidator(context: try await .load(
+            regions: regions, interests: FluentInterestRepository(database: app.db), today: CivilDate(clock.now()), scope: nil))
+        let importer = ImportBeneficiaries(repository: beneficiaries, validator: validator, audit: FluentAuditLog(database: app.db),
+                                           clock: clock)
+        let started = Date()
+        let report = try await importer(source: { try FileByteSource(path: csvPath) }, dryRun: false, actor: .commandLine,
+                                        fileName: "bench.csv")
+        let seconds = Date().timeIntervalSince(started)
+        console.print(String(format: "Impor BinaUsaha: %d baris dalam %.1f s = %.0f baris/s (baru %d, ditolak %d)",
+                             report.totalRows, seconds, Double(report.totalRows) / seconds, report.inserted, report.rejectedRows))
+        console.print(String(format: "Memori puncak proses: %.0f MiB (sebelum impor %.0f MiB)", Self.peakMemoryMiB(), memoryBefore))
+
+        // 3. Look-ups.
+        let sample = try await beneficiaries.search(.init(page: 1, perPage: 200)).items.map(\.details.nik)
+        var lookups = [Double]()
+        for nik in sample.prefix(200) {
+            let t0 = Date()
+            _ = try await beneficiaries.find(nik: nik)
+            lookups.append(Date().timeIntervalSince(t0) * 1000)
+        }
+        console.print(String(format: "Cari NIK: median %.2f ms, maks %.2f ms (%d pencarian)", Self.median(lookups),
+                             lookups.max() ?? 0, lookups.count))
+        for name in ["siti", "ahmad", "nur aisyah", "fitri"] {
+            let t0 = Date()
+            let page = try await beneficiaries.search(.init(name: name, perPage: 50))
+            console.print(String(format: "Cari nama '%@': %.1f ms (%d cocok, 50 pertama)", name, Date().timeIntervalSince(t0) * 1000, page.total))
+        }
+        let t0 = Date()
+        _ = try await beneficiaries.search(.init(region: RegionCode(trusted: "16.02"), page: 10, perPage: 50))
+        console.print(String(format: "Halaman daftar ke-10 satu kabupaten: %.1f ms", Date().timeIntervalSince(t0) * 1000))
+
+        // 4. sqlite3's own .import of the same rows into the same table.
+        guard let databasePath, Self.which("sqlite3") != nil else {
+            console.print("(Perbandingan dengan sqlite3 .import dilewati: hanya untuk SQLite dengan alat sqlite3 terpasang.)")
+            return
+        }
+        let dump = directory.appendingPathComponent("rows.csv").path
+        let copy = directory.appendingPathComponent("copy.sqlite").path
+        _ = try Self.shell("sqlite3 -csv '\(databasePath)' 'SELECT * FROM beneficiaries' > '\(dump)'")
+        _ = try Self.shell("sqlite3 '\(databasePath)' '.schema beneficiaries' | sqlite3 '\(copy)'")
+        let s0 = Date()
+        _ = try Self.shell("sqlite3 '\(copy)' '.import --csv \(dump) beneficiaries'")
+        let sqliteSeconds = Date().timeIntervalSince(s0)
+        console.print(String(format: "sqlite3 .import, baris yang sama ke tabel yang sama: %.1f s = %.0f baris/s", sqliteSeconds,
+                             Double(report.totalRows) / sqliteSeconds))
+        console.print(String(format: "Rasio BinaUsaha / sqlite3: %.2f×", seconds / sqliteSeconds))
+    }
+
+    static func peakMemoryMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+
+    static func which(_ tool: String) -> String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(tool)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @discardableResult
+    static func shell(_ command: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CLIError("gagal: \(command)") }
+        return process.terminationStatus
+    }
+}
