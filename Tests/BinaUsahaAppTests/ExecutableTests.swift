@@ -76,6 +76,42 @@ struct ExecutableTests {
         #expect(result.output.contains("binausaha users create --username admin --role admin_provinsi"))
     }
 
+    @Test("import beneficiaries: a dry run changes nothing, the real run imports good rows and writes the problems beside the file")
+    func importBeneficiaries() throws {
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // given: the demo villages, and a file with one good and one bad row
+        let demo = try BinaryProcess.run(["demo", "--people", "20"], in: directory)
+        #expect(demo.status == 0, "\(demo.error)")
+        let file = directory.appendingPathComponent("warga.csv")
+        try ("nik;no_kk;nama;kode_desa;kategori_ppks\n1602035204850901;1602031504120901;Siti Aminah;16.02.03.2007;24\n"
+            + "1602035204850902;1602031504120902;Rina;16.02.03.2007;Orang Kaya\n").write(to: file, atomically: true, encoding: .utf8)
+        // when
+        let check = try BinaryProcess.run(["import", "beneficiaries", file.path, "--dry-run"], in: directory)
+        let real = try BinaryProcess.run(["import", "beneficiaries", file.path], in: directory)
+        let again = try BinaryProcess.run(["import", "beneficiaries", file.path], in: directory)
+        // then
+        #expect(check.status == 0, "\(check.error)")
+        #expect(check.output.contains("baru 1") && check.output.contains("Tidak ada yang disimpan"))
+        #expect(real.output.contains("baris 2 · baru 1 · diperbarui 0 · tidak berubah 0 · ditolak 1"))
+        #expect((real.output + real.error).contains("baris 3 [kategori_ppks] \"Orang Kaya\": kategori PPKS 'Orang Kaya' tidak dikenal"))
+        #expect(again.output.contains("baru 0 · diperbarui 0 · tidak berubah 1"))
+        let problems = try String(contentsOf: directory.appendingPathComponent("warga-masalah.csv"), encoding: .utf8)
+        #expect(problems.contains("3,kategori_ppks,Orang Kaya,"))
+    }
+
+    @Test("A file that is not UTF-8 is refused with one clear message")
+    func importNotUTF8() throws {
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("latin1.csv")
+        try (Data("nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850901,1602031504120901,Fran".utf8) + Data([0xE7]) + Data("ois,16.02.03.2007,24\n".utf8))
+            .write(to: file)
+        let result = try BinaryProcess.run(["import", "beneficiaries", file.path], in: directory)
+        #expect(result.status != 0)
+        #expect(result.error.contains("berkas bukan teks UTF-8 (pertama kali di baris 2)"))
+    }
+
     @Test("A configuration error stops start-up with one message naming the variable")
     func configurationError() throws {
         let directory = try BinaryProcess.temporaryDirectory()
