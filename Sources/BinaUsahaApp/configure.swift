@@ -28,6 +28,10 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
         beneficiaries: { FluentBeneficiaryRepository(database: $0) },
         interests: { FluentInterestRepository(database: $0) },
         importJobs: { FluentImportJobStore(database: $0) },
+        potentials: { FluentPotentialRepository(database: $0) },
+        skills: { FluentSkillRepository(database: $0) },
+        plans: { FluentGroupPlanRepository(database: $0) },
+        planningPeople: { FluentBeneficiaryRepository(database: $0) },
         uploadDirectory: config.uploadDirectory
     ))
 
@@ -38,6 +42,7 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     app.asyncCommands.use(TokensCommand(clock: clock, secrets: .sha256), as: "tokens")
     app.asyncCommands.use(ImportCommand(clock: clock), as: "import")
     app.asyncCommands.use(DemoCommand(clock: clock), as: "demo")
+    app.asyncCommands.use(PlanGroupsCommand(clock: clock), as: "plan-groups")
     var sqlitePath: String?
     if case let .sqliteFile(path) = config.database { sqlitePath = path }
     app.asyncCommands.use(BenchCommand(clock: clock, databasePath: sqlitePath), as: "bench")

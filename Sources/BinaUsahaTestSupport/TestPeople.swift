@@ -14,22 +14,56 @@ extension Application {
         _ = try await ImportRegions(repository: repository)(rows: missing)
     }
 
+    /// Adds the craft-centre kecamatan and desa (Pedamaran, Lumpatan…) with the shipped potentials.
+    public func addCraftCentres() async throws {
+        let repository = FluentRegionRepository(database: db)
+        let existing = try await repository.existing(Set(CraftCentres.regions.map(\.code)))
+        _ = try await ImportRegions(repository: repository)(rows: CraftCentres.regions.enumerated().filter { existing[$0.element.code] == nil }.map {
+            RegionImportRow(line: $0.offset + 1, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name, kind: $0.element.kind.rawValue)
+        })
+        try await FluentPotentialRepository(database: db).applyStartingPotentials()
+    }
+
+    /// `count` eligible weavers in one desa, each heading their own family.
+    @discardableResult
+    public func makeWeavers(_ count: Int, desa: String = "16.02.03.2007", interests: [String] = ["anyaman"], first: Int = 1) async throws -> [Beneficiary] {
+        var people: [Beneficiary] = []
+        let prefix = RegionCode(trusted: desa).parent!.digits
+        for index in first..<(first + count) {
+            people.append(try await makePerson(desa: desa, name: "Warga \(index)", nik: prefix + "520485" + String(format: "%04d", index),
+                                               interests: interests, noKK: prefix + "150412" + String(format: "%04d", index)))
+        }
+        return people
+    }
+
     /// Stores one valid beneficiary living in `desa` (the desa is created when missing).
     @discardableResult
     public func makePerson(desa: String, name: String = "Siti Aminah", nik: String? = nil, birth: String = "1985-04-12",
-                           woman: Bool = true) async throws -> Beneficiary {
+                           woman: Bool = true, interests: [String] = ["anyaman"], head: Bool = true, noKK: String? = nil) async throws -> Beneficiary {
         try await addDesa(desa)
         let code = RegionCode(trusted: desa)
         let date = CivilDate(parsing: birth)!
         let serial = String(format: "%04d", Int.random(in: 1...9999))
         let generated = code.parent!.digits + String(format: "%02d%02d%02d", date.day + (woman ? 40 : 0), date.month, date.year % 100) + serial
         let details = BeneficiaryDetails(
-            nik: nik ?? generated, noKK: code.parent!.digits + "010120" + serial, name: name, sex: woman ? .perempuan : .lakiLaki,
+            nik: nik ?? generated, noKK: noKK ?? (code.parent!.digits + "010120" + serial), name: name, sex: woman ? .perempuan : .lakiLaki,
             birthPlace: "Palembang", birthDate: date, desa: code, address: "Dusun 2", rt: "003", rw: "001", phone: "081234567890",
-            ppks: [24], decile: 2, isHeadOfFamily: true, interests: ["anyaman"])
+            ppks: [24], decile: 2, isHeadOfFamily: head, interests: interests)
         let person = Beneficiary(details: details, createdAt: testNow, updatedAt: testNow)
         try await FluentBeneficiaryRepository(database: db).save(inserting: [person], updating: [])
         return person
+    }
+
+    /// A stored draft plan for `scope` with one group of `members` (people must exist).
+    public func makePlan(scope: String?, members: [Beneficiary] = [], skill: String = "anyaman-purun") async throws -> GroupPlan {
+        let group = PlannedGroup(id: UUID(), skill: skill, kecamatan: members.first?.details.kecamatan ?? RegionCode(trusted: "16.02.03"),
+                                 members: members.map {
+            PlannedMember(id: $0.id, noKK: $0.details.noKK, desa: $0.details.desa, failedChecks: [], options: [SkillScore(skill: skill, score: 80)])
+        })
+        let plan = GroupPlan(scope: scope.map(RegionCode.init(trusted:)), rules: PlanningRules(), createdBy: "uji", createdAt: testNow,
+                             groups: members.isEmpty ? [] : [group], leftOut: [])
+        try await FluentGroupPlanRepository(database: db).insert(plan)
+        return plan
     }
 
     /// A finished dry-run import job owned by `owner`.

@@ -16,6 +16,10 @@ public struct WebServices: Sendable {
     public var beneficiaries: @Sendable (any Database) -> any BeneficiaryRepository
     public var interests: @Sendable (any Database) -> any InterestRepository
     public var importJobs: @Sendable (any Database) -> any ImportJobStore
+    public var potentials: @Sendable (any Database) -> any PotentialRepository
+    public var skills: @Sendable (any Database) -> any SkillRepository & SettingsRepository
+    public var plans: @Sendable (any Database) -> any GroupPlanRepository
+    public var planningPeople: @Sendable (any Database) -> any PlanningPeopleSource & PersonNames
     /// Folder for uploaded import files until their import is committed.
     public var uploadDirectory: String
 
@@ -28,6 +32,10 @@ public struct WebServices: Sendable {
         beneficiaries: @escaping @Sendable (any Database) -> any BeneficiaryRepository,
         interests: @escaping @Sendable (any Database) -> any InterestRepository,
         importJobs: @escaping @Sendable (any Database) -> any ImportJobStore,
+        potentials: @escaping @Sendable (any Database) -> any PotentialRepository,
+        skills: @escaping @Sendable (any Database) -> any SkillRepository & SettingsRepository,
+        plans: @escaping @Sendable (any Database) -> any GroupPlanRepository,
+        planningPeople: @escaping @Sendable (any Database) -> any PlanningPeopleSource & PersonNames,
         uploadDirectory: String
     ) {
         self.databaseKind = databaseKind
@@ -40,6 +48,10 @@ public struct WebServices: Sendable {
         self.beneficiaries = beneficiaries
         self.interests = interests
         self.importJobs = importJobs
+        self.potentials = potentials
+        self.skills = skills
+        self.plans = plans
+        self.planningPeople = planningPeople
         self.uploadDirectory = uploadDirectory
     }
 }
@@ -80,6 +92,22 @@ extension WebServices {
     func importer(_ db: any Database, for principal: Principal) async throws -> ImportBeneficiaries {
         ImportBeneficiaries(repository: beneficiaries(db), validator: try await validator(db, for: principal), audit: audit(db),
                             clock: clock)
+    }
+}
+
+// MARK: - Recommendations and planning
+
+extension WebServices {
+    func recommender(_ db: any Database, within scope: RegionCode?) async throws -> Recommender {
+        try await loadRecommender(db)(within: scope)
+    }
+
+    func recommender(_ db: any Database, forDesa desa: RegionCode) async throws -> Recommender {
+        try await loadRecommender(db)(forDesa: desa)
+    }
+
+    func loadRecommender(_ db: any Database) -> LoadRecommender {
+        LoadRecommender(potentials: potentials(db), regions: regions(db), skills: skills(db), settings: skills(db))
     }
 }
 

@@ -40,6 +40,30 @@ func routes(_ app: Application) throws {
         app.post("imports", ":id", "commit", policy: write, use: imports.commit)
     }
 
+    // MARK: - Resources, skills and KUBE planning
+    do {
+        let skills = SkillsController()
+        let catalogues = PermissionPolicy(.manageCatalogues)
+        app.get("skills", policy: everyone, use: skills.index)
+        app.get("skills", "new", policy: catalogues, use: skills.new)
+        app.post("skills", policy: catalogues, use: skills.create)
+        app.post("skills", "resources", policy: catalogues, use: skills.saveResource)
+        app.post("skills", "weights", policy: catalogues, use: skills.saveWeights)
+        app.get("skills", ":code", policy: everyone, use: skills.show)
+        app.get("skills", ":code", "edit", policy: catalogues, use: skills.edit)
+        app.post("skills", ":code", policy: catalogues, use: skills.update)
+
+        let potentials = PotentialsController()
+        app.post("regions", ":code", "potentials", policy: PermissionPolicy(.editPotentials), use: potentials.save)
+        app.post("regions", ":code", "potentials", ":resource", "delete", policy: PermissionPolicy(.editPotentials), use: potentials.remove)
+
+        let plans = PlansController()
+        app.get("plans", policy: PermissionPolicy(.readRegistry), use: plans.index)
+        app.post("plans", policy: PermissionPolicy(.planGroups), use: plans.create)
+        app.get("plans", ":id", policy: PermissionPolicy(.readRegistry), use: plans.show)
+        app.post("plans", ":id", "edit", policy: PermissionPolicy(.planGroups), use: plans.edit)
+    }
+
     // MARK: - Sign-in and account
     do {
         let auth = AuthController()
@@ -97,5 +121,14 @@ func routes(_ app: Application) throws {
         v1.get("beneficiaries", ":id", policy: read, use: people.show)
         v1.put("beneficiaries", ":id", policy: write, use: people.update)
         v1.delete("beneficiaries", ":id", policy: write, use: people.delete)
+
+        let planning = PlanningAPIController()
+        v1.get("beneficiaries", ":id", "recommendations", policy: read, use: planning.recommendations)
+        v1.get("skills", policy: signedIn, use: planning.skills)
+        v1.get("resources", policy: signedIn, use: planning.resources)
+        v1.get("regions", ":code", "potentials", policy: signedIn, use: planning.potentials)
+        v1.post("group-plans", policy: PermissionPolicy(.planGroups), use: planning.createPlan)
+        v1.get("group-plans", ":id", policy: read, use: planning.showPlan)
+        v1.post("group-plans", ":id", "accept", policy: PermissionPolicy(.planGroups), use: planning.acceptPlan)
     }
 }

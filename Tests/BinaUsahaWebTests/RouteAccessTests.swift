@@ -71,7 +71,47 @@ struct RouteAccessTests {
         }
     }
 
+    /// Potentials: admin anywhere, an operator inside their kab/kota (403 outside: regions are public).
+    static let potentialWrite: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?: .allowed
+        case .operatorKabkota?: inside ? .allowed : .forbidden
+        default: .forbidden
+        }
+    }
+    /// Removing a potential that is not recorded: 404 once the user may edit there.
+    static let potentialRemove: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?: .hidden
+        case .operatorKabkota?: inside ? .hidden : .forbidden
+        default: .forbidden
+        }
+    }
+
     static let table: [String: Rule] = [
+        "GET /skills": everyone,
+        "GET /skills/:code": everyone,
+        "GET /skills/new": adminOnly,
+        "POST /skills": adminOnly,
+        "POST /skills/resources": adminOnly,
+        "POST /skills/weights": adminOnly,
+        "GET /skills/:code/edit": adminOnly,
+        "POST /skills/:code": adminOnly,
+        "POST /regions/:code/potentials": potentialWrite,
+        "POST /regions/:code/potentials/:resource/delete": potentialRemove,
+        "GET /plans": registryRead,
+        "POST /plans": registryWrite,
+        "GET /plans/:id": personRead,
+        "POST /plans/:id/edit": personWrite,
+        "GET /api/v1/beneficiaries/:id/recommendations": personRead,
+        "GET /api/v1/skills": signedIn,
+        "GET /api/v1/resources": signedIn,
+        "GET /api/v1/regions/:code/potentials": signedIn,
+        "POST /api/v1/group-plans": registryWrite,
+        "GET /api/v1/group-plans/:id": personRead,
+        "POST /api/v1/group-plans/:id/accept": personWrite,
         "GET /": everyone,
         "GET /regions": everyone,
         "GET /regions/:code": everyone,
@@ -156,10 +196,11 @@ struct RouteAccessTests {
                           false: try await app.makeUser("target.oku", role: .operatorKabkota, region: "16.01")]
             let people = [true: try await app.makePerson(desa: "16.02.03.2007"), false: try await app.makePerson(desa: "16.01.20.2001")]
             let job = try await app.makeImportJob(owner: users[.adminProvinsi]!.user.id)
+            let plans = [true: try await app.makePlan(scope: "16.02"), false: try await app.makePlan(scope: "16.01")]
             let ids: [Bool: [String: String]] = [true: ["users": target[true]!.user.id.uuidString, "people": people[true]!.id.uuidString,
-                                                        "imports": job.uuidString],
+                                                        "imports": job.uuidString, "plans": plans[true]!.id.uuidString],
                                                  false: ["users": target[false]!.user.id.uuidString, "people": people[false]!.id.uuidString,
-                                                         "imports": job.uuidString]]
+                                                         "imports": job.uuidString, "plans": plans[false]!.id.uuidString]]
 
             var failures: [String] = []
             var checked = 0
@@ -196,10 +237,11 @@ struct RouteAccessTests {
     static func concretePath(_ route: Route, inside: Bool, ids: [String: String]) -> String {
         let region = inside ? "16.02" : "16.01"
         let raw = route.path.map(\.description).joined(separator: "/")
-        let kind = raw.contains("beneficiaries") ? "people" : raw.hasPrefix("imports") ? "imports" : "users"
+        let kind = raw.contains("beneficiaries") ? "people" : raw.hasPrefix("imports") ? "imports" : raw.contains("plans") ? "plans" : "users"
         var path = "/" + route.path.map { component -> String in
             switch component.description {
-            case ":code": region
+            case ":code": raw.hasPrefix("skills") ? "anyaman-purun" : region
+            case ":resource": "tidak-ada"
             case ":id": ids[kind]!
             default: component.description
             }

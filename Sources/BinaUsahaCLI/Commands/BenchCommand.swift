@@ -17,8 +17,10 @@ public struct BenchCommand: AsyncCommandGroup {
         self.clock = clock
         self.databasePath = databasePath
     }
-    public var help: String { "Tolok ukur (bench import --rows N)" }
-    public var commands: [String: any AnyAsyncCommand] { ["import": BenchImportCommand(clock: clock, databasePath: databasePath)] }
+    public var help: String { "Tolok ukur (bench import --rows N; bench plan --people N)" }
+    public var commands: [String: any AnyAsyncCommand] {
+        ["import": BenchImportCommand(clock: clock, databasePath: databasePath), "plan": BenchPlanCommand(clock: clock)]
+    }
 }
 
 struct BenchImportCommand: AsyncCommand {

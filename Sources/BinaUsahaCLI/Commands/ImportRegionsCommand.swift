@@ -28,6 +28,7 @@ public struct ImportRegionsCommand: AsyncCommand {
         let repository = FluentRegionRepository(database: app.db)
         let report = try await ImportRegions(repository: repository)(
             rows: parsed.rows, unreadable: parsed.unreadable, expectedLevel: parsed.expectedLevel)
+        let potentials = try await FluentPotentialRepository(database: app.db).applyStartingPotentials()
 
         let counts = "baris \(report.total), baru \(report.inserted), diperbarui \(report.updated), "
             + "tidak berubah \(report.unchanged), ditolak \(report.rejected.count)"
@@ -48,5 +49,6 @@ public struct ImportRegionsCommand: AsyncCommand {
             totals.append("\(level.nameID) \(try await repository.count(level: level))")
         }
         console.print("Jumlah wilayah sekarang: " + totals.joined(separator: " · "))
+        if potentials > 0 { console.print("Potensi bawaan dicatat untuk wilayah baru: \(potentials)") }
     }
 }

@@ -35,6 +35,7 @@ public enum DemoSeeder {
         }
         let existing = try await regions.existing(Set(CraftCentres.regions.map(\.code)))
         _ = try await ImportRegions(repository: regions)(rows: rows.filter { existing[RegionCode(trusted: $0.code)] == nil })
+        try await FluentPotentialRepository(database: app.db).applyStartingPotentials()
 
         // People, through the same import as a CSV file would take.
         let today = CivilDate(clock.now())

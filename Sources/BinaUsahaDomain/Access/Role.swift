@@ -14,7 +14,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public var permissions: Set<Permission> {
         switch self {
         case .adminProvinsi: Set(Permission.allCases)
-        case .operatorKabkota: [.readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates]
+        case .operatorKabkota: [.readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates, .editPotentials, .planGroups]
         // A pendamping works with names and groups; NIK, KK and phone stay masked for them.
         case .pendamping: [.readRegistry, .recordFieldwork, .readAggregates]
         case .mitra: [.readAggregates]
@@ -61,4 +61,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case readPersonalData
     case recordFieldwork
     case readAggregates
+    /// Record and edit resource potentials of regions (within the user's region).
+    case editPotentials
+    /// Propose, edit and accept KUBE group plans (within the user's region).
+    case planGroups
 }

@@ -11,5 +11,9 @@ public enum Migrations {
         CreateInterestTags(),
         CreateBeneficiaries(),
         CreateImportJobs(),
+        CreatePotentials(),
+        CreateSkills(),
+        CreateGroupPlans(),
+        SeedStartingCatalogue(),
     ]
 }

@@ -140,13 +140,17 @@ struct BeneficiariesController {
         let names = try await services.desaNames([person] + family, db: req.db)
         let today = CivilDate(services.clock.now())
         let history = try await services.audit(req.db).search(.init(entity: "beneficiary", entityID: person.id.uuidString, perPage: 20))
-        let model = BeneficiaryProfile.Model(
+        let recommended = try await services.recommender(req.db, forDesa: person.details.desa)
+            .recommend(interests: person.details.interests, desa: person.details.desa)
+        var model = BeneficiaryProfile.Model(
             person: PersonSummary(person, principal: principal, regionNames: names, today: today, t: req.t),
             version: person.version, notes: person.notes,
             family: family.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
             eligibility: KUBEEligibility.checks(person.details, today: today),
             history: history.entries.map { AuditController.row($0, req.t) },
             canWrite: principal.may(.writeRegistry), notice: notice)
+        model.recommendations = recommended.ranked
+        model.excluded = recommended.excluded
         return BeneficiaryProfile.View(model: model, context: req.page(path: "/beneficiaries/\(person.id)")).document().response()
     }
 

@@ -13,6 +13,8 @@ enum BeneficiaryProfile {
         var history: [AuditTrailPage.Row]
         var canWrite: Bool
         var notice: String?
+        var recommendations: [Recommendation] = []
+        var excluded: [SkillExclusion] = []
     }
 
     struct View {
@@ -45,7 +47,7 @@ enum BeneficiaryProfile {
                     .li(.class(check.outcome == .met ? "met" : check.outcome == .notMet ? "not-met" : "unknown"),
                         .text((check.outcome == .met ? "✔ " : check.outcome == .notMet ? "✘ " : "? ") + check.text(t.lang)))
                 })),
-                .section(.h2(.text(t(.benProfileRecommendations))), .p(.class("muted"), .text(t(.benProfileRecommendationsSoon)))),
+                recommendations,
                 .section(.h2(.text(t(.benProfileGroups))), .p(.class("muted"), .text(t(.benProfileGroupsSoon)))),
                 .section(.h2(.text(t(.benProfileFamily))), .ul(.forEach(model.family) { member in
                     .li(.a(.href("/beneficiaries/\(member.id)"), .text(member.name)),
@@ -62,6 +64,18 @@ enum BeneficiaryProfile {
                           .p(.class("field-hint"), .text(t(.benDeleteHint))),
                           .button(.type(.submit), .class("button danger"), .text(t(.benDelete))))))
             ))
+        }
+
+        private var recommendations: Node<HTML.BodyContext> {
+            .section(.id("rekomendasi"), .h2(.text(t(.benProfileRecommendations))), .p(.class("field-hint"), .text(t(.recIntro))),
+                .if(model.recommendations.isEmpty, .p(.class("muted"), .text(t(.recNone)))),
+                .ol(.class("recommendations"), .forEach(model.recommendations) { rec in
+                    .li(.a(.href("/skills/\(rec.skill)"), .strong(.text(rec.skillName))),
+                        .span(.class("score"), .text(" · " + t(.recScore, formatRatio(rec.score, t.lang)))),
+                        .p(.class("reasons"), .text(rec.reasons.map { $0.text(t.lang) }.joined(separator: " · "))))
+                }),
+                .if(!model.excluded.isEmpty, .details(.summary(.text("\(t(.recExcluded)) (\(model.excluded.count))")),
+                    .ul(.forEach(model.excluded) { .li(.text("\($0.skillName): \($0.text(t.lang))")) }))))
         }
 
         private func fact(_ label: String, _ value: String, code: Bool = false) -> Node<HTML.DescriptionListContext> {

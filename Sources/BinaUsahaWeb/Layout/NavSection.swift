@@ -25,7 +25,7 @@ enum NavSection: CaseIterable, Sendable {
             case .users: principal?.may(.manageUsers) == true
             case .audit: principal?.may(.readAudit) == true
             // Visitors see it (it leads to sign-in); partners never read the register.
-            case .beneficiaries: principal.map { $0.may(.readRegistry) } ?? true
+            case .beneficiaries, .groups: principal.map { $0.may(.readRegistry) } ?? true
             default: true
             }
         }
@@ -39,7 +39,9 @@ enum NavSection: CaseIterable, Sendable {
         case .beneficiaries: "/beneficiaries"
         case .users: "/admin/users"
         case .audit: "/audit"
-        case .skills, .groups, .coaching, .reports: nil
+        case .skills: "/skills"
+        case .groups: "/plans"
+        case .coaching, .reports: nil
         }
     }
 }

@@ -25,6 +25,8 @@ enum RegionBrowser {
         /// Shown instead of the table when there are no children.
         var emptyMessage: String?
         var importCommand: String?
+        var potentials: RegionPotentials?
+        var notice: String?
     }
 }
 

@@ -18,6 +18,7 @@ extension RegionBrowser {
                         .p(.class("region-code"), .text("\(t(.regionsColumnCode)): "), .code(.text(code)))
                     },
                     .if(model.code == nil, .p(.text(t(.regionsIntro)))),
+                    Forms.notice(model.notice),
                     .h2(.text(model.childrenHeading)),
                     .unwrap(model.emptyMessage) { message in
                         .div(.class("empty"), .p(.text(message)),
@@ -25,7 +26,8 @@ extension RegionBrowser {
                                  .p(.raw(t(.regionsEmptyImportHint, "<code>\(command)</code>")))
                              })
                     },
-                    .if(!model.rows.isEmpty, table)
+                    .if(!model.rows.isEmpty, table),
+                    .unwrap(model.potentials) { $0.node(context) }
                 )
             )
         }

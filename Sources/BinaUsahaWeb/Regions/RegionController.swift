@@ -17,7 +17,12 @@ struct RegionController {
               let region = lineage.last
         else { throw Abort(.notFound) }
         let children = try await repository.children(of: code)
-        let model = RegionBrowser.Model(region: region, lineage: lineage, children: children, t: req.t)
-        return RegionBrowser.View(model: model, context: req.page()).document().response()
+        var model = RegionBrowser.Model(region: region, lineage: lineage, children: children, t: req.t)
+        model.potentials = try await RegionPotentials.load(req, region: code)
+        let resources = model.potentials?.resources ?? []
+        let name = { (code: String?) in code.flatMap { c in resources.first { $0.code == c }?.name } }
+        if let saved = name(try? req.query.get(String.self, at: "saved")) { model.notice = req.t(.potSaved, saved) }
+        if let removed = name(try? req.query.get(String.self, at: "removed")) { model.notice = req.t(.potRemoved, removed) }
+        return RegionBrowser.View(model: model, context: req.page(path: "/regions/\(code.rawValue)")).document().response()
     }
 }

@@ -1,0 +1,58 @@
+import BinaUsahaDomain
+import FluentKit
+import Foundation
+import SQLKit
+
+extension FluentBeneficiaryRepository: PlanningPeopleSource {
+    /// Streams only the columns the planner needs, so a million rows fit in memory comfortably.
+    public func planningPeople(within scope: RegionCode?) async throws -> [PlanningPerson] {
+        final class Collector: @unchecked Sendable {
+            var people: [PlanningPerson] = []
+            var failure: (any Error)?
+        }
+        let collector = Collector()
+        var query = (database as! any SQLDatabase).select()
+            .columns("id", "no_kk", "desa_code", "interests", "birth_date", "is_head", "prior_assistance")
+            .from(BeneficiaryRecord.schema)
+            .where("status", .in, SQLBind.group([BeneficiaryStatus.calon.rawValue, BeneficiaryStatus.aktif.rawValue]))
+        if let scope {
+            switch scope.level {
+            case .provinsi: query = query.where("kabkota_code", .like, SQLBind(scope.rawValue + ".%"))
+            case .kabupatenKota: query = query.where("kabkota_code", .equal, SQLBind(scope.rawValue))
+            case .kecamatan: query = query.where("kecamatan_code", .equal, SQLBind(scope.rawValue))
+            case .desaKelurahan: query = query.where("desa_code", .equal, SQLBind(scope.rawValue))
+            }
+        }
+        try await query.run { row in
+            do {
+                let birth = try row.decode(column: "birth_date", as: String.self)
+                collector.people.append(PlanningPerson(
+                    id: try row.decode(column: "id", as: UUID.self),
+                    noKK: try row.decode(column: "no_kk", as: String.self),
+                    desa: RegionCode(trusted: try row.decode(column: "desa_code", as: String.self)),
+                    interests: BeneficiaryColumns.list(try row.decode(column: "interests", as: String.self)),
+                    birthDate: CivilDate(parsing: birth) ?? CivilDate(year: 1900, month: 1, day: 1)!,
+                    isHeadOfFamily: try row.decode(column: "is_head", as: Bool.self),
+                    priorKUBE: try row.decode(column: "prior_assistance", as: String.self).contains("KUBE:")))
+            } catch {
+                collector.failure = error
+            }
+        }
+        if let failure = collector.failure { throw failure }
+        return collector.people
+    }
+}
+
+extension FluentBeneficiaryRepository: PersonNames {
+    public func names(of ids: [UUID]) async throws -> [UUID: String] {
+        struct Row: Decodable { let id: UUID, name: String }
+        var result: [UUID: String] = [:]
+        for chunk in ids.chunked(into: 500) {
+            for row in try await (database as! any SQLDatabase).select().columns("id", "name").from(BeneficiaryRecord.schema)
+                .where("id", .in, SQLBind.group(chunk)).all(decoding: Row.self) {
+                result[row.id] = row.name
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,84 @@
+import BinaUsahaDomain
+import FluentKit
+import Foundation
+import SQLKit
+
+public struct FluentSkillRepository: SkillRepository, SettingsRepository {
+    let database: any Database
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public init(database: any Database) { self.database = database }
+
+    struct Row: Decodable {
+        let code: String, name: String, description: String, needs: String, interests: String, training_hours: Int
+        let starter_kit_cost: Int64, products: String, suitability: String, figures_estimated: Bool, source: String, version: Int
+
+        var skill: Skill {
+            let decoder = JSONDecoder()
+            return Skill(code: code, name: name, description: description,
+                         needs: (try? decoder.decode([ResourceNeed].self, from: Data(needs.utf8))) ?? [],
+                         interests: BeneficiaryColumns.list(interests), trainingHours: training_hours,
+                         starterKitCost: Rupiah(starter_kit_cost),
+                         products: (try? decoder.decode([SkillProduct].self, from: Data(products.utf8))) ?? [],
+                         suitability: suitability, figuresEstimated: figures_estimated, source: source, version: version)
+        }
+    }
+
+    static let columns = ["code", "name", "description", "needs", "interests", "training_hours", "starter_kit_cost", "products",
+                          "suitability", "figures_estimated", "source", "version", "updated_at"]
+
+    static func values(_ skill: Skill) -> [any SQLExpression] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return [SQLBind(skill.code), SQLBind(skill.name), SQLBind(skill.description),
+                SQLBind(String(decoding: (try? encoder.encode(skill.needs)) ?? Data("[]".utf8), as: UTF8.self)),
+                SQLBind(BeneficiaryColumns.joined(skill.interests)), SQLBind(skill.trainingHours), SQLBind(skill.starterKitCost.amount),
+                SQLBind(String(decoding: (try? encoder.encode(skill.products)) ?? Data("[]".utf8), as: UTF8.self)),
+                SQLBind(skill.suitability), SQLBind(skill.figuresEstimated), SQLBind(skill.source), SQLBind(skill.version), SQLBind(Date())]
+    }
+
+    public func all() async throws -> [Skill] {
+        try await sql.select().columns(Self.columns.dropLast().map { SQLIdentifier($0) }).from("skills").orderBy("name")
+            .all(decoding: Row.self).map(\.skill)
+    }
+
+    public func find(code: String) async throws -> Skill? {
+        try await sql.select().columns(Self.columns.dropLast().map { SQLIdentifier($0) }).from("skills").where("code", .equal, SQLBind(code))
+            .first(decoding: Row.self)?.skill
+    }
+
+    public func insert(_ skill: Skill) async throws {
+        try await sql.insert(into: "skills").columns(Self.columns).values(Self.values(skill)).run()
+    }
+
+    public func update(_ skill: Skill, expectedVersion: Int) async throws -> Bool {
+        var update = sql.update("skills")
+        for (column, value) in zip(Self.columns, Self.values(skill)) where column != "code" && column != "version" {
+            update = update.set(SQLIdentifier(column), to: value)
+        }
+        let before = try await find(code: skill.code)
+        guard before?.version == expectedVersion else { return false }
+        try await update.set("version", to: SQLBind(expectedVersion + 1)).where("code", .equal, SQLBind(skill.code))
+            .where("version", .equal, SQLBind(expectedVersion)).run()
+        return try await find(code: skill.code)?.version == expectedVersion + 1
+    }
+
+    // MARK: Settings
+
+    static let weightsKey = "recommendation_weights"
+
+    public func recommendationWeights() async throws -> RecommendationWeights {
+        struct Value: Decodable { let value: String }
+        guard let row = try await sql.select().column("value").from("settings").where("key", .equal, SQLBind(Self.weightsKey))
+            .first(decoding: Value.self),
+            let weights = try? JSONDecoder().decode(RecommendationWeights.self, from: Data(row.value.utf8)), weights.isValid
+        else { return .standard }
+        return weights
+    }
+
+    public func save(_ weights: RecommendationWeights) async throws {
+        let text = String(decoding: try JSONEncoder().encode(weights), as: UTF8.self)
+        try await sql.delete(from: "settings").where("key", .equal, SQLBind(Self.weightsKey)).run()
+        try await sql.insert(into: "settings").columns("key", "value", "updated_at").values(SQLBind(Self.weightsKey), SQLBind(text), SQLBind(Date())).run()
+    }
+}
