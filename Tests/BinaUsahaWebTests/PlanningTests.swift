@@ -104,7 +104,8 @@ struct PlanningTests {
             let plan = try #require(try await FluentGroupPlanRepository(database: app.db).find(id: id))
             // remove one member, then accept
             let removed = try await app.testing().submit("/plans/\(id)/edit", as: op,
-                                                         ["action": "remove", "person": plan.groups[0].members[0].id.uuidString, "version": "1"])
+                                                         ["action": "remove", "group": plan.groups[0].id.uuidString,
+                                                          "members[]": plan.groups[0].members[0].id.uuidString, "version": "1"])
             #expect(removed.status == .seeOther)
             let stale = try await app.testing().submit("/plans/\(id)/edit", as: op, ["action": "accept", "version": "1"])
             #expect(stale.status == .conflict)
@@ -165,12 +166,15 @@ struct PlanningTests {
             let id = UUID(uuidString: String(location.dropFirst("/plans/".count)))!
             let plan = try #require(try await FluentGroupPlanRepository(database: app.db).find(id: id))
             let refused = try await app.testing().submit("/plans/\(id)/edit", as: op, [
-                "action": "move", "person": notHead.id.uuidString, "group": plan.groups[0].id.uuidString, "version": "1",
+                "action": "move", "members[]": notHead.id.uuidString, "target": "1", "version": "1",
             ])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.text.contains("tuliskan alasan"))
+            #expect(refused.text.contains("Bukan Kepala: Orang ini belum memenuhi syarat KUBE; tuliskan alasan"))
+            let noTarget = try await app.testing().submit("/plans/\(id)/edit", as: op, ["action": "move", "members[]": notHead.id.uuidString,
+                                                                                      "target": "9", "version": "1"])
+            #expect(noTarget.text.contains("Tulis nomor kelompok tujuan, 1–1."))
             let moved = try await app.testing().submit("/plans/\(id)/edit", as: op, [
-                "action": "move", "person": notHead.id.uuidString, "group": plan.groups[0].id.uuidString, "version": "1",
+                "action": "move", "members[]": notHead.id.uuidString, "target": "1", "version": "1",
                 "reason": "Pencari nafkah utama keluarga",
             ])
             #expect(moved.status == .seeOther)

@@ -7,10 +7,12 @@ usage: smoke.py BASE_URL [--screenshots DIR] [--full-regions]
 import argparse
 import os
 import sys
+import time
 import traceback
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -53,14 +55,33 @@ def shot(name):
 
 
 def click_and_wait(element):
-    """Clicks a link or button and waits until the next page has replaced this one."""
+    """Clicks a link or button and waits until the next page has replaced this one and loaded."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+    def replaced(_):
+        try:
+            page.tag_name  # raises once the old document is gone
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 15).until(replaced)
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def text():
+    """The page's text; retried while a refreshing page (import progress) swaps its document."""
+    for _ in range(20):
+        try:
+            return driver.find_element(By.TAG_NAME, "body").text
+        except WebDriverException:
+            time.sleep(0.25)
     return driver.find_element(By.TAG_NAME, "body").text
+
+
+def wait_for_text(wanted, timeout=30):
+    WebDriverWait(driver, timeout).until(lambda _: wanted in text())
 
 
 def fits_phone():
@@ -184,14 +205,41 @@ try:
             f.write("1602031299950012,1602031504120912,Data Rusak,L,1995-04-12,16.02.03.2007,24,anyaman\n")
         driver.find_element(By.NAME, "file").send_keys(path)
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-        WebDriverWait(driver, 30).until(lambda d: "Pemeriksaan selesai" in d.find_element(By.TAG_NAME, "body").text)
+        wait_for_text("Pemeriksaan selesai")
         body = text()
         check("the dry run reports the bad row by line and reason", "bulan lahir NIK" in body and "3" in body, body[:500])
         shot("09-import-check")
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/commit'] button"))
-        WebDriverWait(driver, 30).until(lambda d: "Selesai" in d.find_element(By.TAG_NAME, "body").text)
+        wait_for_text("Selesai")
         stats = driver.find_element(By.CSS_SELECTOR, "ul.stats").text
         check("the committed import counts one new person and one rejected row", "1\nBaru" in stats and "1\nDitolak" in stats, stats)
+        print("Potentials, skills, recommendations and a KUBE plan")
+        driver.get(args.base + "/skills")
+        body = text()
+        check("the skills catalogue lists purun weaving with its value added", "Anyaman purun" in body and "×" in body, body[:400])
+        check("the skills page fits the phone", fits_phone())
+        driver.get(args.base + "/regions/16.02.03.2007")
+        body = text()
+        check("a desa page shows inherited potentials", "Potensi sumber daya" in body and "diwarisi dari Kec. Pedamaran" in body, body[-600:])
+        driver.get(args.base + "/plans")
+        region = driver.find_element(By.NAME, "region")
+        region.clear()
+        region.send_keys("16.02.03")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action='/plans'] button"))
+        plan_url = driver.current_url
+        body = text()
+        check("the plan proposes purun-weaving groups in Pedamaran", "Kelompok 1: Anyaman purun" in body, body[:600])
+        check("the plan page fits the phone", fits_phone())
+        size = len(driver.page_source.encode("utf-8"))
+        check("the plan page stays under 60 KB", size < 60_000, str(size))
+        shot("10-plan")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, ".plan-group table tbody tr a"))
+        body = text()
+        check("a member's profile recommends skills with reasons", "Anyaman purun" in body and "skor" in body and "nilai jual" in body, body[:300])
+        shot("11-recommendations")
+        driver.get(plan_url)
+        click_and_wait(driver.find_element(By.XPATH, "//form[input[@name='action' and @value='accept']]//button"))
+        check("accepting the plan is confirmed", "Rencana diterima" in text(), text()[:400])
         sign_out()
         print("A pendamping sees masked NIKs")
         sign_in("pendamping.pedamaran:binausaha-demo")

@@ -9,7 +9,13 @@ enum PlanPages {
         var names: [UUID: String]
         var regions: [RegionCode: Region]
         var skills: [String: String]
+        var groupOffset: Int
+        var shownGroups: [PlannedGroup]
+        var groupPage: Int
+        var groupPages: Int
         var shownLeftOut: [LeftOutPerson]
+        var leftPage: Int
+        var leftPages: Int
         var canEdit: Bool
         var notice: String?
         var errors: [String]
@@ -60,7 +66,17 @@ enum PlanPages {
         let reasonText = { (reason: LeftOutReason) in
             reason.text(t.lang, skillName: model.skill, placeName: { model.place($0) }, checkText: { KUBEEligibility.failedText($0, t.lang) })
         }
-        let groupChoices = plan.groups.enumerated().map { (value: $0.element.id.uuidString, label: "\($0.offset + 1). \(model.skill($0.element.skill))") }
+        func pager(_ key: String, _ page: Int, _ pages: Int, _ anchor: String) -> Node<HTML.BodyContext> {
+            let other = key == "g" ? "l=\(model.leftPage)" : "g=\(model.groupPage)"
+            return .if(pages > 1, .nav(.class("pager"),
+                .if(page > 1, .a(.href("/plans/\(plan.id)?\(key)=\(page - 1)&\(other)#\(anchor)"), .text(t(.auditPrev)))),
+                .span(.text(t(.pagerPage, String(page), String(pages)))),
+                .if(page < pages, .a(.href("/plans/\(plan.id)?\(key)=\(page + 1)&\(other)#\(anchor)"), .text(t(.auditNext))))))
+        }
+        func button(_ action: String, _ label: String, danger: Bool = false) -> Node<HTML.FormContext> {
+            .button(.type(.submit), .name("action"), .value(action), .class(danger ? "button small danger" : "button small"), .text(label))
+        }
+        let targetField: Node<HTML.FormContext> = Forms.field(t(.planTargetNumber), name: "target", type: .number)
         return Layout(context: context, title: title, section: .groups).document(.group(
             .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/plans"), .text(t(.planTitle)))), .li(.span(.text(scopeName(plan.scope, model.regions, t)))))),
             .h1(.text(title)),
@@ -68,8 +84,9 @@ enum PlanPages {
             Forms.errors(model.errors, heading: t(.formErrorsHeading)),
             .p(.strong(.text(plan.status.label(t.lang))), .text(" · "),
                .text(t(.planSummary, plan.groups.count.formattedID, plan.memberCount.formattedID, plan.leftOut.count.formattedID,
-                       formatRatio(plan.totalScore, t.lang)))),
+                       Int(plan.totalScore.rounded()).formattedID))),
             .if(plan.status == .draft, .p(.class("field-hint"), .text(t(.planDraftNote)))),
+            .if(plan.groups.isEmpty && plan.leftOut.isEmpty, .p(.class("empty"), .text(t(.planNoCandidates)))),
             .unwrap(plan.decidedAt) { at in
                 .p(.class("muted"), .text(t(.planDecided, plan.status.label(t.lang), plan.decidedBy ?? "", IndonesianCalendar.longDateTime(at, t.lang))))
             },
@@ -78,50 +95,46 @@ enum PlanPages {
                       Forms.submit(t(.planAccept))),
                 .form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden, .input(.type(.hidden), .name("action"), .value("discard")),
                       .button(.type(.submit), .class("button danger"), .text(t(.planDiscard)))))),
-            .forEach(Array(plan.groups.enumerated())) { number, group in
-                .section(.class("plan-group"), .id("g\(number + 1)"),
-                    .h2(.text(t(.planGroupHeading, String(number + 1), model.skill(group.skill)))),
+            .div(.id("kelompok")),
+            .forEach(Array(model.shownGroups.enumerated())) { index, group in
+                let number = model.groupOffset + index + 1
+                let table: Node<HTML.FormContext> = .div(.class("table-wrap"), .table(
+                    .thead(.tr(.if(model.canEdit, .th(.text(""))), .th(.text(t(.planColName))), .th(.text(t(.planColDesa))),
+                               .th(.class("num"), .text(t(.planColScore))))),
+                    .tbody(.forEach(group.members) { member in
+                        .tr(.if(model.canEdit, .td(.input(.type(.checkbox), .name("members[]"), .value(member.id.uuidString),
+                                                          .attribute(named: "aria-label", value: model.names[member.id] ?? "")))),
+                            .td(.a(.href("/beneficiaries/\(member.id)"), .text(model.names[member.id] ?? "—")),
+                                .unwrap(member.overrideReason) { .small(.class("muted"), .text(" (" + t(.planOverride, $0) + ")")) }),
+                            .td(.text(model.place(member.desa))),
+                            .td(.class("num"), .text(formatRatio(member.score(for: group.skill) ?? 0, t.lang))))
+                    })))
+                return .section(.class("plan-group"), .id("g\(number)"),
+                    .h2(.text(t(.planGroupHeading, String(number), model.skill(group.skill)))),
                     .p(.class("muted"), .text([model.place(group.kecamatan), group.isSingleDesa ? model.place(group.mainDesa) : t(.planMixed),
                                                t(.planMembersCount, String(group.members.count)),
                                                t(.recScore, formatRatio(group.totalScore, t.lang))].joined(separator: " · "))),
-                    .div(.class("table-wrap"), .table(
-                        .thead(.tr(.th(.text(t(.planColName))), .th(.text(t(.planColDesa))), .th(.class("num"), .text(t(.planColScore))),
-                                   .if(model.canEdit, .th(.text(""))))),
-                        .tbody(.forEach(group.members) { member in
-                            .tr(.td(.a(.href("/beneficiaries/\(member.id)"), .text(model.names[member.id] ?? "—")),
-                                    .unwrap(member.overrideReason) { .small(.class("muted"), .text(" (" + t(.planOverride, $0) + ")")) }),
-                                .td(.text(model.place(member.desa))),
-                                .td(.class("num"), .text(formatRatio(member.score(for: group.skill) ?? 0, t.lang))),
-                                .if(model.canEdit, .td(.form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden,
-                                    .input(.type(.hidden), .name("action"), .value("remove")),
-                                    .input(.type(.hidden), .name("person"), .value(member.id.uuidString)),
-                                    .button(.type(.submit), .class("button small"), .text(t(.planRemove)))))))
-                        }))),
-                    .if(model.canEdit, .div(.class("actions"),
-                        .form(.method(.post), .action("/plans/\(plan.id)/edit"), .class("inline-form"), hidden,
-                              .input(.type(.hidden), .name("action"), .value("merge")),
-                              .input(.type(.hidden), .name("group"), .value(group.id.uuidString)),
-                              Forms.select(t(.planMergeInto), name: "target", options: groupChoices.filter { $0.value != group.id.uuidString },
-                                           selected: nil),
-                              Forms.submit(t(.planMerge))),
-                        .form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden,
-                              .input(.type(.hidden), .name("action"), .value("drop")),
-                              .input(.type(.hidden), .name("group"), .value(group.id.uuidString)),
-                              .button(.type(.submit), .class("button danger small"), .text(t(.planDrop)))))))
+                    model.canEdit
+                        ? .form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden,
+                                .input(.type(.hidden), .name("group"), .value(group.id.uuidString)),
+                                table,
+                                .div(.class("actions"), button("remove", t(.planRemove))),
+                                .div(.class("inline-form"), targetField,
+                                     button("move", t(.planMove)), button("merge", t(.planMerge)), button("drop", t(.planDrop), danger: true)))
+                        : .form(table))
             },
+            pager("g", model.groupPage, model.groupPages, "kelompok"),
             .section(.id("tidak-masuk"), .h2(.text("\(t(.planLeftOutHeading)) (\(plan.leftOut.count.formattedID))")),
-                .if(plan.leftOut.count > model.shownLeftOut.count,
-                    .p(.class("muted"), .text(t(.planLeftOutMore, model.shownLeftOut.count.formattedID, plan.leftOut.count.formattedID)))),
-                .ul(.class("left-out"), .forEach(model.shownLeftOut) { person in
-                    .li(.a(.href("/beneficiaries/\(person.id)"), .text(model.names[person.id] ?? "—")),
-                        .text(" · \(model.place(person.desa)) · \(reasonText(person.reason))"),
-                        .if(model.canEdit && !groupChoices.isEmpty, .form(.method(.post), .action("/plans/\(plan.id)/edit"), .class("inline-form"), hidden,
-                            .input(.type(.hidden), .name("action"), .value("move")),
-                            .input(.type(.hidden), .name("person"), .value(person.id.uuidString)),
-                            Forms.select(t(.planMoveTo), name: "group", options: groupChoices, selected: nil),
-                            .if(!person.failedChecks.isEmpty, Forms.field(t(.planOverrideReason), name: "reason")),
-                            Forms.submit(t(.planInclude)))))
-                }))
+                .form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden,
+                    .ul(.class("left-out"), .forEach(model.shownLeftOut) { person in
+                        .li(.if(model.canEdit && !plan.groups.isEmpty, .input(.type(.checkbox), .name("members[]"), .value(person.id.uuidString),
+                                                                            .attribute(named: "aria-label", value: model.names[person.id] ?? ""))),
+                            .a(.href("/beneficiaries/\(person.id)"), .text(model.names[person.id] ?? "—")),
+                            .text(" · \(model.place(person.desa)) · \(reasonText(person.reason))"))
+                    }),
+                    .if(model.canEdit && !plan.groups.isEmpty && !model.shownLeftOut.isEmpty, .div(.class("inline-form"),
+                        targetField, Forms.field(t(.planOverrideReason), name: "reason"), button("move", t(.planInclude))))),
+                pager("l", model.leftPage, model.leftPages, "tidak-masuk"))
         ))
     }
 }

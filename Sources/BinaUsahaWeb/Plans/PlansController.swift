@@ -3,7 +3,8 @@ import Vapor
 
 /// `/plans`: propose KUBE groups for a region, review and edit the draft, accept or discard it.
 struct PlansController {
-    static let leftOutShown = 200
+    static let groupsPerPage = 5
+    static let leftOutPerPage = 25
 
     func index(req: Request) async throws -> Response {
         try await list(req, errors: [])
@@ -40,35 +41,67 @@ struct PlansController {
         return try await page(req, plan, notice: notice, errors: [])
     }
 
+    /// What the plan page's forms send. `target` is a group's number on the page (1-based).
+    struct EditForm: Content {
+        var version: Int?
+        var action: String?
+        var group: UUID?
+        var members: [UUID]?
+        var target: Int?
+        var reason: String?
+    }
+
     /// One edit of the draft: `action` is move, remove, drop, merge, accept or discard.
     func edit(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let service = PlanningService(req: req)
         var plan = try await service.load(principal: principal)
-        let fields = try req.content.decode([String: String].self)
-        let version = fields["version"].flatMap { Int($0) } ?? -1
+        let form = try req.content.decode(EditForm.self)
+        let version = form.version ?? -1
         let skills = try await service.skillNames()
         let skillName = { (code: String) in skills[code] ?? code }
         guard version == plan.version else {
             return try await page(req, plan, notice: nil, errors: [req.t(.planStale)], status: .conflict)
         }
-        let action = fields["action"] ?? ""
+        let action = form.action ?? ""
         var auditAction = AuditAction.update
+        let members = form.members ?? []
         do {
-            func uuid(_ key: String) throws(PlanEditError) -> UUID {
-                guard let value = fields[key].flatMap(UUID.init(uuidString:)) else { throw PlanEditError(req.t(.errorBadRequestTitle)) }
-                return value
+            func target() throws(PlanEditError) -> UUID {
+                guard let number = form.target, plan.groups.indices.contains(number - 1) else {
+                    throw PlanEditError(req.t(.planBadTargetNumber, String(plan.groups.count)))
+                }
+                return plan.groups[number - 1].id
             }
+            func group() throws(PlanEditError) -> UUID {
+                guard let id = form.group else { throw PlanEditError(req.t(.errorBadRequestTitle)) }
+                return id
+            }
+            func eachMember(_ body: (UUID) throws(PlanEditError) -> Void) async throws -> [String] {
+                guard !members.isEmpty else { return [req.t(.planChooseMembers)] }
+                var problems: [(UUID, String)] = []
+                for member in members {
+                    do { try body(member) } catch { problems.append((member, error.message)) }
+                }
+                guard !problems.isEmpty else { return [] }
+                let names = try await req.services.planningPeople(req.db).names(of: problems.map(\.0))
+                return problems.map { "\(names[$0.0] ?? "—"): \($0.1)" }
+            }
+            var problems: [String] = []
             switch action {
-            case "move": try plan.move(person: try uuid("person"), to: try uuid("group"), overrideReason: fields["reason"], skillName: skillName)
-            case "remove": try plan.remove(person: try uuid("person"))
-            case "drop": try plan.drop(group: try uuid("group"))
-            case "merge": try plan.merge(try uuid("group"), into: try uuid("target"))
+            case "move":
+                let destination = try target()
+                problems = try await eachMember { person throws(PlanEditError) in
+                    try plan.move(person: person, to: destination, overrideReason: form.reason, skillName: skillName)
+                }
+            case "remove": problems = try await eachMember { person throws(PlanEditError) in try plan.remove(person: person) }
+            case "drop": try plan.drop(group: try group())
+            case "merge": try plan.merge(try group(), into: try target())
             case "accept":
                 guard plan.status == .draft else { throw PlanEditError(req.t(.planStale)) }
-                let problems = plan.acceptanceProblems(skillName: skillName)
-                guard problems.isEmpty else {
-                    return try await page(req, plan, notice: nil, errors: [req.t(.planProblems)] + problems, status: .unprocessableEntity)
+                let broken = plan.acceptanceProblems(skillName: skillName)
+                guard broken.isEmpty else {
+                    return try await page(req, plan, notice: nil, errors: [req.t(.planProblems)] + broken, status: .unprocessableEntity)
                 }
                 plan.status = .accepted
                 plan.decidedBy = principal.username
@@ -81,8 +114,14 @@ struct PlansController {
                 auditAction = .delete
             default: throw PlanEditError(req.t(.errorBadRequestTitle))
             }
+            if !problems.isEmpty {
+                // Nothing is saved when any part of the edit breaks a rule.
+                let unchanged = try await service.load(principal: principal)
+                return try await page(req, unchanged, notice: nil, errors: problems, status: .unprocessableEntity)
+            }
         } catch let error as PlanEditError {
-            return try await page(req, plan, notice: nil, errors: [error.message], status: .unprocessableEntity)
+            let unchanged = try await service.load(principal: principal)
+            return try await page(req, unchanged, notice: nil, errors: [error.message], status: .unprocessableEntity)
         }
         guard try await service.save(plan, expectedVersion: version, action: auditAction, note: action, principal: principal) else {
             let latest = try await service.load(principal: principal)
@@ -107,15 +146,22 @@ struct PlansController {
     {
         let principal = try req.requirePrincipal()
         let services = req.services
-        let shownLeftOut = Array(plan.leftOut.prefix(Self.leftOutShown))
-        let people = try await services.planningPeople(req.db).names(of: plan.groups.flatMap { $0.members.map(\.id) } + shownLeftOut.map(\.id))
-        var codes = Set(plan.groups.flatMap { [$0.kecamatan] + $0.members.map(\.desa) } + shownLeftOut.map(\.desa))
+        let groupPages = max(1, (plan.groups.count + Self.groupsPerPage - 1) / Self.groupsPerPage)
+        let leftPages = max(1, (plan.leftOut.count + Self.leftOutPerPage - 1) / Self.leftOutPerPage)
+        let groupPage = min(max(1, (try? req.query.get(Int.self, at: "g")) ?? 1), groupPages)
+        let leftPage = min(max(1, (try? req.query.get(Int.self, at: "l")) ?? 1), leftPages)
+        let groupOffset = (groupPage - 1) * Self.groupsPerPage
+        let shownGroups = Array(plan.groups.dropFirst(groupOffset).prefix(Self.groupsPerPage))
+        let shownLeftOut = Array(plan.leftOut.dropFirst((leftPage - 1) * Self.leftOutPerPage).prefix(Self.leftOutPerPage))
+        let people = try await services.planningPeople(req.db).names(of: shownGroups.flatMap { $0.members.map(\.id) } + shownLeftOut.map(\.id))
+        var codes = Set(shownGroups.flatMap { [$0.kecamatan] + $0.members.map(\.desa) } + shownLeftOut.map(\.desa))
         if let scope = plan.scope { codes.insert(scope) }
         for left in shownLeftOut { if case let .tooFew(_, _, place) = left.reason { codes.insert(place) } }
         let regions = try await services.regions(req.db).existing(codes)
         let model = PlanPages.Model(plan: plan, names: people, regions: regions, skills: try await PlanningService(req: req).skillNames(),
-                                    shownLeftOut: shownLeftOut, canEdit: principal.may(.planGroups) && plan.status == .draft,
-                                    notice: notice, errors: errors)
+                                    groupOffset: groupOffset, shownGroups: shownGroups, groupPage: groupPage, groupPages: groupPages,
+                                    shownLeftOut: shownLeftOut, leftPage: leftPage, leftPages: leftPages,
+                                    canEdit: principal.may(.planGroups) && plan.status == .draft, notice: notice, errors: errors)
         return PlanPages.detail(model, context: req.page(path: "/plans/\(plan.id)")).response(status: status)
     }
 }
