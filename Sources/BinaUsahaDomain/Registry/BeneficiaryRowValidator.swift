@@ -41,7 +41,7 @@ public struct BeneficiaryRowValidator: Sendable {
 
     public func validate(line: Int, _ row: [String: String]) -> Result<Valid, ValidationFailure> {
         var problems: [Problem] = []
-        func value(_ column: String) -> String { (row[column] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        func value(_ column: String) -> String { TextFolding.trim(row[column] ?? "") }
         func fail(_ column: String, _ reason: BeneficiaryRowProblem) {
             problems.append(Problem(line: line, column: column, value: value(column), reason: reason))
         }
@@ -146,7 +146,7 @@ public struct BeneficiaryRowValidator: Sendable {
 
     /// `a; b;;c` → `["a", "b", "c"]`
     static func list(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: ";").map { TextFolding.trim(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// Indonesian mobile and landline numbers to the `08…`/`0…` form; `nil` when not a number.

@@ -9,7 +9,7 @@ public struct NomorKK: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String { value }
 
     public init(validating text: String, today: CivilDate) throws(NomorKKError) {
-        let digits = text.trimmingCharacters(in: .whitespaces)
+        let digits = TextFolding.trim(text)
         guard digits.count == 16, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notSixteenDigits }
         let d = Array(digits).map { Int(String($0))! }
         let day = d[6] * 10 + d[7], month = d[8] * 10 + d[9], year2 = d[10] * 10 + d[11]

@@ -27,9 +27,18 @@ public struct PPKS: Hashable, Sendable, Comparable {
 
     /// By number (`24`), name (`Fakir Miskin`, any case) or abbreviation (`PRSE`).
     public static func lookup(_ text: String) -> PPKS? {
-        let key = text.trimmingCharacters(in: .whitespaces)
+        let key = TextFolding.trim(text)
         if let n = Int(key) { return number(n) }
-        let folded = TextFolding.fold(key)
-        return all.first { TextFolding.fold($0.name) == folded || $0.abbreviation.map(TextFolding.fold) == folded }
+        return byFoldedName[TextFolding.fold(key)]
     }
+
+    /// Folded names and abbreviations → category, built once.
+    private static let byFoldedName: [String: PPKS] = {
+        var table: [String: PPKS] = [:]
+        for category in all {
+            table[TextFolding.fold(category.name)] = table[TextFolding.fold(category.name)] ?? category
+            if let abbreviation = category.abbreviation { table[TextFolding.fold(abbreviation)] = table[TextFolding.fold(abbreviation)] ?? category }
+        }
+        return table
+    }()
 }

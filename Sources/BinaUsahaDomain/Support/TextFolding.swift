@@ -3,8 +3,35 @@ import Foundation
 /// Case- and accent-insensitive text for search: `Siti Aïsyah ` → `siti aisyah`.
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Fast path for plain ASCII (nearly every name in the register): no Foundation needed.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out = [UInt8]()
+            out.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `text` without leading and trailing white space; returns the same string (no copy) when
+    /// there is none, which is the common case in imports.
+    public static func trim(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func mayBeSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) || byte >= 0x80 }
+        guard mayBeSpace(first) || mayBeSpace(last) else { return text }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
     }
 }

@@ -15,5 +15,6 @@ public enum Migrations {
         CreateSkills(),
         CreateGroupPlans(),
         SeedStartingCatalogue(),
+        CreateNameWords(),
     ]
 }

@@ -1,5 +1,6 @@
 import BinaUsahaDomain
 import FluentKit
+import FluentSQL
 import Foundation
 import SQLKit
 
@@ -26,6 +27,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
                 var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
                 for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary)) }
                 try await insert.run()
+                try await NameWords.insert(chunk.map { ($0.id, TextFolding.fold($0.details.name)) }, on: sql)
             }
             for beneficiary in updating { try await Self.write(beneficiary, on: sql) }
         }
@@ -40,6 +42,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         update = update.where("id", .equal, SQLBind(beneficiary.id))
         if let expectedVersion { update = update.where("version", .equal, SQLBind(expectedVersion)) }
         try await update.run()
+        try await NameWords.replace(beneficiary.id, nameKey: TextFolding.fold(beneficiary.details.name), on: sql)
     }
 
     public func find(id: UUID) async throws -> Beneficiary? {
@@ -59,14 +62,13 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         if let scope = query.scope { Self.within(scope, builder) }
         if let region = query.region { Self.within(region, builder) }
         if let name = query.name.map(TextFolding.fold), !name.isEmpty {
-            let escaped = name.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
-            builder.group(.or) { group in
-                // The first branch is an index range scan: a name that starts with the text.
-                group.group(.and) { range in
-                    range.filter(\.$nameKey >= escaped)
-                    range.filter(\.$nameKey < escaped + "\u{FFFF}")
-                }
-                group.filter(\.$nameKey, .custom("LIKE"), "% \(escaped)%")
+            // Every word typed must start some word of the name, in any order: one index range
+            // scan on `beneficiary_name_words` per word.
+            for word in NameWords.words(name).prefix(5) {
+                builder.filter(.sql(SQLQueryString("""
+                    \(ident: BeneficiaryRecord.schema).\(ident: "id") IN (SELECT beneficiary_id FROM beneficiary_name_words \
+                    WHERE word >= \(bind: word) AND word < \(bind: word + "\u{FFFF}"))
+                    """)))
             }
         }
         if let ppks = query.ppks { builder.filter(\.$ppks, .custom("LIKE"), "%;\(ppks);%") }
