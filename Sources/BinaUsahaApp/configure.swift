@@ -32,6 +32,8 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
         skills: { FluentSkillRepository(database: $0) },
         plans: { FluentGroupPlanRepository(database: $0) },
         planningPeople: { FluentBeneficiaryRepository(database: $0) },
+        groups: { FluentGroupRepository(database: $0) },
+        coaching: { FluentCoachingRepository(database: $0) },
         uploadDirectory: config.uploadDirectory
     ))
 

@@ -66,6 +66,35 @@ extension Application {
         return plan
     }
 
+    /// A stored group in `desa` with the given people as members (draft unless `active`).
+    @discardableResult
+    public func makeGroup(desa: String, members: [Beneficiary] = [], active: Bool = false, pendamping: UUID? = nil) async throws -> KUBEGroup {
+        try await addDesa(desa)
+        let code = RegionCode(trusted: desa)
+        let roles: [MemberRole] = [.ketua, .sekretaris, .bendahara]
+        let group = KUBEGroup(name: "KUBE Uji \(desa)", skill: "anyaman-purun", kecamatan: code.parent!, desa: code,
+                              formedOn: active ? CivilDate(year: 2026, month: 11, day: 1) : nil, status: active ? .aktif : .draft,
+                              pendamping: pendamping, members: members.enumerated().map { index, person in
+            Membership(beneficiary: person.id, noKK: person.details.noKK, desa: person.details.desa,
+                       role: index < 3 ? roles[index] : .anggota, joinedOn: CivilDate(year: 2026, month: 11, day: 1)!)
+        })
+        try await FluentGroupRepository(database: db).insert(group)
+        return group
+    }
+
+    /// A stored programme of `kabkota` and a session for `group`.
+    public func makeProgrammeAndSession(kabkota: String, group: KUBEGroup) async throws -> (Programme, CoachingSession) {
+        let programme = Programme(name: "Program Uji \(kabkota)", kabupatenKota: RegionCode(trusted: kabkota), year: 2027, skills: ["anyaman-purun"],
+                                  targetGroups: 2, targetPeople: 20, budget: Rupiah(40_000_000), startsOn: CivilDate(year: 2027, month: 1, day: 4)!,
+                                  endsOn: CivilDate(year: 2027, month: 12, day: 20)!, groups: [group.id])
+        let coaching = FluentCoachingRepository(database: db)
+        try await coaching.insert(programme)
+        let session = CoachingSession(programme: programme.id, type: .pelatihan, startsAt: testNow.addingTimeInterval(7 * 86_400), hours: 3,
+                                      place: "Balai desa", facilitator: "Pendamping", topic: "Anyaman purun dasar", groups: [group.id])
+        try await coaching.insert(session)
+        return (programme, session)
+    }
+
     /// A finished dry-run import job owned by `owner`.
     public func makeImportJob(owner: UUID) async throws -> UUID {
         let job = ImportJob(userID: owner, fileName: "uji.csv", filePath: "/nonexistent/uji.csv", dryRun: true, status: .done,

@@ -20,6 +20,8 @@ public struct WebServices: Sendable {
     public var skills: @Sendable (any Database) -> any SkillRepository & SettingsRepository
     public var plans: @Sendable (any Database) -> any GroupPlanRepository
     public var planningPeople: @Sendable (any Database) -> any PlanningPeopleSource & PersonNames
+    public var groups: @Sendable (any Database) -> any GroupRepository
+    public var coaching: @Sendable (any Database) -> any CoachingRepository
     /// Folder for uploaded import files until their import is committed.
     public var uploadDirectory: String
 
@@ -36,6 +38,8 @@ public struct WebServices: Sendable {
         skills: @escaping @Sendable (any Database) -> any SkillRepository & SettingsRepository,
         plans: @escaping @Sendable (any Database) -> any GroupPlanRepository,
         planningPeople: @escaping @Sendable (any Database) -> any PlanningPeopleSource & PersonNames,
+        groups: @escaping @Sendable (any Database) -> any GroupRepository,
+        coaching: @escaping @Sendable (any Database) -> any CoachingRepository,
         uploadDirectory: String
     ) {
         self.databaseKind = databaseKind
@@ -52,6 +56,8 @@ public struct WebServices: Sendable {
         self.skills = skills
         self.plans = plans
         self.planningPeople = planningPeople
+        self.groups = groups
+        self.coaching = coaching
         self.uploadDirectory = uploadDirectory
     }
 }

@@ -64,6 +64,30 @@ func routes(_ app: Application) throws {
         app.post("plans", ":id", "edit", policy: PermissionPolicy(.planGroups), use: plans.edit)
     }
 
+    // MARK: - KUBE groups, programmes, sessions, assistance
+    do {
+        let read = PermissionPolicy(.readRegistry)
+        let write = PermissionPolicy(.writeRegistry)
+        let groups = GroupsController()
+        app.get("groups", policy: read, use: groups.index)
+        app.get("groups", "new", policy: write, use: groups.new)
+        app.post("groups", policy: write, use: groups.create)
+        app.get("groups", ":id", policy: read, use: groups.show)
+        app.post("groups", ":id", policy: write, use: groups.change)
+        app.post("groups", ":id", "assistance", policy: write, use: groups.addAssistance)
+
+        let coaching = CoachingController()
+        app.get("programmes", policy: read, use: coaching.programmes)
+        app.post("programmes", policy: write, use: coaching.createProgramme)
+        app.get("programmes", ":id", policy: read, use: coaching.programme)
+        app.post("programmes", ":id", "groups", policy: write, use: coaching.enrol)
+        app.get("sessions", "new", policy: write, use: coaching.newSession)
+        app.post("sessions", policy: write, use: coaching.createSession)
+        app.get("sessions", ":id", policy: read, use: coaching.session)
+        app.post("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: coaching.saveAttendance)
+        app.get("pendamping", policy: PermissionPolicy(.recordFieldwork), use: coaching.pendamping)
+    }
+
     // MARK: - Sign-in and account
     do {
         let auth = AuthController()
@@ -130,5 +154,20 @@ func routes(_ app: Application) throws {
         v1.post("group-plans", policy: PermissionPolicy(.planGroups), use: planning.createPlan)
         v1.get("group-plans", ":id", policy: read, use: planning.showPlan)
         v1.post("group-plans", ":id", "accept", policy: PermissionPolicy(.planGroups), use: planning.acceptPlan)
+
+        let groups = GroupsAPIController()
+        v1.get("groups", policy: read, use: groups.list)
+        v1.post("groups", policy: write, use: groups.create)
+        v1.get("groups", ":id", policy: read, use: groups.show)
+        v1.put("groups", ":id", "roles", policy: write, use: groups.roles)
+        v1.post("groups", ":id", "activate", policy: write, use: groups.activate)
+        v1.post("groups", ":id", "stage", policy: write, use: groups.stage)
+        v1.get("groups", ":id", "assistance", policy: read, use: groups.assistance)
+        v1.post("groups", ":id", "assistance", policy: write, use: groups.addAssistance)
+        v1.get("programmes", policy: read, use: groups.programmes)
+        v1.post("programmes", policy: write, use: groups.createProgramme)
+        v1.post("sessions", policy: write, use: groups.createSession)
+        v1.get("sessions", ":id", policy: read, use: groups.session)
+        v1.put("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: groups.putAttendance)
     }
 }

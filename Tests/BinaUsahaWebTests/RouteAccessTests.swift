@@ -90,7 +90,54 @@ struct RouteAccessTests {
         }
     }
 
+    /// Attendance: admin anywhere; an operator in their region; a pendamping only for groups
+    /// assigned to them (the fixture's group is not), and nothing outside.
+    static let attendanceWrite: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?: .allowed
+        case .operatorKabkota?: inside ? .allowed : .hidden
+        case .pendamping?: inside ? .forbidden : .hidden
+        default: .forbidden
+        }
+    }
+    static let fieldwork: Rule = { role, _ in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?, .operatorKabkota?, .pendamping?: .allowed
+        default: .forbidden
+        }
+    }
+
     static let table: [String: Rule] = [
+        "GET /groups": registryRead,
+        "GET /groups/new": registryWrite,
+        "POST /groups": registryWrite,
+        "GET /groups/:id": personRead,
+        "POST /groups/:id": personWrite,
+        "POST /groups/:id/assistance": personWrite,
+        "GET /programmes": registryRead,
+        "POST /programmes": registryWrite,
+        "GET /programmes/:id": personRead,
+        "POST /programmes/:id/groups": personWrite,
+        "GET /sessions/new": registryWrite,
+        "POST /sessions": registryWrite,
+        "GET /sessions/:id": personRead,
+        "POST /sessions/:id/attendance": attendanceWrite,
+        "GET /pendamping": fieldwork,
+        "GET /api/v1/groups": registryRead,
+        "POST /api/v1/groups": registryWrite,
+        "GET /api/v1/groups/:id": personRead,
+        "PUT /api/v1/groups/:id/roles": personWrite,
+        "POST /api/v1/groups/:id/activate": personWrite,
+        "POST /api/v1/groups/:id/stage": personWrite,
+        "GET /api/v1/groups/:id/assistance": personRead,
+        "POST /api/v1/groups/:id/assistance": personWrite,
+        "GET /api/v1/programmes": registryRead,
+        "POST /api/v1/programmes": registryWrite,
+        "POST /api/v1/sessions": registryWrite,
+        "GET /api/v1/sessions/:id": personRead,
+        "PUT /api/v1/sessions/:id/attendance": attendanceWrite,
         "GET /skills": everyone,
         "GET /skills/:code": everyone,
         "GET /skills/new": adminOnly,
@@ -197,10 +244,17 @@ struct RouteAccessTests {
             let people = [true: try await app.makePerson(desa: "16.02.03.2007"), false: try await app.makePerson(desa: "16.01.20.2001")]
             let job = try await app.makeImportJob(owner: users[.adminProvinsi]!.user.id)
             let plans = [true: try await app.makePlan(scope: "16.02"), false: try await app.makePlan(scope: "16.01")]
+            let groups = [true: try await app.makeGroup(desa: "16.02.03.2007"), false: try await app.makeGroup(desa: "16.01.20.2001")]
+            let coaching = [true: try await app.makeProgrammeAndSession(kabkota: "16.02", group: groups[true]!),
+                            false: try await app.makeProgrammeAndSession(kabkota: "16.01", group: groups[false]!)]
             let ids: [Bool: [String: String]] = [true: ["users": target[true]!.user.id.uuidString, "people": people[true]!.id.uuidString,
-                                                        "imports": job.uuidString, "plans": plans[true]!.id.uuidString],
+                                                        "imports": job.uuidString, "plans": plans[true]!.id.uuidString,
+                                                        "groups": groups[true]!.id.uuidString, "programmes": coaching[true]!.0.id.uuidString,
+                                                        "sessions": coaching[true]!.1.id.uuidString],
                                                  false: ["users": target[false]!.user.id.uuidString, "people": people[false]!.id.uuidString,
-                                                         "imports": job.uuidString, "plans": plans[false]!.id.uuidString]]
+                                                         "imports": job.uuidString, "plans": plans[false]!.id.uuidString,
+                                                         "groups": groups[false]!.id.uuidString, "programmes": coaching[false]!.0.id.uuidString,
+                                                         "sessions": coaching[false]!.1.id.uuidString]]
 
             var failures: [String] = []
             var checked = 0
@@ -237,7 +291,8 @@ struct RouteAccessTests {
     static func concretePath(_ route: Route, inside: Bool, ids: [String: String]) -> String {
         let region = inside ? "16.02" : "16.01"
         let raw = route.path.map(\.description).joined(separator: "/")
-        let kind = raw.contains("beneficiaries") ? "people" : raw.hasPrefix("imports") ? "imports" : raw.contains("plans") ? "plans" : "users"
+        let kind = raw.contains("beneficiaries") ? "people" : raw.hasPrefix("imports") ? "imports" : raw.contains("plans") ? "plans"
+            : raw.contains("programmes") ? "programmes" : raw.contains("sessions") ? "sessions" : raw.contains("groups") ? "groups" : "users"
         var path = "/" + route.path.map { component -> String in
             switch component.description {
             case ":code": raw.hasPrefix("skills") ? "anyaman-purun" : region

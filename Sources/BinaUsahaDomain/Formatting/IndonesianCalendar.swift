@@ -43,4 +43,11 @@ public enum IndonesianCalendar {
         let parts = calendar.dateComponents([.day, .month, .year], from: date)
         return String(format: "%02d-%02d-%04d", parts.day!, parts.month!, parts.year!)
     }
+
+    /// The instant of `date` at `time` (`HH:MM` or `HH.MM`) in WIB; `nil` for a bad time.
+    public static func instant(_ date: CivilDate, time: String) -> Date? {
+        let parts = TextFolding.trim(time).split(whereSeparator: { $0 == ":" || $0 == "." }).map { Int($0) }
+        guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute))
+    }
 }

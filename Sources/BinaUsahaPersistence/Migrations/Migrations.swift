@@ -16,5 +16,6 @@ public enum Migrations {
         CreateGroupPlans(),
         SeedStartingCatalogue(),
         CreateNameWords(),
+        CreateGroups(),
     ]
 }

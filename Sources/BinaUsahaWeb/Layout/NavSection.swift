@@ -25,7 +25,7 @@ enum NavSection: CaseIterable, Sendable {
             case .users: principal?.may(.manageUsers) == true
             case .audit: principal?.may(.readAudit) == true
             // Visitors see it (it leads to sign-in); partners never read the register.
-            case .beneficiaries, .groups: principal.map { $0.may(.readRegistry) } ?? true
+            case .beneficiaries, .groups, .coaching: principal.map { $0.may(.readRegistry) } ?? true
             default: true
             }
         }
@@ -40,8 +40,9 @@ enum NavSection: CaseIterable, Sendable {
         case .users: "/admin/users"
         case .audit: "/audit"
         case .skills: "/skills"
-        case .groups: "/plans"
-        case .coaching, .reports: nil
+        case .groups: "/groups"
+        case .coaching: "/programmes"
+        case .reports: nil
         }
     }
 }

@@ -142,6 +142,7 @@ struct PlanningAPIController {
             throw APIError(status: .conflict, code: "stale_version", message: req.t(.planStale))
         }
         plan.version += 1
+        _ = try await GroupService(req: req).createGroups(from: plan, principal: principal)
         return try await Self.response(plan, req)
     }
 

@@ -33,6 +33,7 @@ struct PlanningService {
         let services = req.services
         let people = try await services.planningPeople(req.db).planningPeople(within: scope)
         let taken = try await services.plans(req.db).peopleInAcceptedPlans(within: scope)
+            .union(try await services.groups(req.db).activeMembers(within: scope))
         let recommender = try await services.recommender(req.db, within: scope)
         let result = PlanGroups(recommender: recommender, rules: rules, today: CivilDate(services.clock.now()))(
             people, excluding: taken, overrides: overrides)

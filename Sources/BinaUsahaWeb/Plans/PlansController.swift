@@ -127,6 +127,7 @@ struct PlansController {
             let latest = try await service.load(principal: principal)
             return try await page(req, latest, notice: nil, errors: [req.t(.planStale)], status: .conflict)
         }
+        if action == "accept" { _ = try await GroupService(req: req).createGroups(from: plan, principal: principal) }
         let done = action == "accept" ? "accepted" : action == "discard" ? "discarded" : "saved"
         return req.redirect(to: "/plans/\(plan.id)?done=\(done)")
     }

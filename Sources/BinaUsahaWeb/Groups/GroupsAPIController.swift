@@ -1,0 +1,303 @@
+import BinaUsahaDomain
+import Foundation
+import Vapor
+
+/// `/api/v1/groups`, `/api/v1/programmes`, `/api/v1/sessions`: the same rules as the pages.
+struct GroupsAPIController {
+    struct GroupResponse: Content {
+        struct Member: Content {
+            var beneficiary: UUID, role: String, desa: String, joined_on: String, left_on: String?, leave_reason: String?
+        }
+        var id: UUID, name: String, skill: String, kecamatan: String, desa: String, formed_on: String?, decree_number: String
+        var status: String, stage: String, pendamping: UUID?, checklist: [String], plan: UUID?, version: Int, members: [Member]
+
+        init(_ g: KUBEGroup) {
+            id = g.id; name = g.name; skill = g.skill; kecamatan = g.kecamatan.rawValue; desa = g.desa.rawValue; formed_on = g.formedOn?.iso
+            decree_number = g.decreeNumber; status = g.status.rawValue; stage = g.stage.rawValue; pendamping = g.pendamping
+            checklist = g.checklist.sorted().map(\.rawValue); plan = g.planID; version = g.version
+            members = g.members.map { .init(beneficiary: $0.beneficiary, role: $0.role.rawValue, desa: $0.desa.rawValue, joined_on: $0.joinedOn.iso,
+                                            left_on: $0.leftOn?.iso, leave_reason: $0.leaveReason) }
+        }
+    }
+
+    func list(req: Request) async throws -> [GroupResponse] {
+        let principal = try req.requirePrincipal()
+        return try await req.services.groups(req.db).list(within: principal.region, pendamping: nil).map(GroupResponse.init)
+    }
+
+    func show(req: Request) async throws -> GroupResponse {
+        GroupResponse(try await load(req))
+    }
+
+    struct CreateInput: Content { var name: String; var skill: String; var desa: String; var decree_number: String?; var members: [String]? }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let input = try req.content.decode(CreateInput.self)
+        guard let desa = try? RegionCode(validating: input.desa), desa.level == .desaKelurahan, try await req.services.regions(req.db).find(desa) != nil
+        else { throw APIError(status: .unprocessableEntity, code: "bad_desa", message: req.t(.grpDesaRequired)) }
+        guard principal.covers(desa) else { throw APIError(status: .forbidden, code: "outside_region", message: req.t(.planOutside, desa.rawValue)) }
+        guard try await req.services.skills(req.db).find(code: input.skill) != nil else {
+            throw APIError(status: .unprocessableEntity, code: "bad_skill", message: req.t(.grpSkillRequired))
+        }
+        let name = TextFolding.trim(input.name)
+        guard !name.isEmpty else { throw APIError(status: .unprocessableEntity, code: "bad_name", message: req.t(.grpNameRequired)) }
+        var group = KUBEGroup(name: name, skill: input.skill, kecamatan: desa.parent!, desa: desa, decreeNumber: input.decree_number ?? "")
+        let service = GroupService(req: req)
+        do {
+            for nik in input.members ?? [] {
+                let member = try await service.membership(nik: nik, for: group)
+                try group.add(member, activeElsewhere: try await service.groups.activeGroup(of: member.beneficiary) != nil)
+            }
+        } catch let error as GroupRuleError {
+            throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message)
+        }
+        try await service.groups.insert(group)
+        try await service.audit(group, before: nil, action: .create, note: "api", principal: principal)
+        let response = Response(status: .created)
+        try response.content.encode(GroupResponse(group))
+        return response
+    }
+
+    struct RolesInput: Content { var version: Int; var roles: [String: String] }
+
+    func roles(req: Request) async throws -> GroupResponse {
+        let before = try await load(req)
+        let input = try req.content.decode(RolesInput.self)
+        return try await change(req, before, version: input.version, note: "roles") { group in
+            var roles: [UUID: MemberRole] = [:]
+            for (key, value) in input.roles {
+                guard let id = UUID(uuidString: key), let role = MemberRole(rawValue: value) else {
+                    throw GroupRuleError(req.t(.errorBadRequestTitle))
+                }
+                roles[id] = role
+            }
+            try group.assignRoles(roles)
+        }
+    }
+
+    struct VersionInput: Content { var version: Int }
+
+    func activate(req: Request) async throws -> GroupResponse {
+        let before = try await load(req)
+        let input = try req.content.decode(VersionInput.self)
+        let service = GroupService(req: req)
+        let today = CivilDate(req.services.clock.now())
+        return try await change(req, before, version: input.version, note: "activate") { group in
+            try group.activate(on: today)
+            for member in group.activeMembers where try await service.groups.activeGroup(of: member.beneficiary).map({ $0 != group.id }) == true {
+                throw GroupRuleError(req.t(.grpActiveElsewhere))
+            }
+        }
+    }
+
+    struct StageInput: Content { var version: Int; var stage: String; var checklist: [String]; var reason: String }
+
+    func stage(req: Request) async throws -> GroupResponse {
+        let principal = try req.requirePrincipal()
+        let before = try await load(req)
+        let input = try req.content.decode(StageInput.self)
+        guard let stage = KUBEStage(rawValue: input.stage) else {
+            throw APIError(status: .unprocessableEntity, code: "bad_stage", message: req.t(.errorBadRequestTitle))
+        }
+        let checklist = Set(input.checklist.compactMap(StageIndicator.init(rawValue:)))
+        var recorded: StageChange?
+        let result = try await change(req, before, version: input.version, note: "stage") { group in
+            recorded = try group.changeStage(to: stage, checklist: checklist, reason: input.reason, by: principal.username, at: req.services.clock.now())
+        }
+        if let recorded { try await req.services.groups(req.db).record(recorded) }
+        return result
+    }
+
+    /// Applies `body` to the group and saves it with the version; rule breaks are 422, stale 409.
+    private func change(_ req: Request, _ before: KUBEGroup, version: Int, note: String, _ body: (inout KUBEGroup) async throws -> Void)
+        async throws -> GroupResponse
+    {
+        var group = before
+        guard version == before.version else { throw APIError(status: .conflict, code: "stale_version", message: req.t(.grpStale)) }
+        do {
+            try await body(&group)
+        } catch let error as GroupRuleError {
+            throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message)
+        }
+        guard try await GroupService(req: req).save(group, before: before, expectedVersion: version, note: note) else {
+            throw APIError(status: .conflict, code: "stale_version", message: req.t(.grpStale))
+        }
+        group.version = version + 1
+        return GroupResponse(group)
+    }
+
+    private func load(_ req: Request) async throws -> KUBEGroup {
+        do { return try await GroupService(req: req).load() } catch let abort as Abort where abort.status == .notFound {
+            throw APIError.notFound(req.t(.apiNotFound))
+        }
+    }
+
+    // MARK: Assistance
+
+    struct AssistanceResponse: Content {
+        struct Item: Content { var id: UUID, date: String, amount: Int64, form: String, source: String, rab_items: String, receipt: String }
+        var group: UUID
+        var total: Int64
+        var by_source: [String: Int64]
+        var items: [Item]
+    }
+
+    func assistance(req: Request) async throws -> AssistanceResponse {
+        let group = try await load(req)
+        let items = try await req.services.coaching(req.db).assistance(ofGroups: [group.id])
+        return AssistanceResponse(group: group.id, total: items.reduce(0) { $0 + $1.amount.amount },
+                                  by_source: Dictionary(grouping: items, by: \.source.rawValue).mapValues { $0.reduce(0) { $0 + $1.amount.amount } },
+                                  items: items.map { .init(id: $0.id, date: $0.date.iso, amount: $0.amount.amount, form: $0.form.rawValue,
+                                                           source: $0.source.rawValue, rab_items: $0.rabItems, receipt: $0.receipt) })
+    }
+
+    struct AssistanceInput: Content { var date: String; var amount: Int64; var form: String; var source: String; var rab_items: String?; var receipt: String }
+
+    func addAssistance(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let group = try await load(req)
+        let input = try req.content.decode(AssistanceInput.self)
+        let assistance: Assistance
+        do {
+            assistance = try GroupsController.assistance(["date": input.date, "amount": String(input.amount), "form": input.form, "source": input.source,
+                                                          "rab": input.rab_items ?? "", "receipt": input.receipt], group: group.id, lang: req.lang)
+        } catch {
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
+        }
+        try await req.services.coaching(req.db).insert(assistance)
+        try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "assistance",
+                                                    entityID: assistance.id.uuidString, region: group.desa, changes: [
+            FieldChange(field: "amount", before: nil, after: String(assistance.amount.amount)),
+            FieldChange(field: "source", before: nil, after: assistance.source.rawValue),
+        ])
+        let response = Response(status: .created)
+        try response.content.encode(try await self.assistance(req: req))
+        return response
+    }
+
+    // MARK: Programmes and sessions
+
+    struct ProgrammeResponse: Content {
+        var id: UUID, name: String, kabkota: String, year: Int, skills: [String], target_groups: Int, target_people: Int, budget: Int64
+        var starts_on: String, ends_on: String, partners: String, groups: [UUID], version: Int
+        init(_ p: Programme) {
+            id = p.id; name = p.name; kabkota = p.kabupatenKota.rawValue; year = p.year; skills = p.skills; target_groups = p.targetGroups
+            target_people = p.targetPeople; budget = p.budget.amount; starts_on = p.startsOn.iso; ends_on = p.endsOn.iso; partners = p.partners
+            groups = p.groups; version = p.version
+        }
+    }
+
+    func programmes(req: Request) async throws -> [ProgrammeResponse] {
+        try await req.services.coaching(req.db).programmes(within: try req.requirePrincipal().region).map(ProgrammeResponse.init)
+    }
+
+    struct ProgrammeInput: Content {
+        var name: String, kabkota: String, year: Int, skills: [String]?, target_groups: Int?, target_people: Int?, budget: Int64
+        var starts_on: String, ends_on: String, partners: String?, groups: [UUID]?
+    }
+
+    func createProgramme(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let input = try req.content.decode(ProgrammeInput.self)
+        guard let kabkota = try? RegionCode(validating: input.kabkota), kabkota.level == .kabupatenKota, principal.covers(kabkota) else {
+            throw APIError(status: .unprocessableEntity, code: "bad_kabkota", message: req.t(.prgBadKabkota))
+        }
+        guard let starts = CivilDate(parsing: input.starts_on), let ends = CivilDate(parsing: input.ends_on) else {
+            throw APIError(status: .unprocessableEntity, code: "bad_date", message: req.t(.grpBadDate))
+        }
+        var groups: [UUID] = []
+        for id in input.groups ?? [] {
+            guard let group = try await req.services.groups(req.db).find(id: id), kabkota.contains(group.desa) else {
+                throw APIError(status: .unprocessableEntity, code: "bad_group", message: req.t(.prgBadGroup))
+            }
+            groups.append(id)
+        }
+        let programme = Programme(name: TextFolding.trim(input.name), kabupatenKota: kabkota, year: input.year, skills: input.skills ?? [],
+                                  targetGroups: input.target_groups ?? 0, targetPeople: input.target_people ?? 0, budget: Rupiah(input.budget),
+                                  startsOn: starts, endsOn: ends, partners: input.partners ?? "", groups: groups)
+        let problems = programme.problems()
+        guard problems.isEmpty else { throw APIError(status: .unprocessableEntity, code: "invalid", message: problems.joined(separator: " ")) }
+        try await req.services.coaching(req.db).insert(programme)
+        try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "programme",
+                                                    entityID: programme.id.uuidString, region: kabkota,
+                                                    changes: [FieldChange(field: "name", before: nil, after: programme.name)])
+        let response = Response(status: .created)
+        try response.content.encode(ProgrammeResponse(programme))
+        return response
+    }
+
+    struct SessionResponse: Content {
+        var id: UUID, programme: UUID?, type: String, starts_at: Date, hours: Double, place: String, facilitator: String, topic: String
+        var groups: [UUID], attendance: [String: String], attendance_rate: Double?, version: Int
+        init(_ s: CoachingSession) {
+            id = s.id; programme = s.programme; type = s.type.rawValue; starts_at = s.startsAt; hours = s.hours; place = s.place
+            facilitator = s.facilitator; topic = s.topic; groups = s.groups; version = s.version
+            attendance = Dictionary(uniqueKeysWithValues: s.attendance.map { ($0.key.uuidString, $0.value.rawValue) })
+            attendance_rate = attendanceRate(Array(s.attendance.values))
+        }
+    }
+
+    struct SessionInput: Content {
+        var programme: UUID?, type: String, date: String, time: String, hours: Double, place: String, facilitator: String?, topic: String
+        var groups: [UUID]
+    }
+
+    func createSession(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let input = try req.content.decode(SessionInput.self)
+        guard let type = SessionType(rawValue: input.type), let date = CivilDate(parsing: input.date),
+              let startsAt = IndonesianCalendar.instant(date, time: input.time) else {
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: req.t(.sesBadDateTime))
+        }
+        var regions: [RegionCode] = []
+        for id in input.groups {
+            guard let group = try await req.services.groups(req.db).find(id: id), principal.covers(group.desa), group.status == .aktif else {
+                throw APIError(status: .unprocessableEntity, code: "bad_group", message: req.t(.prgBadGroup))
+            }
+            regions.append(group.desa)
+        }
+        let session = CoachingSession(programme: input.programme, type: type, startsAt: startsAt, hours: input.hours, place: input.place,
+                                      facilitator: input.facilitator ?? "", topic: input.topic, groups: input.groups)
+        let problems = session.problems()
+        guard problems.isEmpty else { throw APIError(status: .unprocessableEntity, code: "invalid", message: problems.joined(separator: " ")) }
+        try await req.services.coaching(req.db).insert(session)
+        try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "session",
+                                                    entityID: session.id.uuidString, region: regions.first,
+                                                    changes: [FieldChange(field: "type", before: nil, after: type.rawValue)])
+        let response = Response(status: .created)
+        try response.content.encode(SessionResponse(session))
+        return response
+    }
+
+    func session(req: Request) async throws -> SessionResponse {
+        SessionResponse(try await loadSession(req).0)
+    }
+
+    struct AttendanceInput: Content { var version: Int; var attendance: [String: String] }
+
+    func putAttendance(req: Request) async throws -> SessionResponse {
+        let principal = try req.requirePrincipal()
+        let (session, groups) = try await loadSession(req)
+        try CoachingController.requireFieldAccess(principal, groups: groups)
+        let input = try req.content.decode(AttendanceInput.self)
+        var roster: [UUID: AttendanceStatus] = [:]
+        for (key, value) in input.attendance {
+            guard let id = UUID(uuidString: key), let status = AttendanceStatus(rawValue: value) else {
+                throw APIError(status: .unprocessableEntity, code: "invalid", message: req.t(.sesBadStatus, value))
+            }
+            roster[id] = status
+        }
+        switch try await AttendanceRecorder(req: req).record(roster, on: session, groups: groups, version: input.version, principal: principal) {
+        case .saved: return SessionResponse(try await loadSession(req).0)
+        case let .invalid(messages): throw APIError(status: .unprocessableEntity, code: "invalid", message: messages.joined(separator: " "))
+        case .stale: throw APIError(status: .conflict, code: "stale_version", message: req.t(.sesStale))
+        }
+    }
+
+    private func loadSession(_ req: Request) async throws -> (CoachingSession, [KUBEGroup]) {
+        do { return try await CoachingController().loadSession(req) } catch let abort as Abort where abort.status == .notFound {
+            throw APIError.notFound(req.t(.apiNotFound))
+        }
+    }
+}
