@@ -107,8 +107,9 @@ struct CoachingController {
 
     func createSession(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let values = try req.content.decode([String: String].self)
-        let chosen = try req.content.decode(SessionGroups.self).groups ?? []
+        let form = try req.content.decode(SessionForm.self)
+        let values = form.values
+        let chosen = form.groups ?? []
         let scope = try await req.services.groups(req.db).list(within: principal.region, pendamping: nil).filter { $0.status == .aktif }
         var errors: [String] = []
         let groups = chosen.filter { id in scope.contains { $0.id == id } }
@@ -138,7 +139,16 @@ struct CoachingController {
         return req.redirect(to: "/sessions/\(session.id)")
     }
 
-    struct SessionGroups: Content { var groups: [UUID]? }
+    /// The session form; `groups[]` is a list, so the form is not a flat dictionary.
+    struct SessionForm: Content {
+        var programme: String?, type: String?, date: String?, time: String?, hours: String?, place: String?, facilitator: String?, topic: String?
+        var groups: [UUID]?
+
+        var values: [String: String] {
+            ["programme": programme, "type": type, "date": date, "time": time, "hours": hours, "place": place, "facilitator": facilitator,
+             "topic": topic].compactMapValues { $0 }
+        }
+    }
 
     func session(req: Request) async throws -> Response {
         let (session, groups) = try await loadSession(req)
