@@ -66,6 +66,15 @@ struct RecommenderTests {
         #expect(a.ranked == a.ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.skill < $1.skill })
     }
 
+    @Test("The planner's fast scores agree with the full ranking")
+    func fastScores() {
+        for interests in [["anyaman"], ["olahan pangan", "tenun"], []] {
+            let fits = Self.shipped.placeFits(at: pedamaran)
+            let full = Self.shipped.rank(fits, interests: interests, limit: 5).ranked.map { SkillScore(skill: $0.skill, score: $0.score) }
+            #expect(Self.shipped.scores(fits, interests: interests, limit: 5) == full)
+        }
+    }
+
     @Test("Weights change the ranking: with interest only, a songket weaver's interest beats purun abundance")
     func weights() throws {
         let interestOnly = Recommender(skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,

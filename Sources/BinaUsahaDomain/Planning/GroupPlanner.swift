@@ -43,7 +43,7 @@ public struct GroupPlanner: Sendable {
 
         // 1. Eligibility, unless overridden with a reason.
         var eligible: [PlanCandidate] = []
-        for candidate in candidates.sorted(by: { $0.id.uuidString < $1.id.uuidString }) {
+        for candidate in candidates.sorted(by: { $0.id.ordering < $1.id.ordering }) {
             if candidate.failedChecks.isEmpty || overrides[candidate.id] != nil {
                 eligible.append(candidate)
             } else {
@@ -127,7 +127,8 @@ public struct GroupPlanner: Sendable {
             var remainder: [PlanCandidate] = []
             let byDesa = Dictionary(grouping: members, by: \.desa)
             for desa in byDesa.keys.sorted() {
-                let inDesa = byDesa[desa]!.sorted { score($0, skill) != score($1, skill) ? score($0, skill) > score($1, skill) : $0.id.uuidString < $1.id.uuidString }
+                let inDesa = byDesa[desa]!.map { (person: $0, score: score($0, skill)) }
+                    .sorted { $0.score != $1.score ? $0.score > $1.score : $0.person.id.ordering < $1.person.id.ordering }.map(\.person)
                 if inDesa.count >= rules.minimumSize {
                     skillGroups += cut(inDesa, skill: skill, kecamatan: kecamatan, overrides: overrides, makeID: makeID)
                 } else {
@@ -172,5 +173,16 @@ public struct GroupPlanner: Sendable {
             start += size
         }
         return groups
+    }
+}
+
+extension UUID {
+    /// The 16 bytes as two integers: a total order that is cheap to compare (sorting by
+    /// `uuidString` would build two strings per comparison).
+    var ordering: (UInt64, UInt64) {
+        let u = uuid
+        let high = [u.0, u.1, u.2, u.3, u.4, u.5, u.6, u.7].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let low = [u.8, u.9, u.10, u.11, u.12, u.13, u.14, u.15].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return (high, low)
     }
 }

@@ -63,9 +63,8 @@ public struct PlanGroups: Sendable {
                 fits = recommender.placeFits(at: person.desa)
                 fitsByDesa[person.desa] = fits
             }
-            let ranked = recommender.rank(fits, interests: person.interests, limit: Self.optionsKept).ranked
             candidates.append(PlanCandidate(id: person.id, noKK: person.noKK, desa: person.desa, failedChecks: person.failedChecks(today: today),
-                                            options: ranked.map { SkillScore(skill: $0.skill, score: $0.score) }))
+                                            options: recommender.scores(fits, interests: person.interests, limit: Self.optionsKept)))
         }
         return candidates
     }

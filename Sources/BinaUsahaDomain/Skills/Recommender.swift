@@ -168,6 +168,22 @@ public struct Recommender: Sendable {
         return (Array(ranked.prefix(limit)), excluded)
     }
 
+    /// The best `limit` skills' scores only, without reasons: what the planner needs for a
+    /// million people. Same scores and order as `rank`.
+    public func scores(_ fits: [PlaceFit], interests: [String], limit: Int) -> [SkillScore] {
+        let personal = Set(interests)
+        let total = weights.resource + weights.interest + weights.valueAdded
+        var result: [SkillScore] = []
+        result.reserveCapacity(fits.count)
+        for fit in fits where fit.exclusion == nil {
+            let interest = Self.interestFit(personal, fit.skill).0
+            let score = 100 * (weights.resource * fit.resourceScore + weights.interest * interest + weights.valueAdded * fit.valueAddedScore) / total
+            result.append(SkillScore(skill: fit.skill.code, score: (score * 10).rounded() / 10))
+        }
+        result.sort { $0.score != $1.score ? $0.score > $1.score : $0.skill < $1.skill }
+        return Array(result.prefix(limit))
+    }
+
     /// 1 when every interest the skill asks for that the person could have matches; 0.5 when the
     /// person's interests are unknown; 0 when none match.
     static func interestFit(_ personal: Set<String>, _ skill: Skill) -> (Double, RecommendationReason) {
