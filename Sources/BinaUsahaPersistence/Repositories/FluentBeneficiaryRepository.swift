@@ -27,7 +27,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
                 var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
                 for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary)) }
                 try await insert.run()
-                try await NameWords.insert(chunk.map { ($0.id, TextFolding.fold($0.details.name)) }, on: sql)
+                try await NameWords.insert(chunk.map { ($0.id, TextFolding.fold($0.details.name), $0.details.desa.rawValue) }, on: sql)
             }
             for beneficiary in updating { try await Self.write(beneficiary, on: sql) }
         }
@@ -42,7 +42,8 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         update = update.where("id", .equal, SQLBind(beneficiary.id))
         if let expectedVersion { update = update.where("version", .equal, SQLBind(expectedVersion)) }
         try await update.run()
-        try await NameWords.replace(beneficiary.id, nameKey: TextFolding.fold(beneficiary.details.name), on: sql)
+        try await NameWords.replace(beneficiary.id, nameKey: TextFolding.fold(beneficiary.details.name), desa: beneficiary.details.desa.rawValue,
+                                   on: sql)
     }
 
     public func find(id: UUID) async throws -> Beneficiary? {
@@ -58,6 +59,10 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     }
 
     public func search(_ query: BeneficiaryQuery) async throws -> BeneficiaryPage {
+        if let name = query.name.map(TextFolding.fold), !name.isEmpty, query.ppks == nil, query.decile == nil, query.status == nil,
+           query.interest == nil {
+            return try await searchByName(name, query)
+        }
         let builder = BeneficiaryRecord.query(on: database)
         if let scope = query.scope { Self.within(scope, builder) }
         if let region = query.region { Self.within(region, builder) }
@@ -79,6 +84,39 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         let records = try await builder.sort(\.$nameKey).sort(\.$nik)
             .range(lower: (query.page - 1) * query.perPage, upper: query.page * query.perPage).all()
         return BeneficiaryPage(items: records.map { $0.toDomain() }, total: total)
+    }
+
+    /// Name search (optionally within regions) entirely on the covering index of name words:
+    /// the count and the page's order come from the index; only the page's rows are read.
+    func searchByName(_ name: String, _ query: BeneficiaryQuery) async throws -> BeneficiaryPage {
+        let sql = database as! any SQLDatabase
+        let words = NameWords.words(name).prefix(5).sorted { $0.count > $1.count }
+        func matches(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+            var select = select.from("beneficiary_name_words")
+                .where("word", .greaterThanOrEqual, SQLBind(words[0])).where("word", .lessThan, SQLBind(words[0] + "\u{FFFF}"))
+            for region in [query.scope, query.region].compactMap({ $0 }) where region.level != .desaKelurahan {
+                select = select.where("desa_code", .greaterThan, SQLBind(region.rawValue + ".")).where("desa_code", .lessThan, SQLBind(region.rawValue + "/"))
+            }
+            for region in [query.scope, query.region].compactMap({ $0 }) where region.level == .desaKelurahan {
+                select = select.where("desa_code", .equal, SQLBind(region.rawValue))
+            }
+            for word in words.dropFirst() {
+                select = select.where(SQLQueryString("""
+                    beneficiary_id IN (SELECT beneficiary_id FROM beneficiary_name_words WHERE word >= \(bind: word) AND word < \(bind: word + "\u{FFFF}"))
+                    """))
+            }
+            return select
+        }
+        struct Count: Decodable { let n: Int }
+        struct Hit: Decodable { let beneficiary_id: UUID; let name_key: String }
+        let total = try await matches(sql.select().column(SQLFunction("COUNT", args: SQLDistinct(SQLColumn("beneficiary_id"))), as: "n"))
+            .first(decoding: Count.self)?.n ?? 0
+        let hits = try await matches(sql.select().distinct().columns("beneficiary_id", "name_key"))
+            .orderBy("name_key").orderBy("beneficiary_id").offset((query.page - 1) * query.perPage).limit(query.perPage)
+            .all(decoding: Hit.self)
+        let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ hits.map(\.beneficiary_id)).all()
+        let order = Dictionary(uniqueKeysWithValues: hits.enumerated().map { ($0.element.beneficiary_id, $0.offset) })
+        return BeneficiaryPage(items: records.sorted { order[$0.id!]! < order[$1.id!]! }.map { $0.toDomain() }, total: total)
     }
 
     /// Limits a query to one region of any level, using the column of that level.
