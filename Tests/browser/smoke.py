@@ -15,7 +15,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 parser = argparse.ArgumentParser()
 parser.add_argument("base")
@@ -240,6 +240,47 @@ try:
         driver.get(plan_url)
         click_and_wait(driver.find_element(By.XPATH, "//form[input[@name='action' and @value='accept']]//button"))
         check("accepting the plan is confirmed", "Rencana diterima" in text(), text()[:400])
+
+        print("KUBE group: officers, activation, a session with attendance, assistance and the stage")
+        driver.get(args.base + "/groups")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "table tbody tr a"))
+        group_url = driver.current_url
+        for select, role in zip(driver.find_elements(By.CSS_SELECTOR, "select[name^='role_']"), ["ketua", "sekretaris", "bendahara"]):
+            Select(select).select_by_value(role)
+        click_and_wait(driver.find_element(By.XPATH, "//form[input[@name='action' and @value='roles']]//button"))
+        check("the officers are saved", "Perubahan kelompok disimpan" in text(), text()[:300])
+        click_and_wait(driver.find_element(By.XPATH, "//form[input[@name='action' and @value='activate']]//button"))
+        check("the group is active", "Aktif · tahap Tumbuh" in text(), text()[:300])
+        check("the group page fits the phone", fits_phone())
+        shot("12-group")
+        click_and_wait(driver.find_element(By.LINK_TEXT, "Jadwalkan sesi"))
+        driver.execute_script("arguments[0].value = '2026-12-07'", driver.find_element(By.NAME, "date"))
+        driver.execute_script("arguments[0].value = '09:00'", driver.find_element(By.NAME, "time"))
+        driver.find_element(By.NAME, "place").send_keys("Balai Desa")
+        driver.find_element(By.NAME, "topic").send_keys("Anyaman purun dasar")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        rows = driver.find_elements(By.CSS_SELECTOR, ".roster-row")
+        check("the session shows the whole roster on one screen", len(rows) >= 5 and "Senin, 7 Desember 2026 09.00 WIB" in text(), str(len(rows)))
+        check("the roster fits the phone", fits_phone())
+        rows[0].find_element(By.CSS_SELECTOR, "input[value='sakit']").click()
+        shot("13-roster")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form.roster button[type=submit]"))
+        check("the attendance of the whole group is saved in one submit", "Daftar hadir disimpan" in text(), text()[:300])
+        driver.get(group_url)
+        form = driver.find_element(By.CSS_SELECTOR, "form[action$='/assistance']")
+        driver.execute_script("arguments[0].value = '2026-12-01'", form.find_element(By.NAME, "date"))
+        form.find_element(By.NAME, "amount").send_keys("20000000")
+        form.find_element(By.NAME, "receipt").send_keys("BT-2026-001")
+        click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        check("the assistance payment is in the ledger", "Jumlah bantuan diterima: Rp 20.000.000" in text())
+        stage = driver.find_element(By.XPATH, "//form[input[@name='action' and @value='stage']]")
+        for box in stage.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")[:5]:
+            if not box.is_selected():
+                box.click()
+        Select(stage.find_element(By.NAME, "stage")).select_by_value("berkembang")
+        stage.find_element(By.NAME, "reason").send_keys("Indikator tahap tumbuh terpenuhi")
+        click_and_wait(stage.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        check("the group moves to berkembang with its checklist", "tahap Berkembang" in text() and "Tumbuh → Berkembang" in text(), text()[:400])
         sign_out()
         print("A pendamping sees masked NIKs")
         sign_in("pendamping.pedamaran:binausaha-demo")
