@@ -90,32 +90,32 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     /// the count and the page's order come from the index; only the page's rows are read.
     func searchByName(_ name: String, _ query: BeneficiaryQuery) async throws -> BeneficiaryPage {
         let sql = database as! any SQLDatabase
-        let words = NameWords.words(name).prefix(5).sorted { $0.count > $1.count }
-        func matches(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
-            var select = select.from("beneficiary_name_words")
-                .where("word", .greaterThanOrEqual, SQLBind(words[0])).where("word", .lessThan, SQLBind(words[0] + "\u{FFFF}"))
-            for region in [query.scope, query.region].compactMap({ $0 }) where region.level != .desaKelurahan {
-                select = select.where("desa_code", .greaterThan, SQLBind(region.rawValue + ".")).where("desa_code", .lessThan, SQLBind(region.rawValue + "/"))
+        // One index range per typed word, intersected: each part reads only the index entries
+        // of its word, so two common words ("siti rahma") stay cheap.
+        var parts: [SQLQueryString] = []
+        for word in NameWords.words(name).prefix(5) {
+            var part: SQLQueryString = """
+                SELECT DISTINCT beneficiary_id, name_key FROM beneficiary_name_words \
+                WHERE word >= \(bind: word) AND word < \(bind: word + "\u{FFFF}")
+                """
+            for region in [query.scope, query.region].compactMap({ $0 }) {
+                if region.level == .desaKelurahan {
+                    part = part + " AND desa_code = \(bind: region.rawValue)"
+                } else {
+                    part = part + " AND desa_code > \(bind: region.rawValue + ".") AND desa_code < \(bind: region.rawValue + "/")"
+                }
             }
-            for region in [query.scope, query.region].compactMap({ $0 }) where region.level == .desaKelurahan {
-                select = select.where("desa_code", .equal, SQLBind(region.rawValue))
-            }
-            for word in words.dropFirst() {
-                select = select.where(SQLQueryString("""
-                    beneficiary_id IN (SELECT beneficiary_id FROM beneficiary_name_words WHERE word >= \(bind: word) AND word < \(bind: word + "\u{FFFF}"))
-                    """))
-            }
-            return select
+            parts.append(part)
         }
+        let hits = parts.joined(separator: " INTERSECT ")
         struct Count: Decodable { let n: Int }
         struct Hit: Decodable { let beneficiary_id: UUID; let name_key: String }
-        let total = try await matches(sql.select().column(SQLFunction("COUNT", args: SQLDistinct(SQLColumn("beneficiary_id"))), as: "n"))
-            .first(decoding: Count.self)?.n ?? 0
-        let hits = try await matches(sql.select().distinct().columns("beneficiary_id", "name_key"))
-            .orderBy("name_key").orderBy("beneficiary_id").offset((query.page - 1) * query.perPage).limit(query.perPage)
-            .all(decoding: Hit.self)
-        let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ hits.map(\.beneficiary_id)).all()
-        let order = Dictionary(uniqueKeysWithValues: hits.enumerated().map { ($0.element.beneficiary_id, $0.offset) })
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM (" + hits + ") AS hits").first(decoding: Count.self)?.n ?? 0
+        let page: SQLQueryString = "SELECT beneficiary_id, name_key FROM (" + hits + ") AS hits ORDER BY name_key, beneficiary_id "
+            + "LIMIT \(unsafeRaw: String(query.perPage)) OFFSET \(unsafeRaw: String((query.page - 1) * query.perPage))"
+        let found = try await sql.raw(page).all(decoding: Hit.self)
+        let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ found.map(\.beneficiary_id)).all()
+        let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element.beneficiary_id, $0.offset) })
         return BeneficiaryPage(items: records.sorted { order[$0.id!]! < order[$1.id!]! }.map { $0.toDomain() }, total: total)
     }
 
