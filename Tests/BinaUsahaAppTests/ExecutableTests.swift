@@ -100,6 +100,24 @@ struct ExecutableTests {
         #expect(problems.contains("3,kategori_ppks,Orang Kaya,"))
     }
 
+    @Test("plan-groups prints the proposed groups and the reasons people are left out, and saves a draft on request")
+    func planGroups() throws {
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let demo = try BinaryProcess.run(["demo", "--people", "600"], in: directory)
+        #expect(demo.status == 0, "\(demo.error)")
+        let plan = try BinaryProcess.run(["plan-groups", "--region", "16.02.03", "--save"], in: directory)
+        #expect(plan.status == 0, "\(plan.error)")
+        #expect(plan.output.contains("Anyaman purun · Kec. Pedamaran"))
+        #expect(plan.output.contains("Tidak memenuhi syarat: bukan kepala keluarga"))
+        #expect(plan.output.contains("Draf rencana disimpan: /plans/"))
+        let unknown = try BinaryProcess.run(["plan-groups", "--region", "16.99"], in: directory)
+        #expect(unknown.status != 0)
+        #expect((unknown.output + unknown.error).contains("Kode wilayah \"16.99\" tidak dikenal."))
+        let badSize = try BinaryProcess.run(["plan-groups", "--region", "16.02.03", "--target-size", "30"], in: directory)
+        #expect((badSize.output + badSize.error).contains("Target anggota per kelompok harus di antara 5 dan 20."))
+    }
+
     @Test("A file that is not UTF-8 is refused with one clear message")
     func importNotUTF8() throws {
         let directory = try BinaryProcess.temporaryDirectory()

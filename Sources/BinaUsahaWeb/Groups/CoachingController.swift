@@ -75,9 +75,16 @@ struct CoachingController {
     private func programmeList(_ req: Request, errors: [String], values: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let principal = try req.requirePrincipal()
         let programmes = try await req.services.coaching(req.db).programmes(within: principal.region)
-        let regions = try await req.services.regions(req.db).existing(Set(programmes.map(\.kabupatenKota)))
-        return CoachingPages.programmes(programmes, regions: regions, canWrite: principal.may(.writeRegistry), values: values, errors: errors,
-                                        context: req.page(path: "/programmes")).response(status: status)
+        // Capital assistance per kab/kota and source, for the groups in the user's region.
+        let groups = try await req.services.groups(req.db).list(within: principal.region, pendamping: nil)
+        let kabkotaOf = Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.kecamatan.parent ?? $0.kecamatan) })
+        var totals: [RegionCode: [Assistance.Source: Int64]] = [:]
+        for item in try await req.services.coaching(req.db).assistance(ofGroups: groups.map(\.id)) {
+            if let kabkota = kabkotaOf[item.group] { totals[kabkota, default: [:]][item.source, default: 0] += item.amount.amount }
+        }
+        let regions = try await req.services.regions(req.db).existing(Set(programmes.map(\.kabupatenKota) + totals.keys))
+        return CoachingPages.programmes(programmes, regions: regions, totals: totals, canWrite: principal.may(.writeRegistry), values: values,
+                                        errors: errors, context: req.page(path: "/programmes")).response(status: status)
     }
 
     private func programmePage(_ req: Request, _ programme: Programme, notice: String?, errors: [String], status: HTTPResponseStatus = .ok)

@@ -4,8 +4,8 @@ import Plot
 
 /// Programme, session and pendamping pages.
 enum CoachingPages {
-    static func programmes(_ programmes: [Programme], regions: [RegionCode: Region], canWrite: Bool, values: [String: String], errors: [String],
-                           context: PageContext) -> HTML {
+    static func programmes(_ programmes: [Programme], regions: [RegionCode: Region], totals: [RegionCode: [Assistance.Source: Int64]],
+                           canWrite: Bool, values: [String: String], errors: [String], context: PageContext) -> HTML {
         let t = context.t
         let kabkota = context.principal?.region.flatMap { region in region.lineage.first { $0.level == .kabupatenKota } }?.rawValue ?? ""
         return Layout(context: context, title: t(.prgTitle), section: .groups).document(.group(
@@ -17,6 +17,17 @@ enum CoachingPages {
                 .li(.a(.href("/programmes/\(p.id)"), .text(p.name)),
                     .text(" · \(regions[p.kabupatenKota].map(Recommender.placeName) ?? p.kabupatenKota.rawValue) · \(p.year) · \(p.budget.formatted)"))
             }),
+            .h2(.text(t(.prgAssistanceByKabkota))),
+            .if(totals.isEmpty, .p(.class("muted"), .text(t(.grpNoAssistance)))),
+            .if(!totals.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(t(.prgFieldKabkota))), .th(.class("num"), .text(t(.grpFieldAmount))), .th(.text(t(.grpFieldSource))))),
+                .tbody(.forEach(totals.keys.sorted()) { kabkota in
+                    let bySource = totals[kabkota]!
+                    return .tr(.td(.text(regions[kabkota].map(Recommender.placeName) ?? kabkota.rawValue)),
+                               .td(.class("num"), .text(Rupiah(bySource.values.reduce(0, +)).formatted)),
+                               .td(.text(bySource.sorted { $0.key.rawValue < $1.key.rawValue }
+                                   .map { "\($0.key.label(t.lang)) \(Rupiah($0.value).formatted)" }.joined(separator: " · "))))
+                })))),
             .if(canWrite, .form(.method(.post), .action("/programmes"), .class("inline-form"), Forms.csrf(context),
                 .h2(.text(t(.prgNew))),
                 Forms.field(t(.prgFieldName), name: "name", value: values["name"] ?? "", required: true),

@@ -475,5 +475,6 @@ extension Catalogue {
         .pdmNothingToRecord: "Every past session has its attendance.",
         .pdmUpcoming: "Next sessions",
         .pdmNoUpcoming: "No sessions scheduled.",
+        .prgAssistanceByKabkota: "Capital assistance per regency/city",
     ]
 }

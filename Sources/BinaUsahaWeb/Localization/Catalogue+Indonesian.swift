@@ -477,5 +477,6 @@ extension Catalogue {
         .pdmNothingToRecord: "Semua sesi yang lewat sudah dicatat kehadirannya.",
         .pdmUpcoming: "Sesi berikutnya",
         .pdmNoUpcoming: "Belum ada sesi terjadwal.",
+        .prgAssistanceByKabkota: "Bantuan stimulan per kabupaten/kota",
     ]
 }
