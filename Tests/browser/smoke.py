@@ -80,6 +80,16 @@ def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
 
+def text_of(selector):
+    """The text of one element; retried like text()."""
+    for _ in range(20):
+        try:
+            return driver.find_element(By.CSS_SELECTOR, selector).text
+        except WebDriverException:
+            time.sleep(0.25)
+    return driver.find_element(By.CSS_SELECTOR, selector).text
+
+
 def wait_for_text(wanted, timeout=30):
     WebDriverWait(driver, timeout).until(lambda _: wanted in text())
 
@@ -210,8 +220,8 @@ try:
         check("the dry run reports the bad row by line and reason", "bulan lahir NIK" in body and "3" in body, body[:500])
         shot("09-import-check")
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action$='/commit'] button"))
-        wait_for_text("Selesai")
-        stats = driver.find_element(By.CSS_SELECTOR, "ul.stats").text
+        wait_for_text("Selesai:")
+        stats = text_of("ul.stats")
         check("the committed import counts one new person and one rejected row", "1\nBaru" in stats and "1\nDitolak" in stats, stats)
         print("Potentials, skills, recommendations and a KUBE plan")
         driver.get(args.base + "/skills")
