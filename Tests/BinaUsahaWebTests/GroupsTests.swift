@@ -71,6 +71,8 @@ struct GroupsTests {
             #expect(page.text.contains("Tumbuh → Berkembang oleh op.oki — Papan nama terpasang"))
             let audit = try await FluentAuditLog(database: app.db).search(.init())
             #expect(Set(audit.entries.map(\.entity)).isSuperset(of: ["kube_group", "session", "attendance", "assistance", "group_plan"]))
+            let profile = try await app.testing().get("/beneficiaries/\(group.activeMembers[0].beneficiary)", headers: op.browser)
+            #expect(profile.text.contains(group.name) && profile.text.contains("Ketua · Aktif · sejak"))
             let programmes = try await app.testing().get("/programmes", headers: op.browser)
             #expect(programmes.text.contains("Bantuan stimulan per kabupaten/kota"))
             #expect(programmes.text.contains("Kab. Ogan Komering Ilir") && programmes.text.contains("APBN Kemensos Rp 20.000.000"))

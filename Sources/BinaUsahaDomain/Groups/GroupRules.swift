@@ -138,6 +138,8 @@ public protocol GroupRepository: Sendable {
     /// Saves if the stored version is still `expectedVersion`; false when someone saved first.
     func update(_ group: KUBEGroup, expectedVersion: Int) async throws -> Bool
     func list(within scope: RegionCode?, pendamping: UUID?) async throws -> [KUBEGroup]
+    /// Every group a person is or was a member of.
+    func groups(of beneficiary: UUID) async throws -> [KUBEGroup]
     /// The active group a person is an active member of, if any.
     func activeGroup(of beneficiary: UUID) async throws -> UUID?
     /// People who are active members of a group that is not dissolved, inside `scope`.

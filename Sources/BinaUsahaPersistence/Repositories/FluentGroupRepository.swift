@@ -111,6 +111,14 @@ public struct FluentGroupRepository: GroupRepository {
         return try await load(where: condition)
     }
 
+    public func groups(of beneficiary: UUID) async throws -> [KUBEGroup] {
+        struct Row: Decodable { let group_id: UUID }
+        let ids = try await (database as! any SQLDatabase).select().column("group_id").from("kube_members")
+            .where("beneficiary_id", .equal, SQLBind(beneficiary)).all(decoding: Row.self).map(\.group_id)
+        guard !ids.isEmpty else { return [] }
+        return try await load(where: SQLBinaryExpression(SQLColumn("id"), .in, SQLBind.group(ids)))
+    }
+
     public func activeGroup(of beneficiary: UUID) async throws -> UUID? {
         struct Row: Decodable { let group_id: UUID }
         return try await (database as! any SQLDatabase).select().column(SQLColumn("group_id", table: "m"))

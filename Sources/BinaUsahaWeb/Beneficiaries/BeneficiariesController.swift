@@ -151,6 +151,7 @@ struct BeneficiariesController {
             canWrite: principal.may(.writeRegistry), notice: notice)
         model.recommendations = recommended.ranked
         model.excluded = recommended.excluded
+        model.groups = try await services.groups(req.db).groups(of: person.id)
         return BeneficiaryProfile.View(model: model, context: req.page(path: "/beneficiaries/\(person.id)")).document().response()
     }
 

@@ -15,6 +15,7 @@ enum BeneficiaryProfile {
         var notice: String?
         var recommendations: [Recommendation] = []
         var excluded: [SkillExclusion] = []
+        var groups: [KUBEGroup] = []
     }
 
     struct View {
@@ -48,7 +49,7 @@ enum BeneficiaryProfile {
                         .text((check.outcome == .met ? "✔ " : check.outcome == .notMet ? "✘ " : "? ") + check.text(t.lang)))
                 })),
                 recommendations,
-                .section(.h2(.text(t(.benProfileGroups))), .p(.class("muted"), .text(t(.benProfileGroupsSoon)))),
+                groupSection,
                 .section(.h2(.text(t(.benProfileFamily))), .ul(.forEach(model.family) { member in
                     .li(.a(.href("/beneficiaries/\(member.id)"), .text(member.name)),
                         .text(" · \(member.sex) · \(t(.benProfileAge, String(member.age)))\(member.isHead ? " · " + t(.benProfileHead) : "")"))
@@ -64,6 +65,22 @@ enum BeneficiaryProfile {
                           .p(.class("field-hint"), .text(t(.benDeleteHint))),
                           .button(.type(.submit), .class("button danger"), .text(t(.benDelete))))))
             ))
+        }
+
+        private var groupSection: Node<HTML.BodyContext> {
+            let id = model.person.id
+            return .section(.id("kube"), .h2(.text(t(.benProfileGroups))),
+                .if(model.groups.isEmpty, .p(.class("muted"), .text(t(.benProfileGroupsSoon)))),
+                .ul(.forEach(model.groups) { group in
+                    let membership = group.members.last { $0.beneficiary.uuidString == id }
+                    let role = membership.map { $0.role.label(t.lang) } ?? ""
+                    let period = membership.map { m in
+                        m.leftOn.map { t(.benProfileGroupLeft, m.joinedOn.long(t.lang), $0.long(t.lang), m.leaveReason ?? "") }
+                            ?? t(.benProfileGroupSince, m.joinedOn.long(t.lang))
+                    } ?? ""
+                    return .li(.a(.href("/groups/\(group.id)"), .text(group.name)),
+                               .text(" · \(role) · \(group.status.label(t.lang)) · \(period)"))
+                }))
         }
 
         private var recommendations: Node<HTML.BodyContext> {

@@ -476,5 +476,7 @@ extension Catalogue {
         .pdmUpcoming: "Next sessions",
         .pdmNoUpcoming: "No sessions scheduled.",
         .prgAssistanceByKabkota: "Capital assistance per regency/city",
+        .benProfileGroupSince: "since {0}",
+        .benProfileGroupLeft: "{0} – {1}, left: {2}",
     ]
 }

@@ -478,5 +478,7 @@ extension Catalogue {
         .pdmUpcoming: "Sesi berikutnya",
         .pdmNoUpcoming: "Belum ada sesi terjadwal.",
         .prgAssistanceByKabkota: "Bantuan stimulan per kabupaten/kota",
+        .benProfileGroupSince: "sejak {0}",
+        .benProfileGroupLeft: "{0} – {1}, keluar: {2}",
     ]
 }
