@@ -86,6 +86,7 @@ enum PlanPages {
                .text(t(.planSummary, plan.groups.count.formattedID, plan.memberCount.formattedID, plan.leftOut.count.formattedID,
                        Int(plan.totalScore.rounded()).formattedID))),
             .if(plan.status == .draft, .p(.class("field-hint"), .text(t(.planDraftNote)))),
+            .if(plan.status == .accepted, .p(.a(.class("button secondary"), .href("/groups"), .text(t(.grpTitle))))),
             .if(plan.groups.isEmpty && plan.leftOut.isEmpty, .p(.class("empty"), .text(t(.planNoCandidates)))),
             .unwrap(plan.decidedAt) { at in
                 .p(.class("muted"), .text(t(.planDecided, plan.status.label(t.lang), plan.decidedBy ?? "", IndonesianCalendar.longDateTime(at, t.lang))))
