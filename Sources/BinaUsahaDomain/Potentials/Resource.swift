@@ -78,6 +78,4 @@ public protocol PotentialRepository: Sendable {
     /// Adds or replaces the potential of `potential.resource` on `potential.region`; returns the previous one.
     func save(_ potential: Potential) async throws -> Potential?
     func remove(resource: String, on region: RegionCode) async throws -> Potential?
-    /// How many potentials and skills use a resource (a used resource is not removed).
-    func usage(of resource: String) async throws -> Int
 }

@@ -81,14 +81,6 @@ public struct FluentPotentialRepository: PotentialRepository {
             .where("resource_code", .equal, SQLBind(resource)).run()
         return previous
     }
-
-    public func usage(of resource: String) async throws -> Int {
-        struct Count: Decodable { let n: Int }
-        let potentials = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("potentials")
-            .where("resource_code", .equal, SQLBind(resource)).first(decoding: Count.self)?.n ?? 0
-        let skills = try await FluentSkillRepository(database: database).all().filter { $0.needs.contains { $0.resource == resource } }.count
-        return potentials + skills
-    }
 }
 
 extension FluentPotentialRepository {
