@@ -30,11 +30,7 @@ struct CoachingController {
             partners: TextFolding.trim(values["partners"] ?? ""))
         let problems = programme.problems()
         guard problems.isEmpty else { return try await programmeList(req, errors: problems, values: values, status: .unprocessableEntity) }
-        try await req.services.coaching(req.db).insert(programme)
-        try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "programme",
-                                                    entityID: programme.id.uuidString, region: kabkota, changes: [
-            FieldChange(field: "name", before: nil, after: programme.name), FieldChange(field: "budget", before: nil, after: String(programme.budget.amount)),
-        ])
+        try await CoachingWrites(req: req).create(programme, principal: principal)
         return req.redirect(to: "/programmes/\(programme.id)")
     }
 
@@ -137,12 +133,7 @@ struct CoachingController {
             return CoachingPages.sessionForm(groups: scope, selected: chosen, programme: session.programme, values: values, errors: errors,
                                              context: req.page(path: "/sessions/new")).response(status: .unprocessableEntity)
         }
-        try await req.services.coaching(req.db).insert(session)
-        try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "session",
-                                                    entityID: session.id.uuidString, region: scope.first { $0.id == groups[0] }?.desa, changes: [
-            FieldChange(field: "type", before: nil, after: session.type.rawValue), FieldChange(field: "starts_at", before: nil, after: date.iso),
-            FieldChange(field: "groups", before: nil, after: String(groups.count)),
-        ])
+        try await CoachingWrites(req: req).create(session, region: scope.first { $0.id == groups[0] }?.desa, principal: principal)
         return req.redirect(to: "/sessions/\(session.id)")
     }
 

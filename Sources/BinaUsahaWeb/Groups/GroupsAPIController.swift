@@ -165,12 +165,7 @@ struct GroupsAPIController {
         } catch {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
         }
-        try await req.services.coaching(req.db).insert(assistance)
-        try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "assistance",
-                                                    entityID: assistance.id.uuidString, region: group.desa, changes: [
-            FieldChange(field: "amount", before: nil, after: String(assistance.amount.amount)),
-            FieldChange(field: "source", before: nil, after: assistance.source.rawValue),
-        ])
+        try await CoachingWrites(req: req).record(assistance, for: group, principal: principal)
         let response = Response(status: .created)
         try response.content.encode(try await self.assistance(req: req))
         return response
@@ -218,10 +213,7 @@ struct GroupsAPIController {
                                   startsOn: starts, endsOn: ends, partners: input.partners ?? "", groups: groups)
         let problems = programme.problems()
         guard problems.isEmpty else { throw APIError(status: .unprocessableEntity, code: "invalid", message: problems.joined(separator: " ")) }
-        try await req.services.coaching(req.db).insert(programme)
-        try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "programme",
-                                                    entityID: programme.id.uuidString, region: kabkota,
-                                                    changes: [FieldChange(field: "name", before: nil, after: programme.name)])
+        try await CoachingWrites(req: req).create(programme, principal: principal)
         let response = Response(status: .created)
         try response.content.encode(ProgrammeResponse(programme))
         return response
@@ -261,10 +253,7 @@ struct GroupsAPIController {
                                       facilitator: input.facilitator ?? "", topic: input.topic, groups: input.groups)
         let problems = session.problems()
         guard problems.isEmpty else { throw APIError(status: .unprocessableEntity, code: "invalid", message: problems.joined(separator: " ")) }
-        try await req.services.coaching(req.db).insert(session)
-        try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "session",
-                                                    entityID: session.id.uuidString, region: regions.first,
-                                                    changes: [FieldChange(field: "type", before: nil, after: type.rawValue)])
+        try await CoachingWrites(req: req).create(session, region: regions.first, principal: principal)
         let response = Response(status: .created)
         try response.content.encode(SessionResponse(session))
         return response

@@ -125,14 +125,7 @@ struct GroupsController {
         let values = try req.content.decode([String: String].self)
         do {
             let assistance = try Self.assistance(values, group: group.id, lang: req.lang)
-            try await req.services.coaching(req.db).insert(assistance)
-            try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(), entity: "assistance",
-                                                        entityID: assistance.id.uuidString, region: group.desa, changes: [
-                FieldChange(field: "amount", before: nil, after: String(assistance.amount.amount)),
-                FieldChange(field: "source", before: nil, after: assistance.source.rawValue),
-                FieldChange(field: "form", before: nil, after: assistance.form.rawValue),
-                FieldChange(field: "receipt", before: nil, after: assistance.receipt),
-            ], note: "kelompok \(group.id.uuidString.prefix(8))")
+            try await CoachingWrites(req: req).record(assistance, for: group, principal: principal)
             return req.redirect(to: "/groups/\(group.id)?done=assistance#bantuan")
         } catch let error as GroupRuleError {
             return try await page(req, group, notice: nil, errors: error.messages, status: .unprocessableEntity)
