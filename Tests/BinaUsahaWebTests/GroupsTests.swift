@@ -70,7 +70,7 @@ struct GroupsTests {
             #expect(page.text.contains("Jumlah bantuan diterima: Rp 20.000.000"))
             #expect(page.text.contains("Tumbuh → Berkembang oleh op.oki — Papan nama terpasang"))
             let audit = try await FluentAuditLog(database: app.db).search(.init())
-            #expect(Set(audit.entries.map(\.entity)).isSuperset(of: ["kube_group", "session", "attendance", "assistance", "group_plan"]))
+            #expect(Set(audit.entries.map(\.entity)).isSuperset(of: ["kube_group", "coaching_session", "attendance", "assistance", "group_plan"]))
             let profile = try await app.testing().get("/beneficiaries/\(group.activeMembers[0].beneficiary)", headers: op.browser)
             #expect(profile.text.contains(group.name) && profile.text.contains("Ketua · Aktif · sejak"))
             let programmes = try await app.testing().get("/programmes", headers: op.browser)

@@ -24,7 +24,7 @@ struct CoachingWrites {
 
     func create(_ session: CoachingSession, region: RegionCode?, principal: Principal) async throws {
         try await req.services.coaching(req.db).insert(session)
-        try await audit("session", session.id, region: region, principal: principal, changes: [
+        try await audit("coaching_session", session.id, region: region, principal: principal, changes: [
             ("type", session.type.rawValue), ("starts_at", IndonesianCalendar.longDateTime(session.startsAt)),
             ("groups", String(session.groups.count)),
         ])
