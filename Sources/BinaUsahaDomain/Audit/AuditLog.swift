@@ -30,9 +30,12 @@ public struct AuditFilter: Sendable, Equatable {
         self.until = until
         self.region = region
         self.includeUnscoped = includeUnscoped
-        self.page = max(1, page)
+        self.page = Paging.clampPage(page)
         self.perPage = min(max(1, perPage), 200)
     }
+
+    /// Entries before this page.
+    public var offset: Int { Paging.offset(page: page, perPage: perPage) }
 }
 
 public struct AuditPage: Sendable {

@@ -16,7 +16,7 @@ public struct RegionCode: Hashable, Sendable, Comparable, Codable, CustomStringC
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= Self.segmentWidths.count else { throw .tooManySegments(trimmed) }
         for (index, part) in parts.enumerated() {
-            guard part.count == Self.segmentWidths[index], part.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            guard part.count == Self.segmentWidths[index], part.allSatisfy(\.isASCIIDigit) else {
                 throw .badSegment(code: trimmed, position: index + 1, expectedDigits: Self.segmentWidths[index])
             }
             guard part.contains(where: { $0 != "0" }) else { throw .zeroSegment(trimmed) }

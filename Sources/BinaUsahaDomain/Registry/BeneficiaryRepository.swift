@@ -41,9 +41,12 @@ public struct BeneficiaryQuery: Sendable, Equatable {
         self.decile = decile
         self.status = status
         self.interest = interest
-        self.page = max(1, page)
+        self.page = Paging.clampPage(page)
         self.perPage = min(max(1, perPage), 500)
     }
+
+    /// Rows before this page.
+    public var offset: Int { Paging.offset(page: page, perPage: perPage) }
 }
 
 public struct BeneficiaryPage: Sendable {

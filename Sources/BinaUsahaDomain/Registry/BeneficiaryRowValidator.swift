@@ -93,7 +93,7 @@ public struct BeneficiaryRowValidator: Sendable {
         }
 
         for column in ["rt", "rw"] where !value(column).isEmpty {
-            if value(column).count > 3 || !value(column).allSatisfy(\.isNumber) { fail(column, .badRTRW(value(column))) }
+            if value(column).count > 3 || !value(column).allSatisfy(\.isASCIIDigit) { fail(column, .badRTRW(value(column))) }
         }
         let phone = Self.normalizePhone(value("telepon"))
         if !value("telepon").isEmpty, phone == nil { fail("telepon", .badPhone(value("telepon"))) }
@@ -153,7 +153,7 @@ public struct BeneficiaryRowValidator: Sendable {
     public static func normalizePhone(_ text: String) -> String? {
         var digits = text.filter { !" -().".contains($0) }
         if digits.hasPrefix("+62") { digits = "0" + digits.dropFirst(3) } else if digits.hasPrefix("62") { digits = "0" + digits.dropFirst(2) }
-        guard digits.hasPrefix("0"), (9...14).contains(digits.count), digits.allSatisfy(\.isNumber) else { return nil }
+        guard digits.hasPrefix("0"), (9...14).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else { return nil }
         return digits
     }
 

@@ -27,18 +27,28 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
     public var description: String { iso }
 
-    /// Parses `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`.
+    /// Parses `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`: ASCII digits only (a year of four,
+    /// month and day of one or two), any other text is `nil`, never a trap.
     public init?(parsing text: String) {
         let trimmed = TextFolding.trim(text)
-        let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
-        if parts[0].count == 4, !trimmed.contains("/") {
-            self.init(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
-        } else if parts[2].count == 4 {
-            self.init(year: Int(parts[2])!, month: Int(parts[1])!, day: Int(parts[0])!)
+        guard trimmed.utf8.count <= 10 else { return nil }
+        let slashed = trimmed.contains("/")
+        let parts = trimmed.split(separator: slashed ? "/" : "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let first = Self.number(parts[0]), let second = Self.number(parts[1]),
+              let third = Self.number(parts[2]) else { return nil }
+        if parts[0].utf8.count == 4, !slashed, parts[1].utf8.count <= 2, parts[2].utf8.count <= 2 {
+            self.init(year: first, month: second, day: third)
+        } else if parts[2].utf8.count == 4, parts[0].utf8.count <= 2, parts[1].utf8.count <= 2 {
+            self.init(year: third, month: second, day: first)
         } else {
             return nil
         }
+    }
+
+    /// One to four ASCII digits as a number.
+    static func number(_ text: Substring) -> Int? {
+        guard (1...4).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return text.utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
     /// The date in WIB at the given instant.

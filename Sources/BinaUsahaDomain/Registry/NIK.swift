@@ -16,7 +16,7 @@ public struct NIK: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Validates structure; `today` decides the century of the two-digit year.
     public init(validating text: String, today: CivilDate) throws(NIKError) {
         let digits = TextFolding.trim(text)
-        guard digits.count == 16, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notSixteenDigits }
+        guard digits.count == 16, digits.allSatisfy(\.isASCIIDigit) else { throw .notSixteenDigits }
         let d = Array(digits).map { Int(String($0))! }
         var day = d[6] * 10 + d[7]
         let month = d[8] * 10 + d[9]

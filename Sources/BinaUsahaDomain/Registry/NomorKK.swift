@@ -10,7 +10,7 @@ public struct NomorKK: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public init(validating text: String, today: CivilDate) throws(NomorKKError) {
         let digits = TextFolding.trim(text)
-        guard digits.count == 16, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notSixteenDigits }
+        guard digits.count == 16, digits.allSatisfy(\.isASCIIDigit) else { throw .notSixteenDigits }
         let d = Array(digits).map { Int(String($0))! }
         let day = d[6] * 10 + d[7], month = d[8] * 10 + d[9], year2 = d[10] * 10 + d[11]
         let serial = d[12] * 1000 + d[13] * 100 + d[14] * 10 + d[15]

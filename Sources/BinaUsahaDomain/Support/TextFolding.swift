@@ -35,3 +35,8 @@ public enum TextFolding {
         return String(scalars[start...end])
     }
 }
+
+extension Character {
+    /// `0`–`9` only: not `١`, `１` or `½`, which `isNumber` accepts and `Int(_:)` does not.
+    public var isASCIIDigit: Bool { isASCII && ("0"..."9").contains(self) }
+}

@@ -4,9 +4,11 @@ import Foundation
 
 /// The audit trail in `audit_log`. Only `append` writes; there is no update or delete.
 public struct FluentAuditLog: AuditLog {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     public func append(_ entry: AuditEntry) async throws {
         try await AuditRecord(entry).create(on: database)
@@ -30,7 +32,7 @@ public struct FluentAuditLog: AuditLog {
         }
         let total = try await query.count()
         let records = try await query.sort(\.$at, .descending).sort(\.$id)
-            .range(lower: (filter.page - 1) * filter.perPage, upper: filter.page * filter.perPage).all()
+            .offset(filter.offset).limit(filter.perPage).all()
         return AuditPage(entries: records.map { $0.toDomain() }, total: total)
     }
 }

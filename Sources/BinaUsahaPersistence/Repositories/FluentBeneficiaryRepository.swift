@@ -5,9 +5,11 @@ import Foundation
 import SQLKit
 
 public struct FluentBeneficiaryRepository: BeneficiaryRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     public func existing(niks: [String]) async throws -> [String: Beneficiary] {
         var found: [String: Beneficiary] = [:]
@@ -21,7 +23,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
 
     public func save(inserting: [Beneficiary], updating: [Beneficiary]) async throws {
         guard !inserting.isEmpty || !updating.isEmpty else { return }
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             for chunk in inserting.chunked(into: 1_000) {
                 var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
@@ -82,7 +84,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         if let interest = query.interest { builder.filter(\.$interests, .custom("LIKE"), "%;\(interest);%") }
         let total = try await builder.count()
         let records = try await builder.sort(\.$nameKey).sort(\.$nik)
-            .range(lower: (query.page - 1) * query.perPage, upper: query.page * query.perPage).all()
+            .offset(query.offset).limit(query.perPage).all()
         return BeneficiaryPage(items: records.map { $0.toDomain() }, total: total)
     }
 
@@ -112,7 +114,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         struct Hit: Decodable { let beneficiary_id: UUID; let name_key: String }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM (" + hits + ") AS hits").first(decoding: Count.self)?.n ?? 0
         let page: SQLQueryString = "SELECT beneficiary_id, name_key FROM (" + hits + ") AS hits ORDER BY name_key, beneficiary_id "
-            + "LIMIT \(unsafeRaw: String(query.perPage)) OFFSET \(unsafeRaw: String((query.page - 1) * query.perPage))"
+            + "LIMIT \(unsafeRaw: String(query.perPage)) OFFSET \(unsafeRaw: String(query.offset))"
         let found = try await sql.raw(page).all(decoding: Hit.self)
         let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ found.map(\.beneficiary_id)).all()
         let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element.beneficiary_id, $0.offset) })
@@ -130,7 +132,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     }
 
     public func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.write { db in
             guard let current = try await BeneficiaryRecord.find(beneficiary.id, on: db), current.version == expectedVersion else {
                 return false
             }

@@ -4,10 +4,12 @@ import Foundation
 import SQLKit
 
 public struct FluentCoachingRepository: CoachingRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     // MARK: Programmes
 
@@ -18,7 +20,7 @@ public struct FluentCoachingRepository: CoachingRepository {
     struct Link: Decodable { let programme_id: UUID; let group_id: UUID }
 
     public func insert(_ programme: Programme) async throws {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "programmes")
                 .columns("id", "name", "kabkota_code", "year", "skills", "target_groups", "target_people", "budget", "starts_on", "ends_on",
@@ -66,7 +68,7 @@ public struct FluentCoachingRepository: CoachingRepository {
     }
 
     public func update(_ programme: Programme, expectedVersion: Int) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             struct Version: Decodable { let version: Int }
             guard let current = try await sql.select().column("version").from("programmes").where("id", .equal, SQLBind(programme.id))
@@ -92,7 +94,7 @@ public struct FluentCoachingRepository: CoachingRepository {
     struct AttendanceRow: Decodable { let session_id: UUID; let beneficiary_id: UUID; let status: String }
 
     public func insert(_ session: CoachingSession) async throws {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "coaching_sessions")
                 .columns("id", "programme_id", "type", "starts_at", "hours", "place", "facilitator", "topic", "skill_code", "version")
@@ -145,7 +147,7 @@ public struct FluentCoachingRepository: CoachingRepository {
     }
 
     public func update(_ session: CoachingSession, expectedVersion: Int) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             struct Version: Decodable { let version: Int }
             guard let current = try await sql.select().column("version").from("coaching_sessions").where("id", .equal, SQLBind(session.id))

@@ -3,9 +3,11 @@ import FluentKit
 import Foundation
 
 public struct FluentCredentialRepository: CredentialRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     public func createSession(tokenHash: String, userID: UUID, csrfToken: String, expiresAt: Date) async throws {
         let record = SessionRecord()

@@ -6,14 +6,16 @@ import SQLKit
 /// Plans are written whole: an edit replaces the plan's groups, members and left-out rows in one
 /// transaction, guarded by the plan's version.
 public struct FluentGroupPlanRepository: GroupPlanRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     private static let batch = 400
 
     public func insert(_ plan: GroupPlan) async throws {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "group_plans")
                 .columns("id", "scope_code", "rules", "status", "created_by", "created_at", "decided_by", "decided_at", "version",
@@ -100,7 +102,7 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
     }
 
     public func update(_ plan: GroupPlan, expectedVersion: Int) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             struct Version: Decodable { let version: Int }
             guard let current = try await sql.select().column("version").from("group_plans").where("id", .equal, SQLBind(plan.id))

@@ -6,9 +6,11 @@ import SQLKit
 /// Groups are written whole: an update rewrites the group row and its member rows in one
 /// transaction guarded by the version. Members who left keep their rows.
 public struct FluentGroupRepository: GroupRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     struct GroupRow: Decodable {
         let id: UUID, name: String, skill_code: String, kecamatan_code: String, desa_code: String, formed_on: String?
@@ -20,7 +22,7 @@ public struct FluentGroupRepository: GroupRepository {
     }
 
     public func insert(_ group: KUBEGroup) async throws {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "kube_groups")
                 .columns("id", "name", "skill_code", "kabkota_code", "kecamatan_code", "desa_code", "formed_on", "decree_number", "status",
@@ -76,7 +78,7 @@ public struct FluentGroupRepository: GroupRepository {
     }
 
     public func update(_ group: KUBEGroup, expectedVersion: Int) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             struct Version: Decodable { let version: Int }
             guard let current = try await sql.select().column("version").from("kube_groups").where("id", .equal, SQLBind(group.id))

@@ -4,9 +4,11 @@ import Foundation
 import SQLKit
 
 public struct FluentImportJobStore: ImportJobStore {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     static let columns = ["id", "user_id", "file_name", "file_path", "dry_run", "status", "expected_rows", "processed", "inserted",
                           "updated", "unchanged", "rejected", "warned", "problems", "error", "created_at", "finished_at"]

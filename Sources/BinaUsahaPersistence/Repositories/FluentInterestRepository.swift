@@ -4,9 +4,11 @@ import Foundation
 import SQLKit
 
 public struct FluentInterestRepository: InterestRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     public func all() async throws -> [String] {
         struct Row: Decodable { let tag: String }

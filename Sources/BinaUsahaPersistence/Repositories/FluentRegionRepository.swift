@@ -3,9 +3,11 @@ import FluentKit
 import SQLKit
 
 public struct FluentRegionRepository: RegionRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     public func find(_ code: RegionCode) async throws -> Region? {
         try await RegionRecord.find(code.rawValue, on: database)?.toDomain()
@@ -63,7 +65,7 @@ public struct FluentRegionRepository: RegionRepository {
     }
 
     public func save(inserting: [Region], updating: [Region]) async throws {
-        try await database.transaction { db in
+        try await database.write { db in
             let sql = db as! any SQLDatabase
             // Parents first: a batch may hold a kecamatan and its desa.
             for chunk in inserting.sorted(by: { $0.code < $1.code }).chunked(into: 200) {

@@ -4,10 +4,12 @@ import Foundation
 import SQLKit
 
 public struct FluentSkillRepository: SkillRepository, SettingsRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     struct Row: Decodable {
         let code: String, name: String, description: String, needs: String, interests: String, training_hours: Int

@@ -3,9 +3,11 @@ import FluentKit
 import Foundation
 
 public struct FluentUserRepository: UserRepository {
-    let database: any Database
+    let base: any Database
+    /// The database, or the connection of the unit of work this task is in.
+    var database: any Database { base.current }
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database) { base = database }
 
     public func find(id: UUID) async throws -> User? {
         try await UserRecord.find(id, on: database)?.toDomain()

@@ -18,7 +18,7 @@ struct AuditController {
         model.rows = page.entries.map { Self.row($0, t) }
         model.total = page.total
         model.page = filter.page
-        model.pageCount = max(1, (page.total + filter.perPage - 1) / filter.perPage)
+        model.pageCount = Paging.pageCount(total: page.total, perPage: filter.perPage)
         return AuditTrailPage.View(model: model, context: req.page()).document().response()
     }
 

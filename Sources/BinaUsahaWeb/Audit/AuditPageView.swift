@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 
 /// The audit trail page (admin_provinsi and pimpinan).
 enum AuditTrailPage {
@@ -51,7 +50,7 @@ enum AuditTrailPage {
             )
         }
 
-        private var table: Node<HTML.BodyContext> {
+        private var table: Node {
             .div(.class("table-wrap"), .table(
                 .class("audit"),
                 .thead(.tr(.th(.text(t(.auditColumnWhen))), .th(.text(t(.auditColumnWho))), .th(.text(t(.auditColumnAction))),
@@ -66,7 +65,7 @@ enum AuditTrailPage {
             ))
         }
 
-        private var pager: Node<HTML.BodyContext> {
+        private var pager: Node {
             .nav(.class("pager"),
                  .if(model.page > 1, .a(.href("/audit?\(model.baseQuery)page=\(model.page - 1)"), .text(t(.auditPrev)))),
                  .if(model.page < model.pageCount, .a(.href("/audit?\(model.baseQuery)page=\(model.page + 1)"), .text(t(.auditNext)))))

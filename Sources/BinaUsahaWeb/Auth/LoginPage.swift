@@ -1,4 +1,3 @@
-import Plot
 
 enum LoginPage {
     struct Model {

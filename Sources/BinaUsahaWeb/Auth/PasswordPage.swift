@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 import Vapor
 
 enum PasswordPage {

@@ -109,7 +109,7 @@ struct BeneficiariesController {
         let model = BeneficiaryList.Model(
             filters: filters, searchedName: name,
             rows: page.items.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
-            total: page.total, page: query.page, pageCount: max(1, (page.total + query.perPage - 1) / query.perPage),
+            total: page.total, page: query.page, pageCount: Paging.pageCount(total: page.total, perPage: query.perPage),
             interests: try await services.interests(req.db).all(), notice: notice, canWrite: principal.may(.writeRegistry))
         return BeneficiaryList.View(model: model, context: req.page(path: "/beneficiaries")).document().response()
     }

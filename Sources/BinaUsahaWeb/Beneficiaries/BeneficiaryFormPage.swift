@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 
 /// Create and edit form for one beneficiary. Every field keeps what was typed when the
 /// form comes back with problems.

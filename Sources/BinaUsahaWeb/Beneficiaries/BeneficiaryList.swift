@@ -1,6 +1,5 @@
 import Foundation
 import BinaUsahaDomain
-import Plot
 
 /// The list of beneficiaries with filters (GET, nothing personal in the address) and a
 /// name/NIK search (POST, so names and NIKs never reach URLs or logs).
@@ -55,7 +54,7 @@ enum BeneficiaryList {
             ))
         }
 
-        private var filterForm: Node<HTML.BodyContext> {
+        private var filterForm: Node {
             let ppks = [(value: "", label: t(.benFilterAll))] + PPKS.all.map { (value: String($0.number), label: "\($0.number). \($0.name)") }
             let statuses = [(value: "", label: t(.benFilterAll))] + BeneficiaryStatus.allCases.map { (value: $0.rawValue, label: $0.label(t.lang)) }
             let deciles = [(value: "", label: t(.benFilterAll))] + (1...10).map { (value: String($0), label: String($0)) }
@@ -69,7 +68,7 @@ enum BeneficiaryList {
                          Forms.submit(t(.benFilterSubmit)))
         }
 
-        private var table: Node<HTML.BodyContext> {
+        private var table: Node {
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(t(.benColName))), .th(.text(t(.benColNIK))), .th(.class("hide-narrow"), .text(t(.benColDesa))),
                            .th(.class("hide-narrow"), .text(t(.benColPPKS))), .th(.class("num"), .text(t(.benColDecile))),
@@ -85,7 +84,7 @@ enum BeneficiaryList {
             ))
         }
 
-        private var pager: Node<HTML.BodyContext> {
+        private var pager: Node {
             .if(model.pageCount > 1, .nav(.class("pager"),
                 .if(model.page > 1, .a(.href("/beneficiaries?\(query(page: model.page - 1))"), .text(t(.auditPrev)))),
                 .span(.text(t(.pagerPage, String(model.page), String(model.pageCount)))),

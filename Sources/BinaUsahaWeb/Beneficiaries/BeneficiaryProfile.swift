@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 
 /// One person's page: identity (masked per access), welfare data, family, KUBE eligibility,
 /// warnings, history; places for recommendations and group membership.
@@ -67,7 +66,7 @@ enum BeneficiaryProfile {
             ))
         }
 
-        private var groupSection: Node<HTML.BodyContext> {
+        private var groupSection: Node {
             let id = model.person.id
             return .section(.id("kube"), .h2(.text(t(.benProfileGroups))),
                 .if(model.groups.isEmpty, .p(.class("muted"), .text(t(.benProfileGroupsSoon)))),
@@ -83,7 +82,7 @@ enum BeneficiaryProfile {
                 }))
         }
 
-        private var recommendations: Node<HTML.BodyContext> {
+        private var recommendations: Node {
             .section(.id("rekomendasi"), .h2(.text(t(.benProfileRecommendations))), .p(.class("field-hint"), .text(t(.recIntro))),
                 .if(model.recommendations.isEmpty, .p(.class("muted"), .text(t(.recNone)))),
                 .ol(.class("recommendations"), .forEach(model.recommendations) { rec in
@@ -95,7 +94,7 @@ enum BeneficiaryProfile {
                     .ul(.forEach(model.excluded) { .li(.text("\($0.skillName): \($0.text(t.lang))")) }))))
         }
 
-        private func fact(_ label: String, _ value: String, code: Bool = false) -> Node<HTML.DescriptionListContext> {
+        private func fact(_ label: String, _ value: String, code: Bool = false) -> Node {
             .group(.dt(.text(label)), .dd(code ? .code(.text(value)) : .text(value)))
         }
     }

@@ -1,6 +1,5 @@
 import BinaUsahaDomain
 import Fluent
-import Plot
 import Vapor
 
 /// `GET /beneficiaries/export.csv`: the filtered list as CSV, masked like the pages, audited.

@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 
 enum ImportPages {
     struct UploadView {
@@ -13,7 +12,7 @@ enum ImportPages {
                 .h1(.text(t(.impTitle))),
                 .p(.text(t(.impIntro, BeneficiaryRowValidator.columns.joined(separator: ",")))),
                 .unwrap(error) { .div(.class("alert error"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
-                .form(.method(.post), .action("/beneficiaries/import"), .enctype(.multipartData),
+                .form(.method(.post), .action("/beneficiaries/import"), .enctype("multipart/form-data"),
                       Forms.csrf(context),
                       .div(.class("field"), .label(.for("file"), .text(t(.impFile))),
                            .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".csv,text/csv"), .required(true))),
@@ -34,8 +33,8 @@ enum ImportPages {
             let running = job.status == .running
             let problems = job.messages.prefix(Self.shownMessages)
             return HTML(
-                .lang(t.lang == .en ? .english : .indonesian),
-                .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .attribute(named: "lang", value: t.lang.rawValue),
+                .head(.meta(.attribute(named: "charset", value: "utf-8")), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                       .title("\(t(.impJobTitle, job.fileName)) · \(t(.appName))"), .stylesheet("/css/app.css"),
                       // Progress without JavaScript: the page reloads itself while the import runs.
                       .if(running, .meta(.attribute(named: "http-equiv", value: "refresh"), .content("2")))),
@@ -43,8 +42,8 @@ enum ImportPages {
                     .h1(.text(t(.impJobTitle, job.fileName))),
                     .if(running, .div(.class("alert ok"), .p(.text(t(.impRunning))),
                                       .p(.text(t(.impProgress, r.processed.formattedID, max(r.expectedRows, r.processed).formattedID))),
-                                      .element(named: "progress", nodes: [.attribute(named: "max", value: String(max(r.expectedRows, 1))),
-                                                                          .attribute(named: "value", value: String(r.processed))]))),
+                                      .progress(.attribute(named: "max", value: String(max(r.expectedRows, 1))),
+                                                .attribute(named: "value", value: String(r.processed))))),
                     .if(job.status == .done, .div(.class("alert ok"), .p(.text(job.dryRun ? t(.impDryDone) : t(.impDone))))),
                     .unwrap(job.error) { .div(.class("alert error"), .p(.text(t(.impFailed, $0)))) },
                     .ul(.class("stats"),
@@ -70,7 +69,7 @@ enum ImportPages {
             )
         }
 
-        private func stat(_ value: Int, _ label: String) -> Node<HTML.ListContext> {
+        private func stat(_ value: Int, _ label: String) -> Node {
             .li(.strong(.text(value.formattedID)), .span(.text(label)))
         }
     }

@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 import Vapor
 
 /// `/admin/interests`: the vocabulary of interests and talents, extended by the admin.

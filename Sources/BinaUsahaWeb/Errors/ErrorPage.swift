@@ -1,4 +1,3 @@
-import Plot
 import Vapor
 
 /// The friendly page shown for 404, 500 and other errors.

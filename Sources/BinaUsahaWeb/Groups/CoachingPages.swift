@@ -1,6 +1,5 @@
 import BinaUsahaDomain
 import Foundation
-import Plot
 
 /// Programme, session and pendamping pages.
 enum CoachingPages {
@@ -133,12 +132,13 @@ enum CoachingPages {
     }
 
     /// One member's row of the roster: the name and four radio buttons (hadir preselected).
-    static func rosterRow(_ member: UUID, name: String, current: AttendanceStatus, enabled: Bool, _ lang: Lang) -> Node<HTML.FormContext> {
+    static func rosterRow(_ member: UUID, name: String, current: AttendanceStatus, enabled: Bool, _ lang: Lang) -> Node {
         let choices = AttendanceStatus.allCases.map { status in
-            "<label><input type=\"radio\" name=\"att_\(member.uuidString)\" value=\"\(status.rawValue)\""
-                + (status == current ? " checked" : "") + (enabled ? "" : " disabled") + "> " + Forms.escape(status.label(lang)) + "</label>"
-        }.joined()
-        return .div(.class("roster-row"), .span(.class("who"), .text(name)), .div(.class("choices"), .raw(choices)))
+            Node.label(.input(.type(.radio), .name("att_\(member.uuidString)"), .value(status.rawValue), .checked(status == current),
+                              .flag("disabled", !enabled)),
+                       .text(" " + status.label(lang)))
+        }
+        return .div(.class("roster-row"), .span(.class("who"), .text(name)), .div(.class("choices"), .group(choices)))
     }
 
     static func pendamping(groups: [KUBEGroup], upcoming: [CoachingSession], unrecorded: [CoachingSession], regions: [RegionCode: Region],

@@ -1,6 +1,5 @@
 import BinaUsahaDomain
 import Foundation
-import Plot
 
 /// The KUBE pages: the list, the new-group form and one group.
 enum GroupPages {
@@ -66,8 +65,8 @@ enum GroupPages {
     static func detail(_ model: Model, context: PageContext) -> HTML {
         let t = context.t
         let group = model.group
-        let hidden: Node<HTML.FormContext> = .group(Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(group.version))))
-        func action(_ name: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name("action"), .value(name)) }
+        let hidden: Node = .group(Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(group.version))))
+        func action(_ name: String) -> Node { .input(.type(.hidden), .name("action"), .value(name)) }
         let formAction = "/groups/\(group.id)"
         let rates = Dictionary(uniqueKeysWithValues: group.members.map { member in
             (member.beneficiary, attendanceRate(model.sessions.compactMap { $0.attendance[member.beneficiary] }))
@@ -76,15 +75,14 @@ enum GroupPages {
         let pendampingName = model.pendampingUsers.first { $0.id == group.pendamping }?.displayName
         let total = Rupiah(model.assistance.reduce(0) { $0 + $1.amount.amount })
         let left = group.members.filter { !$0.isActive }
-        let memberTable: Node<HTML.FormContext> = .div(.class("table-wrap"), .table(
+        let memberTable: Node = .div(.class("table-wrap"), .table(
             .thead(.tr(.th(.text(t(.grpColName))), .th(.text(t(.grpColRole))), .th(.class("hide-narrow"), .text(t(.planColDesa))),
                        .th(.class("num"), .text(t(.grpColAttendance))))),
             .tbody(.forEach(group.activeMembers) { member in
                 .tr(.td(.a(.href("/beneficiaries/\(member.beneficiary)"), .text(model.names[member.beneficiary] ?? "—"))),
                     .td(model.canWrite
-                        ? .raw("<select name=\"role_\(member.beneficiary.uuidString)\" aria-label=\"\(t(.grpColRole))\">" + MemberRole.allCases.map {
-                            "<option value=\"\($0.rawValue)\"\($0 == member.role ? " selected" : "")>\(Forms.escape($0.label(t.lang)))</option>"
-                        }.joined() + "</select>")
+                        ? .select(.name("role_\(member.beneficiary.uuidString)"), .ariaLabel(t(.grpColRole)),
+                                  options: MemberRole.allCases.map { ($0.rawValue, $0.label(t.lang)) }, selected: member.role.rawValue)
                         : .text(member.role.label(t.lang))),
                     .td(.class("hide-narrow"), .text(place(member.desa, model.regions))),
                     .td(.class("num"), .text(formatPercent(rates[member.beneficiary] ?? nil))))

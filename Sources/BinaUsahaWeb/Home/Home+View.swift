@@ -1,4 +1,3 @@
-import Plot
 
 extension Home {
     struct View {
@@ -21,7 +20,7 @@ extension Home {
                             .li(.strong(.text(entry.count.formattedID)), .span(.text(t.level(entry.level))))
                         }),
                         .if(model.showImportHint,
-                            .p(.class("hint"), .raw(t(.homeImportHint, "<code>binausaha regions import districts_16.csv</code>")))),
+                            .p(.class("hint"), Forms.sentence(t.template(.homeImportHint), code: "binausaha regions import districts_16.csv"))),
                         .p(.a(.class("button"), .href("/regions"), .text(t(.homeBrowseRegions))))
                     ),
                     .section(
@@ -34,7 +33,7 @@ extension Home {
             )
         }
 
-        private func moduleEntry(_ item: NavSection) -> Node<HTML.BodyContext> {
+        private func moduleEntry(_ item: NavSection) -> Node {
             guard let path = item.path else {
                 return .group(.span(.text(t(item.label))), .small(.text(" · " + t(.comingSoon))))
             }

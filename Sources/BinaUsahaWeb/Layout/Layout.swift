@@ -1,4 +1,3 @@
-import Plot
 import Vapor
 
 /// The shared page frame: header with the module navigation and language switch, main
@@ -10,22 +9,22 @@ struct Layout {
 
     private var t: Catalogue { context.t }
 
-    func document(_ content: Node<HTML.BodyContext>) -> HTML {
+    func document(_ content: Node) -> HTML {
         HTML(
-            .lang(t.lang == .en ? .english : .indonesian),
+            .attribute(named: "lang", value: t.lang.rawValue),
             .head(
-                .meta(.charset(.utf8)),
+                .meta(.attribute(named: "charset", value: "utf-8")),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · \(t(.appName))"),
                 .stylesheet("/css/app.css"),
-                .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
+                .link(.rel("icon"), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
             ),
             .body(bodyNodes(content))
         )
     }
 
     /// The inside of `<body>`, for pages that need their own `<head>`.
-    func bodyNodes(_ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+    func bodyNodes(_ content: Node) -> Node {
         .group(
             .a(.class("skip"), .href("#isi"), .text(t(.skipToContent))),
             header,
@@ -34,7 +33,7 @@ struct Layout {
         )
     }
 
-    private var header: Node<HTML.BodyContext> {
+    private var header: Node {
         let other = t(.switchLanguageCode)
         let path = context.path
         return .header(
@@ -57,7 +56,7 @@ struct Layout {
     }
 
     /// Who is signed in, with password and sign-out; or the sign-in link.
-    private var account: Node<HTML.BodyContext> {
+    private var account: Node {
         guard let principal = context.principal else {
             return .div(.class("account"), .a(.href("/login"), .text(t(.navLogin))))
         }
@@ -71,7 +70,7 @@ struct Layout {
         )
     }
 
-    private func navEntry(_ item: NavSection) -> Node<HTML.BodyContext> {
+    private func navEntry(_ item: NavSection) -> Node {
         guard let href = item.path else {
             return .group(
                 .span(.class("soon"), .attribute(named: "title", value: t(.comingSoon)), .text(t(item.label)),

@@ -10,11 +10,33 @@ public struct Catalogue: Sendable {
     /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`.
     public func callAsFunction(_ key: MessageKey, _ arguments: String...) -> String {
         let table = lang == .en ? Self.english : Self.indonesian
-        var text = table[key] ?? Self.indonesian[key] ?? key.rawValue
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        let template = table[key] ?? Self.indonesian[key] ?? key.rawValue
+        return Self.fill(template, arguments)
+    }
+
+    /// The text for `key` with its `{0}` placeholders left in, for `Forms.sentence`.
+    public func template(_ key: MessageKey) -> String {
+        (lang == .en ? Self.english : Self.indonesian)[key] ?? Self.indonesian[key] ?? key.rawValue
+    }
+
+    /// Replaces `{0}`, `{1}`… in one pass, so that an argument holding `{1}` stays as it is.
+    static func fill(_ template: String, _ arguments: [String]) -> String {
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let index = Int(rest[afterOpen..<close]),
+               arguments.indices.contains(index) {
+                out += arguments[index]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return text
+        return out + rest
     }
 
     public func kind(_ kind: RegionKind) -> String {

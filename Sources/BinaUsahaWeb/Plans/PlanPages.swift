@@ -1,6 +1,5 @@
 import BinaUsahaDomain
 import Foundation
-import Plot
 
 /// The plan pages: the list with the form for a new proposal, and one plan to review and edit.
 enum PlanPages {
@@ -62,21 +61,21 @@ enum PlanPages {
         let t = context.t
         let plan = model.plan
         let title = "\(t(.planTitle)) · \(scopeName(plan.scope, model.regions, t))"
-        let hidden: Node<HTML.FormContext> = .group(Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(plan.version))))
+        let hidden: Node = .group(Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(plan.version))))
         let reasonText = { (reason: LeftOutReason) in
             reason.text(t.lang, skillName: model.skill, placeName: { model.place($0) }, checkText: { KUBEEligibility.failedText($0, t.lang) })
         }
-        func pager(_ key: String, _ page: Int, _ pages: Int, _ anchor: String) -> Node<HTML.BodyContext> {
+        func pager(_ key: String, _ page: Int, _ pages: Int, _ anchor: String) -> Node {
             let other = key == "g" ? "l=\(model.leftPage)" : "g=\(model.groupPage)"
             return .if(pages > 1, .nav(.class("pager"),
                 .if(page > 1, .a(.href("/plans/\(plan.id)?\(key)=\(page - 1)&\(other)#\(anchor)"), .text(t(.auditPrev)))),
                 .span(.text(t(.pagerPage, String(page), String(pages)))),
                 .if(page < pages, .a(.href("/plans/\(plan.id)?\(key)=\(page + 1)&\(other)#\(anchor)"), .text(t(.auditNext))))))
         }
-        func button(_ action: String, _ label: String, danger: Bool = false) -> Node<HTML.FormContext> {
+        func button(_ action: String, _ label: String, danger: Bool = false) -> Node {
             .button(.type(.submit), .name("action"), .value(action), .class(danger ? "button small danger" : "button small"), .text(label))
         }
-        let targetField: Node<HTML.FormContext> = Forms.field(t(.planTargetNumber), name: "target", type: .number)
+        let targetField: Node = Forms.field(t(.planTargetNumber), name: "target", type: .number)
         return Layout(context: context, title: title, section: .groups).document(.group(
             .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/plans"), .text(t(.planTitle)))), .li(.span(.text(scopeName(plan.scope, model.regions, t)))))),
             .h1(.text(title)),
@@ -99,7 +98,7 @@ enum PlanPages {
             .div(.id("kelompok")),
             .forEach(Array(model.shownGroups.enumerated())) { index, group in
                 let number = model.groupOffset + index + 1
-                let table: Node<HTML.FormContext> = .div(.class("table-wrap"), .table(
+                let table: Node = .div(.class("table-wrap"), .table(
                     .thead(.tr(.if(model.canEdit, .th(.text(""))), .th(.text(t(.planColName))), .th(.text(t(.planColDesa))),
                                .th(.class("num"), .text(t(.planColScore))))),
                     .tbody(.forEach(group.members) { member in

@@ -1,4 +1,3 @@
-import Plot
 
 extension RegionBrowser {
     struct View {
@@ -23,7 +22,7 @@ extension RegionBrowser {
                     .unwrap(model.emptyMessage) { message in
                         .div(.class("empty"), .p(.text(message)),
                              .unwrap(model.importCommand) { command in
-                                 .p(.raw(t(.regionsEmptyImportHint, "<code>\(command)</code>")))
+                                 .p(Forms.sentence(t.template(.regionsEmptyImportHint), code: command))
                              })
                     },
                     .if(!model.rows.isEmpty, table),
@@ -32,14 +31,14 @@ extension RegionBrowser {
             )
         }
 
-        private func crumbNode(_ crumb: Crumb) -> Node<HTML.BodyContext> {
+        private func crumbNode(_ crumb: Crumb) -> Node {
             guard let href = crumb.href else {
                 return .span(.attribute(named: "aria-current", value: "page"), .text(crumb.name))
             }
             return .a(.href(href), .text(crumb.name))
         }
 
-        private var table: Node<HTML.BodyContext> {
+        private var table: Node {
             .div(
                 .class("table-wrap"),
                 .table(

@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 import Vapor
 
 /// The potentials section of a region page: what the region records and inherits, and a form
@@ -22,7 +21,7 @@ struct RegionPotentials {
                                 placeNames: names, region: region, canEdit: canEdit)
     }
 
-    func node(_ context: PageContext) -> Node<HTML.BodyContext> {
+    func node(_ context: PageContext) -> Node {
         let t = context.t
         let resourceNames = Dictionary(resources.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return .section(.id("potensi"), .h2(.text(t(.potTitle))),

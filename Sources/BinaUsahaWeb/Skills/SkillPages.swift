@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 
 /// The skills catalogue pages: the list (with resources and weights), one skill, the form.
 enum SkillPages {
@@ -113,7 +112,7 @@ enum SkillPages {
         ))
     }
 
-    static func textArea(_ label: String, name: String, value: String, rows: Int, hint: String? = nil) -> Node<HTML.FormContext> {
+    static func textArea(_ label: String, name: String, value: String, rows: Int, hint: String? = nil) -> Node {
         .div(.class("field"), .label(.for(name), .text(label)),
              .textarea(.name(name), .id(name), .attribute(named: "rows", value: String(rows)), .text(value)),
              .unwrap(hint) { .p(.class("field-hint"), .text($0)) })

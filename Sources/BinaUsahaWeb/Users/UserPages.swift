@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import Plot
 
 /// The user administration pages (admin_provinsi only).
 enum UserPages {
