@@ -21,19 +21,8 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
         databaseKind: config.database.kindName,
         clock: clock,
         secrets: .sha256,
-        regions: { FluentRegionRepository(database: $0) },
-        users: { FluentUserRepository(database: $0) },
-        credentials: { FluentCredentialRepository(database: $0) },
-        audit: { FluentAuditLog(database: $0) },
-        beneficiaries: { FluentBeneficiaryRepository(database: $0) },
-        interests: { FluentInterestRepository(database: $0) },
-        importJobs: { FluentImportJobStore(database: $0) },
-        potentials: { FluentPotentialRepository(database: $0) },
-        skills: { FluentSkillRepository(database: $0) },
-        plans: { FluentGroupPlanRepository(database: $0) },
-        planningPeople: { FluentBeneficiaryRepository(database: $0) },
-        groups: { FluentGroupRepository(database: $0) },
-        coaching: { FluentCoachingRepository(database: $0) },
+        repositories: { Repositories.fluent($0) },
+        transactor: { FluentTransactor(database: $0) },
         uploadDirectory: config.uploadDirectory
     ))
 

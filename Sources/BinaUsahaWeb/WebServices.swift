@@ -9,57 +9,40 @@ public struct WebServices: Sendable {
     public var databaseKind: String
     public var clock: Clock
     public var secrets: Secrets
-    public var regions: @Sendable (any Database) -> any RegionRepository
-    public var users: @Sendable (any Database) -> any UserRepository
-    public var credentials: @Sendable (any Database) -> any CredentialRepository
-    public var audit: @Sendable (any Database) -> any AuditLog
-    public var beneficiaries: @Sendable (any Database) -> any BeneficiaryRepository
-    public var interests: @Sendable (any Database) -> any InterestRepository
-    public var importJobs: @Sendable (any Database) -> any ImportJobStore
-    public var potentials: @Sendable (any Database) -> any PotentialRepository
-    public var skills: @Sendable (any Database) -> any SkillRepository & SettingsRepository
-    public var plans: @Sendable (any Database) -> any GroupPlanRepository
-    public var planningPeople: @Sendable (any Database) -> any PlanningPeopleSource & PersonNames
-    public var groups: @Sendable (any Database) -> any GroupRepository
-    public var coaching: @Sendable (any Database) -> any CoachingRepository
+    /// Every repository on a database (or, inside a unit of work, on its connection).
+    public var repositories: @Sendable (any Database) -> Repositories
+    /// Units of work on a database: a use case's writes and audit record commit together.
+    public var transactor: @Sendable (any Database) -> any Transactor
     /// Folder for uploaded import files until their import is committed.
     public var uploadDirectory: String
 
-    public init(
-        databaseKind: String, clock: Clock, secrets: Secrets,
-        regions: @escaping @Sendable (any Database) -> any RegionRepository,
-        users: @escaping @Sendable (any Database) -> any UserRepository,
-        credentials: @escaping @Sendable (any Database) -> any CredentialRepository,
-        audit: @escaping @Sendable (any Database) -> any AuditLog,
-        beneficiaries: @escaping @Sendable (any Database) -> any BeneficiaryRepository,
-        interests: @escaping @Sendable (any Database) -> any InterestRepository,
-        importJobs: @escaping @Sendable (any Database) -> any ImportJobStore,
-        potentials: @escaping @Sendable (any Database) -> any PotentialRepository,
-        skills: @escaping @Sendable (any Database) -> any SkillRepository & SettingsRepository,
-        plans: @escaping @Sendable (any Database) -> any GroupPlanRepository,
-        planningPeople: @escaping @Sendable (any Database) -> any PlanningPeopleSource & PersonNames,
-        groups: @escaping @Sendable (any Database) -> any GroupRepository,
-        coaching: @escaping @Sendable (any Database) -> any CoachingRepository,
-        uploadDirectory: String
-    ) {
+    public init(databaseKind: String, clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
+                transactor: @escaping @Sendable (any Database) -> any Transactor, uploadDirectory: String) {
         self.databaseKind = databaseKind
         self.clock = clock
         self.secrets = secrets
-        self.regions = regions
-        self.users = users
-        self.credentials = credentials
-        self.audit = audit
-        self.beneficiaries = beneficiaries
-        self.interests = interests
-        self.importJobs = importJobs
-        self.potentials = potentials
-        self.skills = skills
-        self.plans = plans
-        self.planningPeople = planningPeople
-        self.groups = groups
-        self.coaching = coaching
+        self.repositories = repositories
+        self.transactor = transactor
         self.uploadDirectory = uploadDirectory
     }
+}
+
+// MARK: - Repositories by name
+
+extension WebServices {
+    func regions(_ db: any Database) -> any RegionRepository { repositories(db).regions }
+    func users(_ db: any Database) -> any UserRepository { repositories(db).users }
+    func credentials(_ db: any Database) -> any CredentialRepository { repositories(db).credentials }
+    func audit(_ db: any Database) -> any AuditLog { repositories(db).audit }
+    func beneficiaries(_ db: any Database) -> any BeneficiaryRepository { repositories(db).beneficiaries }
+    func interests(_ db: any Database) -> any InterestRepository { repositories(db).interests }
+    func importJobs(_ db: any Database) -> any ImportJobStore { repositories(db).importJobs }
+    func potentials(_ db: any Database) -> any PotentialRepository { repositories(db).potentials }
+    func skills(_ db: any Database) -> any SkillRepository & SettingsRepository { repositories(db).skills }
+    func plans(_ db: any Database) -> any GroupPlanRepository { repositories(db).plans }
+    func planningPeople(_ db: any Database) -> any PlanningPeopleSource & PersonNames { repositories(db).planningPeople }
+    func groups(_ db: any Database) -> any GroupRepository { repositories(db).groups }
+    func coaching(_ db: any Database) -> any CoachingRepository { repositories(db).coaching }
 }
 
 // MARK: - Use cases, wired with this request's repositories
@@ -95,8 +78,20 @@ extension WebServices {
                                                           today: CivilDate(clock.now()), scope: principal.region))
     }
 
+    func registerBeneficiary(_ db: any Database, for principal: Principal) async throws -> RegisterBeneficiary {
+        RegisterBeneficiary(transactor: transactor(db), validator: try await validator(db, for: principal), clock: clock)
+    }
+
+    func updateBeneficiary(_ db: any Database, for principal: Principal) async throws -> UpdateBeneficiary {
+        UpdateBeneficiary(transactor: transactor(db), validator: try await validator(db, for: principal), clock: clock)
+    }
+
+    func removeBeneficiary(_ db: any Database) -> RemoveBeneficiary {
+        RemoveBeneficiary(transactor: transactor(db), clock: clock)
+    }
+
     func importer(_ db: any Database, for principal: Principal) async throws -> ImportBeneficiaries {
-        ImportBeneficiaries(repository: beneficiaries(db), validator: try await validator(db, for: principal), audit: audit(db),
+        ImportBeneficiaries(transactor: transactor(db), repository: beneficiaries(db), validator: try await validator(db, for: principal),
                             clock: clock)
     }
 }

@@ -72,4 +72,25 @@ struct CSVRecordReaderTests {
     func blankLines() {
         #expect(read("a\n\n1\n\n").map(\.fields) == [["a"], ["1"]])
     }
+
+    @Test("LF, CRLF and a lone CR all end a line, with the same records and line numbers")
+    func lineEnds() {
+        let lf = read("a,b\n1,2\n3,4\n")
+        #expect(read("a,b\r\n1,2\r\n3,4\r\n") == lf)
+        #expect(read("a,b\r1,2\r3,4\r") == lf)
+        #expect(read("a,b\r1,2\r3,4\r", chunk: 1) == lf)
+        #expect(lf.map(\.line) == [1, 2, 3])
+    }
+
+    @Test("UTF-8 split across chunks is still valid, and every kind of line end is counted once")
+    func utf8Chunks() {
+        for text in ["Nyayu Fātimah\nCik Ani\n", "Nyayu Fātimah\r\nCik Ani\r\n", "Nyayu Fātimah\rCik Ani\r"] {
+            var check = UTF8Check()
+            let bytes = Array(text.utf8)
+            for start in stride(from: 0, to: bytes.count, by: 3) { check.feed(Array(bytes[start..<min(start + 3, bytes.count)])) }
+            check.finish()
+            #expect(check.firstBadLine == nil)
+            #expect(check.newlines == 2)
+        }
+    }
 }

@@ -71,7 +71,7 @@ struct RegistryAPITests {
             #expect(errors.allSatisfy { !(($0["message"] as? String) ?? "").isEmpty && $0["column"] is String })
             #expect(second["inserted"] as? Int == 0 && second["updated"] as? Int == 0 && second["unchanged"] as? Int == 2_700)
             // one audit record per committed import, with its counts
-            let imports = try await FluentAuditLog(database: app.db).search(.init(entity: "beneficiary")).entries.filter { $0.action == .import }
+            let imports = try await FluentAuditLog(database: app.db).search(.init(entity: "beneficiary", action: .import)).entries
             #expect(imports.count == 2)
             #expect(imports.contains { $0.note?.contains("baru 2700") == true })
             #expect(imports.contains { $0.note?.contains("tidak berubah 2700") == true })

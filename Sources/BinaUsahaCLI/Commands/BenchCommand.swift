@@ -84,7 +84,7 @@ struct BenchImportCommand: AsyncCommand {
         // 2. Import through the real pipeline.
         let validator = BeneficiaryRowValidator(context: try await .load(
             regions: regions, interests: FluentInterestRepository(database: app.db), today: CivilDate(clock.now()), scope: nil))
-        let importer = ImportBeneficiaries(repository: beneficiaries, validator: validator, audit: FluentAuditLog(database: app.db),
+        let importer = ImportBeneficiaries(transactor: FluentTransactor(database: app.db), repository: beneficiaries, validator: validator,
                                            clock: clock)
         let started = Date()
         let report = try await importer(source: { try FileByteSource(path: csvPath) }, dryRun: false, actor: .commandLine,

@@ -37,8 +37,8 @@ struct ImportBeneficiariesCommand: AsyncCommand {
         let validator = BeneficiaryRowValidator(context: try await .load(
             regions: FluentRegionRepository(database: app.db), interests: FluentInterestRepository(database: app.db),
             today: CivilDate(clock.now()), scope: scope))
-        let importer = ImportBeneficiaries(repository: FluentBeneficiaryRepository(database: app.db), validator: validator,
-                                           audit: FluentAuditLog(database: app.db), clock: clock)
+        let importer = ImportBeneficiaries(transactor: FluentTransactor(database: app.db), repository: FluentBeneficiaryRepository(database: app.db),
+                                           validator: validator, clock: clock)
         let path = signature.file
         let name = (path as NSString).lastPathComponent
         let interactive = isatty(STDOUT_FILENO) != 0
@@ -46,9 +46,7 @@ struct ImportBeneficiariesCommand: AsyncCommand {
         let report: ImportBeneficiaries.Report
         do {
             report = try await importer(source: { try FileByteSource(path: path) }, dryRun: signature.dryRun, actor: actor,
-                                        fileName: name) { progress in
-                Self.show(progress, interactive: interactive)
-            }
+                                        fileName: name, progress: { progress in Self.show(progress, interactive: interactive) })
         } catch let error as ImportFileError {
             throw CLIError("\(name): \(error.message(.id))")
         }

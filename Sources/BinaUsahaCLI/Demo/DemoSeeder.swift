@@ -46,7 +46,7 @@ public enum DemoSeeder {
         let bytes = Array(csv.utf8)
         let validator = BeneficiaryRowValidator(context: try await .load(
             regions: regions, interests: FluentInterestRepository(database: app.db), today: today, scope: nil))
-        let report = try await ImportBeneficiaries(repository: beneficiaries, validator: validator, audit: audit, clock: clock)(
+        let report = try await ImportBeneficiaries(transactor: FluentTransactor(database: app.db), repository: beneficiaries, validator: validator, clock: clock)(
             source: { MemoryByteSource(bytes) }, dryRun: false, actor: AuditActor(id: nil, name: "demo", role: nil),
             fileName: "demo.csv")
 

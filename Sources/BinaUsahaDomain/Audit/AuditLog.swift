@@ -4,6 +4,8 @@ import Foundation
 /// remove them (UU 27/2022 Pasal 31: a record of all processing activities).
 public protocol AuditLog: Sendable {
     func append(_ entry: AuditEntry) async throws
+    /// Many entries at once (an import batch), in the order given.
+    func append(contentsOf entries: [AuditEntry]) async throws
     func search(_ filter: AuditFilter) async throws -> AuditPage
 }
 
@@ -11,6 +13,7 @@ public struct AuditFilter: Sendable, Equatable {
     public var actorName: String?
     public var entity: String?
     public var entityID: String?
+    public var action: AuditAction?
     public var from: Date?
     /// Exclusive upper bound.
     public var until: Date?
@@ -21,11 +24,13 @@ public struct AuditFilter: Sendable, Equatable {
     public var page: Int
     public var perPage: Int
 
-    public init(actorName: String? = nil, entity: String? = nil, entityID: String? = nil, from: Date? = nil, until: Date? = nil,
+    public init(actorName: String? = nil, entity: String? = nil, entityID: String? = nil, action: AuditAction? = nil, from: Date? = nil,
+                until: Date? = nil,
                 region: RegionCode? = nil, includeUnscoped: Bool = true, page: Int = 1, perPage: Int = 50) {
         self.actorName = actorName
         self.entity = entity
         self.entityID = entityID
+        self.action = action
         self.from = from
         self.until = until
         self.region = region

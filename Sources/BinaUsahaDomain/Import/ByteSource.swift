@@ -51,6 +51,8 @@ public enum ImportFileError: Error, Equatable, Sendable, LocalizedMessage {
     case empty
     case notUTF8(line: Int)
     case missingColumns([String])
+    /// A header and nothing else.
+    case noRows
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -64,6 +66,8 @@ public enum ImportFileError: Error, Equatable, Sendable, LocalizedMessage {
             "the file is not UTF-8 text (first at line \(line)). In Excel choose Save As → \"CSV UTF-8 (comma delimited)\" and upload again. Nothing was imported."
         case let (.missingColumns(columns), .id): "kolom wajib tidak ada di baris judul: \(columns.joined(separator: ", "))"
         case let (.missingColumns(columns), .en): "required columns missing from the header: \(columns.joined(separator: ", "))"
+        case (.noRows, .id): "berkas hanya berisi baris judul, tanpa baris data. Tidak ada data yang diimpor."
+        case (.noRows, .en): "the file holds a header line and no data rows. Nothing was imported."
         }
     }
 }

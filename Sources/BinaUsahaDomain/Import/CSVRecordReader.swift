@@ -1,6 +1,6 @@
 /// A streaming RFC 4180 reader over raw bytes. It is fed chunks and hands back complete
 /// records, each with the line it started on, so that memory does not grow with file size and
-/// every problem can be reported by line. Bytes that are not UTF-8 do not stop the reader:
+/// every problem can be reported by line. Lines end with LF, CRLF or a lone CR. Bytes that are not UTF-8 do not stop the reader:
 /// the record is marked and the next one is read normally.
 public struct CSVRecordReader: Sendable {
     public struct Record: Sendable, Equatable {
@@ -87,8 +87,9 @@ public struct CSVRecordReader: Sendable {
             return
         }
         if pendingCR {
+            // The line ended with CR; an LF right after it belongs to the same line end.
             pendingCR = false
-            if byte != newline { field.append(cr) }
+            if byte == newline { return }
         }
         switch byte {
         case quote:
@@ -102,6 +103,10 @@ public struct CSVRecordReader: Sendable {
             endRecord(into: &out)
             recordLine = line
         case cr:
+            // CRLF (Windows) and a lone CR (old spreadsheets on the Mac) both end a line.
+            line += 1
+            endRecord(into: &out)
+            recordLine = line
             pendingCR = true
         default:
             field.append(byte)

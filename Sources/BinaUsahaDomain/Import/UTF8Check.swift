@@ -34,19 +34,29 @@ public struct UTF8Check: Sendable {
         if !pending.isEmpty, firstBadLine == nil { firstBadLine = line }
     }
 
+    private var afterCR = false
+
     private mutating func check(_ bytes: [UInt8]) {
         if String(validating: bytes, as: UTF8.self) != nil {
-            for byte in bytes where byte == UInt8(ascii: "\n") { line += 1; newlines += 1 }
+            for byte in bytes { countLineEnd(byte) }
             return
         }
         // Find the line of the first bad byte.
         var start = 0
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            if String(validating: bytes[start..<index], as: UTF8.self) == nil { firstBadLine = line; return }
-            line += 1
-            newlines += 1
+        for (index, byte) in bytes.enumerated() where countLineEnd(byte) {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { firstBadLine = line - 1; return }
             start = index + 1
         }
         firstBadLine = line
+    }
+
+    /// Counts LF, CRLF (once) and a lone CR as line ends; true when `byte` ended a line.
+    @discardableResult
+    private mutating func countLineEnd(_ byte: UInt8) -> Bool {
+        defer { afterCR = byte == 0x0D }
+        guard byte == 0x0D || (byte == 0x0A && !afterCR) else { return false }
+        line += 1
+        newlines += 1
+        return true
     }
 }

@@ -70,6 +70,34 @@ public struct BeneficiaryDetails: Sendable, Equatable, Hashable {
         self.priorAssistance = priorAssistance.sorted()
     }
 
+    /// These details with the fields of `columns` (import column names) taken from `incoming`
+    /// and every other field kept: an import whose header has only some columns changes only
+    /// those, and leaves the rest of an existing record as it was.
+    public func merging(_ incoming: BeneficiaryDetails, columns: Set<String>) -> BeneficiaryDetails {
+        var merged = self
+        func take<T>(_ column: String, _ field: WritableKeyPath<BeneficiaryDetails, T>) {
+            if columns.contains(column) { merged[keyPath: field] = incoming[keyPath: field] }
+        }
+        take("nik", \.nik)
+        take("no_kk", \.noKK)
+        take("nama", \.name)
+        take("jenis_kelamin", \.sex)
+        take("tempat_lahir", \.birthPlace)
+        take("tanggal_lahir", \.birthDate)
+        take("kode_desa", \.desa)
+        take("alamat", \.address)
+        take("rt", \.rt)
+        take("rw", \.rw)
+        take("telepon", \.phone)
+        take("kategori_ppks", \.ppks)
+        take("desil", \.decile)
+        take("kepala_keluarga", \.isHeadOfFamily)
+        take("disabilitas", \.disability)
+        take("minat", \.interests)
+        take("bantuan_sebelumnya", \.priorAssistance)
+        return merged
+    }
+
     public var kecamatan: RegionCode { desa.parent! }
     public var kabupatenKota: RegionCode { desa.parent!.parent! }
 }

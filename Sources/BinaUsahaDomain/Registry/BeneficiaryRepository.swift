@@ -13,7 +13,8 @@ public protocol BeneficiaryRepository: Sendable {
     /// Updates one record if its stored version is still `expectedVersion`; returns false when
     /// someone else saved first.
     func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool
-    func delete(id: UUID) async throws
+    /// Deletes one record if its stored version is still `expectedVersion`.
+    func delete(id: UUID, expectedVersion: Int) async throws -> Bool
     /// Pairs that may be the same person under different NIKs, inside `scope`.
     func likelyDuplicates(in scope: RegionCode?, limit: Int) async throws -> [DuplicateCandidate]
     func count(in scope: RegionCode?) async throws -> Int

@@ -18,6 +18,8 @@ public enum BeneficiaryRowProblem: Error, Sendable, Equatable, LocalizedMessage 
     case unknownInterest(String)
     case badAssistance(String)
     case duplicateNIK(firstLine: Int)
+    /// The NIK belongs to a record outside the importer's region: not changed, not described.
+    case registeredElsewhere
     case nameTooLong
     case columnCount(expected: Int, found: Int)
     case notUTF8
@@ -57,6 +59,9 @@ public enum BeneficiaryRowProblem: Error, Sendable, Equatable, LocalizedMessage 
         case let .badAssistance(value):
             return id ? "bantuan '\(value)' harus PROGRAM:TAHUN, program KUBE, UEP atau PENA (mis. KUBE:2019)"
                 : "assistance '\(value)' must be PROGRAMME:YEAR with KUBE, UEP or PENA (e.g. KUBE:2019)"
+        case .registeredElsewhere:
+            return id ? "NIK ini sudah terdaftar pada data yang tidak dapat Anda ubah; baris ini tidak diimpor. Bila orang ini pindah ke wilayah Anda, minta admin provinsi memindahkan datanya."
+                : "this NIK is already registered in a record you cannot change; the row was not imported. If this person moved into your region, ask the provincial admin to move the record."
         case let .duplicateNIK(firstLine):
             return id ? "NIK ganda di berkas: sudah ada di baris \(firstLine)" : "duplicate NIK in the file: already on line \(firstLine)"
         case .nameTooLong: return id ? "nama lebih dari 100 karakter" : "name longer than 100 characters"

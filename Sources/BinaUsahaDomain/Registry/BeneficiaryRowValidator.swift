@@ -127,17 +127,26 @@ public struct BeneficiaryRowValidator: Sendable {
         guard problems.isEmpty, let nik, let kk, let sex, let birthDate, let desa else {
             return .failure(ValidationFailure(problems: problems))
         }
-        var warnings: [RegistryWarning] = []
-        if !context.isKnownPrefix(nik.regionPrefix) { warnings.append(.nikRegionUnknown) }
-        if nik.birthDate != birthDate { warnings.append(.nikBirthDateDiffers) }
-        if nik.sex != sex { warnings.append(.nikSexDiffers) }
-        if !context.isKnownPrefix(kk.regionPrefix) { warnings.append(.kkRegionUnknown) }
         let details = BeneficiaryDetails(
             nik: nik.value, noKK: kk.value, name: name, sex: sex, birthPlace: value("tempat_lahir"), birthDate: birthDate,
             desa: desa, address: value("alamat"), rt: value("rt"), rw: value("rw"), phone: phone ?? "", ppks: Array(Set(ppks)),
             decile: decile, isHeadOfFamily: head, disability: value("disabilitas"), interests: Array(Set(interests)),
             priorAssistance: Array(Set(assistance)))
-        return .success(Valid(details: details, warnings: warnings))
+        return .success(Valid(details: details, warnings: warnings(for: details)))
+    }
+
+    /// Findings that do not stop a record: a NIK or KK from an unknown region, a birth date or
+    /// sex that differs from what the NIK encodes.
+    public func warnings(for details: BeneficiaryDetails) -> [RegistryWarning] {
+        var warnings: [RegistryWarning] = []
+        guard let nik = try? NIK(validating: details.nik, today: context.today) else { return warnings }
+        if !context.isKnownPrefix(nik.regionPrefix) { warnings.append(.nikRegionUnknown) }
+        if nik.birthDate != details.birthDate { warnings.append(.nikBirthDateDiffers) }
+        if nik.sex != details.sex { warnings.append(.nikSexDiffers) }
+        if let kk = try? NomorKK(validating: details.noKK, today: context.today), !context.isKnownPrefix(kk.regionPrefix) {
+            warnings.append(.kkRegionUnknown)
+        }
+        return warnings
     }
 
     public struct ValidationFailure: Error, Sendable, Equatable {

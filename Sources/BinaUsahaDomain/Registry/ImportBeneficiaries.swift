@@ -2,19 +2,27 @@ import Foundation
 
 /// Bulk import of beneficiaries from CSV: every good row is inserted or updated (upsert by
 /// NIK, so the same file twice adds nothing), every bad row is reported with line, column,
-/// value and reason. Rows are written in batches, each in its own transaction: an import
-/// interrupted at any point and run again reaches the same final state.
+/// value and reason.
+///
+/// - Rows are written in batches; each batch, the audit entry of every row it writes and the
+///   caller's progress record commit in one transaction. An import stopped at any point leaves
+///   whole batches only, and `resumingAfter` continues it so that it ends exactly as a clean
+///   run would.
+/// - A NIK already registered outside the importer's region is refused with a row error; its
+///   record is neither changed nor described.
+/// - Columns the file does not have are left as they are on existing records.
 public struct ImportBeneficiaries: Sendable {
+    public let transactor: any Transactor
+    /// Reads outside a transaction (dry runs).
     public let repository: any BeneficiaryRepository
     public let validator: BeneficiaryRowValidator
-    public let audit: any AuditLog
     public let clock: Clock
     public var batchSize = 1_000
 
-    public init(repository: any BeneficiaryRepository, validator: BeneficiaryRowValidator, audit: any AuditLog, clock: Clock) {
+    public init(transactor: any Transactor, repository: any BeneficiaryRepository, validator: BeneficiaryRowValidator, clock: Clock) {
+        self.transactor = transactor
         self.repository = repository
         self.validator = validator
-        self.audit = audit
         self.clock = clock
     }
 
@@ -36,118 +44,258 @@ public struct ImportBeneficiaries: Sendable {
         public init() {}
     }
 
+    /// How far a (non-dry) import got: the last line of its last committed batch and the rows
+    /// written up to there.
+    public struct Checkpoint: Sendable, Equatable, Codable {
+        public var lastLine: Int
+        public var inserted: Int
+        public var updated: Int
+        public var unchanged: Int
+
+        public init(lastLine: Int = 0, inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+            self.lastLine = lastLine
+            self.inserted = inserted
+            self.updated = updated
+            self.unchanged = unchanged
+        }
+    }
+
     /// - Parameters:
     ///   - source: makes a fresh reader of the file; it is read twice (a UTF-8 check that
     ///     also counts rows, then the import).
+    ///   - resumingAfter: the checkpoint of an interrupted run of the same file by the same user.
+    ///   - committed: runs inside each batch's transaction after its rows (not for dry runs),
+    ///     to store the checkpoint with the rows it describes.
     ///   - progress: called after each batch.
     public func callAsFunction(
         source makeSource: @Sendable () throws -> any ByteSource, dryRun: Bool, actor: AuditActor, fileName: String,
+        resumingAfter checkpoint: Checkpoint? = nil,
+        committed: @escaping @Sendable (Repositories, Checkpoint, Report) async throws -> Void = { _, _, _ in },
         progress: @Sendable (Report) async -> Void = { _ in }
     ) async throws -> Report {
-        var report = Report()
-        report.dryRun = dryRun
-        report.expectedRows = try await checkEncoding(makeSource())
+        var run = Run(importer: self, dryRun: dryRun, actor: actor, fileName: fileName, resumeAfter: checkpoint?.lastLine ?? 0,
+                      committed: committed)
+        if let checkpoint {
+            run.checkpoint = checkpoint
+        }
+        run.report.dryRun = dryRun
+        run.report.expectedRows = try await checkEncoding(makeSource())
 
         var source = try makeSource()
         var reader: CSVRecordReader?
-        var header: [String]?
-        var seen: [UInt64: Int32] = [:]
-        var batch: [(line: Int, valid: BeneficiaryRowValidator.Valid)] = []
-
-        func handle(_ record: CSVRecordReader.Record) throws {
-            guard let columns = header else {
-                let names = record.fields.map { TextFolding.fold($0).replacingOccurrences(of: " ", with: "_") }
-                let missing = BeneficiaryRowValidator.requiredColumns.subtracting(names).sorted()
-                guard missing.isEmpty else { throw ImportFileError.missingColumns(missing) }
-                header = names
-                return
-            }
-            report.processed += 1
-            if let problem = record.problem {
-                report.problems.append(.init(line: record.line, reason: problem == .notUTF8 ? .notUTF8 : .unterminatedQuote))
-                report.rejectedRows += 1
-                return
-            }
-            guard record.fields.count == columns.count else {
-                report.problems.append(.init(line: record.line, value: record.fields.joined(separator: ","),
-                                             reason: .columnCount(expected: columns.count, found: record.fields.count)))
-                report.rejectedRows += 1
-                return
-            }
-            let row = Dictionary(zip(columns, record.fields), uniquingKeysWith: { first, _ in first })
-            switch validator.validate(line: record.line, row) {
-            case let .failure(failure):
-                report.problems += failure.problems
-                report.rejectedRows += 1
-            case let .success(valid):
-                let key = UInt64(valid.details.nik)!
-                if let first = seen[key] {
-                    report.problems.append(.init(line: record.line, column: "nik", value: valid.details.nik,
-                                                 reason: .duplicateNIK(firstLine: Int(first))))
-                    report.rejectedRows += 1
-                    return
-                }
-                seen[key] = Int32(clamping: record.line)
-                for warning in valid.warnings {
-                    report.warnings.append(.init(line: record.line, column: warning.column, value: valid.details.value(of: warning),
-                                                 reason: warning))
-                }
-                if !valid.warnings.isEmpty { report.warnedRows += 1 }
-                batch.append((record.line, valid))
-            }
-        }
-
         while let chunk = try await source.next() {
             if reader == nil { reader = CSVRecordReader(delimiter: CSVRecordReader.detectDelimiter(in: chunk)) }
-            for record in reader!.feed(chunk) {
-                try handle(record)
-                if batch.count >= batchSize {
-                    try await flush(&batch, &report, dryRun: dryRun)
-                    await progress(report)
+            guard var current = reader else { break }
+            let records = current.feed(chunk)
+            reader = current
+            for record in records {
+                try run.handle(record)
+                if run.batch.count >= batchSize {
+                    try await run.flush()
+                    await progress(run.report)
                 }
             }
         }
-        guard reader != nil else { throw ImportFileError.empty }
-        for record in reader!.finish() { try handle(record) }
-        if header == nil { throw ImportFileError.empty }
-        try await flush(&batch, &report, dryRun: dryRun)
+        guard var last = reader else { throw ImportFileError.empty }
+        for record in last.finish() { try run.handle(record) }
+        if run.header == nil { throw ImportFileError.empty }
+        if run.report.processed == 0 { throw ImportFileError.noRows }
+        try await run.flush()
+        var report = run.report
         report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+        report.warnings.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
         report.totalRows = report.processed
         await progress(report)
 
         if !dryRun {
-            try await audit.record(.import, by: actor, at: clock.now(), entity: "beneficiary", entityID: nil,
-                                   region: validator.context.scope, note: "\(fileName): \(report.summaryID)")
+            let summary = report
+            try await transactor.run { repositories in
+                try await repositories.audit.record(.import, by: actor, at: clock.now(), entity: "beneficiary", entityID: nil,
+                                                    region: validator.context.scope, note: "\(fileName): \(summary.summaryID)")
+            }
         }
         return report
     }
 
-    private func flush(_ batch: inout [(line: Int, valid: BeneficiaryRowValidator.Valid)], _ report: inout Report,
-                       dryRun: Bool) async throws {
-        guard !batch.isEmpty else { return }
-        let existing = try await repository.existing(niks: batch.map(\.valid.details.nik))
-        let now = clock.now()
-        var inserting: [Beneficiary] = []
-        var updating: [Beneficiary] = []
-        for (_, valid) in batch {
-            if var current = existing[valid.details.nik] {
-                if current.details == valid.details, current.warnings == valid.warnings {
-                    report.unchanged += 1
-                    continue
+    /// The state of one run through the file.
+    struct Run {
+        let importer: ImportBeneficiaries
+        let dryRun: Bool
+        let actor: AuditActor
+        let fileName: String
+        /// Batches ending at or before this line were committed by an earlier, interrupted run.
+        let resumeAfter: Int
+        let committed: @Sendable (Repositories, Checkpoint, Report) async throws -> Void
+        var report = Report()
+        var checkpoint = Checkpoint()
+        var header: [String]?
+        var columns: Set<String> = []
+        var seen: [UInt64: Int32] = [:]
+        var batch: [(line: Int, valid: BeneficiaryRowValidator.Valid)] = []
+
+        var validator: BeneficiaryRowValidator { importer.validator }
+
+        mutating func handle(_ record: CSVRecordReader.Record) throws {
+            guard let names = header else {
+                let names = record.fields.map { TextFolding.fold($0).replacingOccurrences(of: " ", with: "_") }
+                let missing = BeneficiaryRowValidator.requiredColumns.subtracting(names).sorted()
+                guard missing.isEmpty else { throw ImportFileError.missingColumns(missing) }
+                header = names
+                columns = Set(names).intersection(BeneficiaryRowValidator.columns)
+                return
+            }
+            report.processed += 1
+            if let problem = record.problem {
+                reject([.init(line: record.line, reason: problem == .notUTF8 ? .notUTF8 : .unterminatedQuote)])
+                return
+            }
+            guard record.fields.count == names.count else {
+                reject([.init(line: record.line, value: record.fields.joined(separator: ","),
+                              reason: .columnCount(expected: names.count, found: record.fields.count))])
+                return
+            }
+            let row = Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })
+            switch validator.validate(line: record.line, row) {
+            case let .failure(failure):
+                reject(failure.problems)
+            case let .success(valid):
+                // A validated NIK is 16 ASCII digits.
+                let key = UInt64(valid.details.nik) ?? 0
+                if let first = seen[key] {
+                    reject([.init(line: record.line, column: "nik", value: valid.details.nik, reason: .duplicateNIK(firstLine: Int(first)))])
+                    return
                 }
-                current.details = valid.details
-                current.warnings = valid.warnings
-                current.version += 1
-                current.updatedAt = now
-                updating.append(current)
-            } else {
-                inserting.append(Beneficiary(details: valid.details, warnings: valid.warnings, createdAt: now, updatedAt: now))
+                seen[key] = Int32(clamping: record.line)
+                batch.append((record.line, valid))
             }
         }
-        if !dryRun { try await repository.save(inserting: inserting, updating: updating) }
-        report.inserted += inserting.count
-        report.updated += updating.count
-        batch.removeAll(keepingCapacity: true)
+
+        mutating func reject(_ problems: [ImportProblem<BeneficiaryRowProblem>]) {
+            report.problems += problems
+            report.rejectedRows += 1
+        }
+
+        /// Writes the batch (or, for a dry run or a batch an earlier run committed, only sorts
+        /// it into inserted / updated / unchanged / refused).
+        mutating func flush() async throws {
+            guard let lastLine = batch.last?.line else { return }
+            let alreadyCommitted = lastLine <= resumeAfter
+            let rows = batch
+            batch.removeAll(keepingCapacity: true)
+            var outcome: Outcome
+            if dryRun || alreadyCommitted {
+                outcome = sort(rows, existing: try await importer.repository.existing(niks: rows.map(\.valid.details.nik)))
+            } else {
+                outcome = try await write(rows, lastLine: lastLine)
+            }
+            report.problems += outcome.refused
+            report.rejectedRows += outcome.refused.count
+            report.warnings += outcome.warnings
+            report.warnedRows += outcome.warnedRows
+            if !alreadyCommitted {
+                checkpoint.lastLine = lastLine
+                checkpoint.inserted += outcome.inserting.count
+                checkpoint.updated += outcome.updating.count
+                checkpoint.unchanged += outcome.unchanged
+            }
+            report.inserted = checkpoint.inserted
+            report.updated = checkpoint.updated
+            report.unchanged = checkpoint.unchanged
+        }
+
+        /// One batch in one transaction, read and written there: rows, their audit entries and
+        /// the checkpoint. A batch that lost a race with another writer is sorted and written
+        /// again (nothing of it was committed).
+        func write(_ rows: [(line: Int, valid: BeneficiaryRowValidator.Valid)], lastLine: Int) async throws -> Outcome {
+            var attempt = 1
+            while true {
+                do {
+                    return try await importer.transactor.run { [self] repositories in
+                        let outcome = sort(rows, existing: try await repositories.beneficiaries.existing(niks: rows.map(\.valid.details.nik)))
+                        try await repositories.beneficiaries.save(inserting: outcome.inserting.map(\.after),
+                                                                  updating: outcome.updating.map(\.after))
+                        try await repositories.audit.append(contentsOf: auditEntries(outcome))
+                        var next = checkpoint
+                        next.lastLine = lastLine
+                        next.inserted += outcome.inserting.count
+                        next.updated += outcome.updating.count
+                        next.unchanged += outcome.unchanged
+                        var progress = report
+                        progress.inserted = next.inserted
+                        progress.updated = next.updated
+                        progress.unchanged = next.unchanged
+                        try await committed(repositories, next, progress)
+                        return outcome
+                    }
+                } catch let conflict as WriteConflict where conflict != .busy && attempt < 3 {
+                    attempt += 1
+                }
+            }
+        }
+
+        struct Outcome: Sendable {
+            var inserting: [(line: Int, after: Beneficiary)] = []
+            var updating: [(line: Int, before: Beneficiary, after: Beneficiary)] = []
+            var unchanged = 0
+            var refused: [ImportProblem<BeneficiaryRowProblem>] = []
+            var warnings: [ImportProblem<RegistryWarning>] = []
+            var warnedRows = 0
+        }
+
+        /// Decides for each row of a batch what happens to it, given the records that already
+        /// have its NIK.
+        func sort(_ rows: [(line: Int, valid: BeneficiaryRowValidator.Valid)], existing: [String: Beneficiary]) -> Outcome {
+            var outcome = Outcome()
+            let now = importer.clock.now()
+            let scope = validator.context.scope
+            for (line, valid) in rows {
+                if let current = existing[valid.details.nik] {
+                    if let scope, !scope.contains(current.details.desa) {
+                        outcome.refused.append(.init(line: line, column: "nik", value: valid.details.nik, reason: .registeredElsewhere))
+                        continue
+                    }
+                    record(valid, line: line, into: &outcome)
+                    var after = current
+                    after.details = current.details.merging(valid.details, columns: columns)
+                    after.warnings = validator.warnings(for: after.details)
+                    if after.details == current.details, after.warnings == current.warnings {
+                        outcome.unchanged += 1
+                        continue
+                    }
+                    after.version += 1
+                    after.updatedAt = now
+                    outcome.updating.append((line, current, after))
+                } else {
+                    record(valid, line: line, into: &outcome)
+                    outcome.inserting.append((line, Beneficiary(details: valid.details, warnings: valid.warnings, createdAt: now, updatedAt: now)))
+                }
+            }
+            return outcome
+        }
+
+        /// The warnings of an accepted row.
+        func record(_ valid: BeneficiaryRowValidator.Valid, line: Int, into outcome: inout Outcome) {
+            for warning in valid.warnings {
+                outcome.warnings.append(.init(line: line, column: warning.column, value: valid.details.value(of: warning), reason: warning))
+            }
+            if !valid.warnings.isEmpty { outcome.warnedRows += 1 }
+        }
+
+        /// One entry per written row: a new record with the line it came from, a changed one
+        /// with every field before and after.
+        func auditEntries(_ outcome: Outcome) -> [AuditEntry] {
+            let now = importer.clock.now()
+            let created = outcome.inserting.map { line, after in
+                AuditEntry(at: now, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: .create, entity: "beneficiary",
+                           entityID: after.id.uuidString, region: after.details.desa, note: "impor \(fileName), baris \(line)")
+            }
+            let changed = outcome.updating.map { line, before, after in
+                AuditEntry(at: now, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: .update, entity: "beneficiary",
+                           entityID: after.id.uuidString, region: after.details.desa,
+                           changes: FieldChange.diff(before.auditFields, after.auditFields), note: "impor \(fileName), baris \(line)")
+            }
+            return created + changed
+        }
     }
 
     /// First pass: the whole file must be UTF-8 before anything is written. Returns the number
@@ -156,16 +304,19 @@ public struct ImportBeneficiaries: Sendable {
         var source = source
         var check = UTF8Check()
         var sawBytes = false
-        var lastByte: UInt8 = 0
+        var endsWithLineEnd = false
         while let chunk = try await source.next() {
-            if !chunk.isEmpty { sawBytes = true; lastByte = chunk.last! }
+            if let last = chunk.last {
+                sawBytes = true
+                endsWithLineEnd = last == 0x0A || last == 0x0D
+            }
             check.feed(chunk)
             if let line = check.firstBadLine { throw ImportFileError.notUTF8(line: line) }
         }
         check.finish()
         if let line = check.firstBadLine { throw ImportFileError.notUTF8(line: line) }
         guard sawBytes else { throw ImportFileError.empty }
-        return max(0, check.newlines + (lastByte == UInt8(ascii: "\n") ? 0 : 1) - 1)
+        return max(0, check.newlines + (endsWithLineEnd ? 0 : 1) - 1)
     }
 }
 

@@ -19,9 +19,27 @@ public struct ImportJob: Sendable, Equatable {
     public var error: String?
     public var createdAt: Date
     public var finishedAt: Date?
+    /// The last line of the last committed batch (0 before the first).
+    public var committedLine: Int
+    /// When the job last made progress; a running job silent for `stallAfter` has died.
+    public var heartbeatAt: Date?
+
+    /// A running job that has not made progress for this long is taken as stopped.
+    public static let stallAfter: TimeInterval = 120
+
+    /// Whether the process running this job died (restart, crash) before it finished.
+    public func isStalled(at now: Date) -> Bool {
+        status == .running && (heartbeatAt ?? createdAt) < now.addingTimeInterval(-Self.stallAfter)
+    }
+
+    /// Where a resumed run of this job continues.
+    public var checkpoint: ImportBeneficiaries.Checkpoint {
+        .init(lastLine: committedLine, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged)
+    }
 
     public init(id: UUID = UUID(), userID: UUID, fileName: String, filePath: String, dryRun: Bool, status: Status = .running,
-                report: ImportBeneficiaries.Report = .init(), messages: [ImportMessage] = [], error: String? = nil, createdAt: Date, finishedAt: Date? = nil) {
+                report: ImportBeneficiaries.Report = .init(), messages: [ImportMessage] = [], error: String? = nil, createdAt: Date, finishedAt: Date? = nil,
+                committedLine: Int = 0, heartbeatAt: Date? = nil) {
         self.id = id
         self.userID = userID
         self.fileName = fileName
@@ -33,6 +51,8 @@ public struct ImportJob: Sendable, Equatable {
         self.error = error
         self.createdAt = createdAt
         self.finishedAt = finishedAt
+        self.committedLine = committedLine
+        self.heartbeatAt = heartbeatAt
     }
 }
 
@@ -40,6 +60,9 @@ public protocol ImportJobStore: Sendable {
     func create(_ job: ImportJob) async throws
     func update(_ job: ImportJob) async throws
     func find(_ id: UUID) async throws -> ImportJob?
+    /// Takes over a stalled job for a new run (heartbeat set to `now`); false when it is not
+    /// stalled (finished, or another process is running it).
+    func claimStalled(_ id: UUID, now: Date) async throws -> Bool
 }
 
 /// A stored problem or warning of an import, with its text in both languages.

@@ -49,6 +49,8 @@ public enum WriteConflict: Error, Equatable, Sendable, LocalizedMessage {
     case busy
     /// A unique value (a NIK, a username) was stored by someone else at the same moment.
     case duplicate
+    /// A record read in this unit of work was changed by someone else before it was written.
+    case stale
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -56,6 +58,8 @@ public enum WriteConflict: Error, Equatable, Sendable, LocalizedMessage {
         case (.busy, .en): "The system is busy saving another change. Nothing was saved; please try again in a moment."
         case (.duplicate, .id): "Data yang sama baru saja disimpan orang lain. Tidak ada yang tersimpan; muat ulang lalu periksa kembali."
         case (.duplicate, .en): "Someone else saved the same data a moment ago. Nothing was saved; reload and check again."
+        case (.stale, .id): "Data ini baru saja diubah orang lain. Tidak ada yang tersimpan; muat ulang lalu ulangi perubahan Anda."
+        case (.stale, .en): "Someone else changed this record a moment ago. Nothing was saved; reload and redo your change."
         }
     }
 }

@@ -17,5 +17,7 @@ public enum Migrations {
         SeedStartingCatalogue(),
         CreateNameWords(),
         CreateGroups(),
+        AddImportCheckpoints(),
+        AddTokenExpiry(),
     ]
 }

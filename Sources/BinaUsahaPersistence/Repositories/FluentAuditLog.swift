@@ -14,11 +14,18 @@ public struct FluentAuditLog: AuditLog {
         try await AuditRecord(entry).create(on: database)
     }
 
+    public func append(contentsOf entries: [AuditEntry]) async throws {
+        for chunk in entries.chunked(into: 1_000) {
+            try await chunk.map(AuditRecord.init).create(on: database)
+        }
+    }
+
     public func search(_ filter: AuditFilter) async throws -> AuditPage {
         let query = AuditRecord.query(on: database)
         if let actor = filter.actorName?.lowercased(), !actor.isEmpty { query.filter(\.$actorName == actor) }
         if let entity = filter.entity, !entity.isEmpty { query.filter(\.$entity == entity) }
         if let entityID = filter.entityID, !entityID.isEmpty { query.filter(\.$entityID == entityID) }
+        if let action = filter.action { query.filter(\.$action == action.rawValue) }
         if let from = filter.from { query.filter(\.$at >= from) }
         if let until = filter.until { query.filter(\.$at < until) }
         if let region = filter.region {

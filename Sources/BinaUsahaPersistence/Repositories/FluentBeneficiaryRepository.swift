@@ -21,31 +21,38 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         return found
     }
 
+    /// Inserts and updates in one write transaction. Each updated record must still have the
+    /// version it was read with (its own version − 1); otherwise nothing is written and
+    /// `WriteConflict.stale` is thrown.
     public func save(inserting: [Beneficiary], updating: [Beneficiary]) async throws {
         guard !inserting.isEmpty || !updating.isEmpty else { return }
         try await database.write { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             for chunk in inserting.chunked(into: 1_000) {
                 var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
                 for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary)) }
                 try await insert.run()
                 try await NameWords.insert(chunk.map { ($0.id, TextFolding.fold($0.details.name), $0.details.desa.rawValue) }, on: sql)
             }
-            for beneficiary in updating { try await Self.write(beneficiary, on: sql) }
+            for beneficiary in updating {
+                guard try await Self.write(beneficiary, on: sql, expectedVersion: beneficiary.version - 1) else { throw WriteConflict.stale }
+            }
         }
     }
 
-    /// Overwrites every column of an existing row (by id).
-    static func write(_ beneficiary: Beneficiary, on sql: any SQLDatabase, expectedVersion: Int? = nil) async throws {
+    /// Overwrites every column of an existing row (by id) if it still has `expectedVersion`;
+    /// false (and nothing written) when it does not.
+    static func write(_ beneficiary: Beneficiary, on sql: any SQLDatabase, expectedVersion: Int) async throws -> Bool {
         var update = sql.update(BeneficiaryRecord.schema)
         for (name, value) in zip(BeneficiaryColumns.names, BeneficiaryColumns.values(beneficiary)) where name != "id" && name != "created_at" {
             update = update.set(SQLIdentifier(name), to: value)
         }
-        update = update.where("id", .equal, SQLBind(beneficiary.id))
-        if let expectedVersion { update = update.where("version", .equal, SQLBind(expectedVersion)) }
-        try await update.run()
+        let written = try await update.where("id", .equal, SQLBind(beneficiary.id)).where("version", .equal, SQLBind(expectedVersion))
+            .returning("id").all()
+        guard !written.isEmpty else { return false }
         try await NameWords.replace(beneficiary.id, nameKey: TextFolding.fold(beneficiary.details.name), desa: beneficiary.details.desa.rawValue,
                                    on: sql)
+        return true
     }
 
     public func find(id: UUID) async throws -> Beneficiary? {
@@ -132,17 +139,15 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     }
 
     public func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool {
-        try await database.write { db in
-            guard let current = try await BeneficiaryRecord.find(beneficiary.id, on: db), current.version == expectedVersion else {
-                return false
-            }
-            try await Self.write(beneficiary, on: db as! any SQLDatabase, expectedVersion: expectedVersion)
-            return true
-        }
+        try await database.write { db in try await Self.write(beneficiary, on: db.sql, expectedVersion: expectedVersion) }
     }
 
-    public func delete(id: UUID) async throws {
-        try await BeneficiaryRecord.query(on: database).filter(\.$id == id).delete()
+    public func delete(id: UUID, expectedVersion: Int) async throws -> Bool {
+        try await database.write { db in
+            let deleted = try await db.sql.delete(from: BeneficiaryRecord.schema).where("id", .equal, SQLBind(id))
+                .where("version", .equal, SQLBind(expectedVersion)).returning("id").all()
+            return !deleted.isEmpty
+        }
     }
 
     public func count(in scope: RegionCode?) async throws -> Int {

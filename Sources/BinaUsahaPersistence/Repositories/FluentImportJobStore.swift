@@ -11,14 +11,14 @@ public struct FluentImportJobStore: ImportJobStore {
     public init(database: any Database) { base = database }
 
     static let columns = ["id", "user_id", "file_name", "file_path", "dry_run", "status", "expected_rows", "processed", "inserted",
-                          "updated", "unchanged", "rejected", "warned", "problems", "error", "created_at", "finished_at"]
+                          "updated", "unchanged", "rejected", "warned", "problems", "error", "created_at", "finished_at", "committed_line", "heartbeat_at"]
     static let changing: Set<String> = ["status", "expected_rows", "processed", "inserted", "updated", "unchanged", "rejected",
-                                        "warned", "problems", "error", "finished_at"]
+                                        "warned", "problems", "error", "finished_at", "committed_line", "heartbeat_at"]
 
     public func create(_ job: ImportJob) async throws {
         let values = Self.values(job)
         try await (database as! any SQLDatabase).insert(into: "import_jobs").columns(Self.columns)
-            .values(Self.columns.map { values[$0]! }).run()
+            .values(Self.columns.map { values[$0] ?? SQLLiteral.null }).run()
     }
 
     public func update(_ job: ImportJob) async throws {
@@ -41,6 +41,8 @@ public struct FluentImportJobStore: ImportJobStore {
             "error": job.error.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
             "created_at": SQLBind(job.createdAt),
             "finished_at": job.finishedAt.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+            "committed_line": SQLBind(job.committedLine),
+            "heartbeat_at": job.heartbeatAt.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
         ]
     }
 
@@ -48,7 +50,7 @@ public struct FluentImportJobStore: ImportJobStore {
         struct Row: Decodable {
             let id: UUID, user_id: UUID, file_name: String, file_path: String, dry_run: Bool, status: String
             let expected_rows: Int, processed: Int, inserted: Int, updated: Int, unchanged: Int, rejected: Int, warned: Int
-            let problems: String, error: String?, created_at: Date, finished_at: Date?
+            let problems: String, error: String?, created_at: Date, finished_at: Date?, committed_line: Int, heartbeat_at: Date?
         }
         guard let row = try await (database as! any SQLDatabase).select().columns(Self.columns.map { SQLIdentifier($0) })
             .from("import_jobs").where("id", .equal, SQLBind(id)).first(decoding: Row.self) else { return nil }
@@ -62,9 +64,28 @@ public struct FluentImportJobStore: ImportJobStore {
         report.rejectedRows = row.rejected
         report.warnedRows = row.warned
         report.dryRun = row.dry_run
-        let messages = (try? JSONDecoder().decode([ImportMessage].self, from: Data(row.problems.utf8))) ?? []
+        let messages: [ImportMessage]
+        do {
+            messages = try JSONDecoder().decode([ImportMessage].self, from: Data(row.problems.utf8))
+        } catch {
+            throw StoredValueError(table: "import_jobs", column: "problems", id: row.id.uuidString)
+        }
         return ImportJob(id: row.id, userID: row.user_id, fileName: row.file_name, filePath: row.file_path, dryRun: row.dry_run,
                          status: ImportJob.Status(rawValue: row.status) ?? .failed, report: report, messages: messages,
-                         error: row.error, createdAt: row.created_at, finishedAt: row.finished_at)
+                         error: row.error, createdAt: row.created_at, finishedAt: row.finished_at,
+                         committedLine: row.committed_line, heartbeatAt: row.heartbeat_at)
+    }
+
+    public func claimStalled(_ id: UUID, now: Date) async throws -> Bool {
+        let stale = now.addingTimeInterval(-ImportJob.stallAfter)
+        let claimed = try await database.write { db in
+            try await db.sql.update("import_jobs").set("heartbeat_at", to: SQLBind(now))
+                .where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(ImportJob.Status.running.rawValue))
+                .where(SQLGroupExpression(SQLBinaryExpression(
+                    SQLBinaryExpression(SQLColumn("heartbeat_at"), .lessThan, SQLBind(stale)), .or,
+                    SQLBinaryExpression(SQLColumn("heartbeat_at"), .is, SQLLiteral.null))))
+                .returning("id").all()
+        }
+        return !claimed.isEmpty
     }
 }

@@ -144,11 +144,8 @@ struct BeneficiariesAPIController {
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(API.BeneficiaryInput.self)
-        let services = req.services
         do {
-            let created = try await RegisterBeneficiary(
-                repository: services.beneficiaries(req.db), validator: try await services.validator(req.db, for: principal),
-                audit: services.audit(req.db), clock: services.clock)(input.form, by: AuditActor(principal))
+            let created = try await req.services.registerBeneficiary(req.db, for: principal)(input.form, by: AuditActor(principal))
             let response = Response(status: .created)
             try response.content.encode(API.BeneficiaryResponse(created, principal: principal))
             return response
@@ -165,11 +162,9 @@ struct BeneficiariesAPIController {
             throw APIError(status: .unprocessableEntity, code: "version_required",
                            message: req.lang == .id ? "Kirim 'version' yang Anda baca." : "Send the 'version' you read.")
         }
-        let services = req.services
         do {
-            let saved = try await UpdateBeneficiary(
-                repository: services.beneficiaries(req.db), validator: try await services.validator(req.db, for: principal),
-                audit: services.audit(req.db), clock: services.clock)(current.id, input.form, version: version, by: AuditActor(principal))
+            let saved = try await req.services.updateBeneficiary(req.db, for: principal)(current.id, input.form, version: version,
+                                                                                         by: AuditActor(principal))
             return .init(saved, principal: principal)
         } catch let error as BeneficiaryError {
             throw Self.apiError(error, req.lang)
@@ -183,9 +178,11 @@ struct BeneficiariesAPIController {
             throw APIError(status: .unprocessableEntity, code: "version_required",
                            message: req.lang == .id ? "Kirim ?version= yang Anda baca." : "Send the ?version= you read.")
         }
-        guard version == current.version else { throw Self.apiError(.staleVersion, req.lang) }
-        try await RemoveBeneficiary(repository: req.services.beneficiaries(req.db), audit: req.services.audit(req.db),
-                                    clock: req.services.clock)(current, by: AuditActor(principal))
+        do {
+            try await req.services.removeBeneficiary(req.db)(current.id, version: version, by: AuditActor(principal))
+        } catch let error as BeneficiaryError {
+            throw Self.apiError(error, req.lang)
+        }
         return .noContent
     }
 
@@ -242,6 +239,9 @@ struct BeneficiariesAPIController {
         case .nikTaken: APIError(status: .conflict, code: "nik_taken", message: error.message(lang))
         case .notFound: APIError(status: .notFound, code: "not_found", message: error.message(lang))
         case .staleVersion: APIError(status: .conflict, code: "stale_version", message: error.message(lang))
+        case .badStatus: APIError(status: .unprocessableEntity, code: "bad_status", message: error.message(lang))
+        case .statusFollowsGroup: APIError(status: .unprocessableEntity, code: "status_follows_group", message: error.message(lang))
+        case .inGroup: APIError(status: .conflict, code: "kube_member", message: error.message(lang))
         }
     }
 }

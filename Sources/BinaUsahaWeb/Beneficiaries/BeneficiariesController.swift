@@ -39,9 +39,7 @@ struct BeneficiariesController {
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let form = try Self.form(req)
-        let services = req.services
-        let register = RegisterBeneficiary(repository: services.beneficiaries(req.db), validator: try await services.validator(req.db, for: principal),
-                                           audit: services.audit(req.db), clock: services.clock)
+        let register = try await req.services.registerBeneficiary(req.db, for: principal)
         do {
             let created = try await register(form, by: AuditActor(principal))
             return try await profile(req, created, notice: req.t(.benSaved, created.details.name))
@@ -62,14 +60,12 @@ struct BeneficiariesController {
         let person = try await load(req)
         let form = try Self.form(req)
         let version = (try? req.content.get(Int.self, at: "version")) ?? -1
-        let services = req.services
-        let update = UpdateBeneficiary(repository: services.beneficiaries(req.db), validator: try await services.validator(req.db, for: principal),
-                                       audit: services.audit(req.db), clock: services.clock)
+        let update = try await req.services.updateBeneficiary(req.db, for: principal)
         do {
             let saved = try await update(person.id, form, version: version, by: AuditActor(principal))
             return try await profile(req, saved, notice: req.t(.benSaved, saved.details.name))
         } catch let error as BeneficiaryError {
-            let status: HTTPResponseStatus = error == .staleVersion ? .conflict : .unprocessableEntity
+            let status: HTTPResponseStatus = error.isConflict ? .conflict : .unprocessableEntity
             return BeneficiaryFormPage.View(id: person.id.uuidString, version: version, form: form, errors: Self.messages(error, req.lang),
                                             context: req.page()).document().response(status: status)
         }
@@ -79,11 +75,11 @@ struct BeneficiariesController {
         let principal = try req.requirePrincipal()
         let person = try await load(req)
         let version = (try? req.content.get(Int.self, at: "version")) ?? -1
-        guard version == person.version else {
-            throw Abort(.conflict, reason: BeneficiaryError.staleVersion.message(req.lang))
+        do {
+            try await req.services.removeBeneficiary(req.db)(person.id, version: version, by: AuditActor(principal))
+        } catch let error as BeneficiaryError {
+            return try await profile(req, person, notice: nil, errors: [error.message(req.lang)], status: error.isConflict ? .conflict : .unprocessableEntity)
         }
-        try await RemoveBeneficiary(repository: req.services.beneficiaries(req.db), audit: req.services.audit(req.db),
-                                    clock: req.services.clock)(person, by: AuditActor(principal))
         return try await list(req, filters: .init(), name: nil, notice: req.t(.benDeleted, person.details.name))
     }
 
@@ -132,7 +128,9 @@ struct BeneficiariesController {
                                 page: filters.page ?? 1, perPage: perPage)
     }
 
-    func profile(_ req: Request, _ person: Beneficiary, notice: String?) async throws -> Response {
+    func profile(_ req: Request, _ person: Beneficiary, notice: String?, errors: [String] = [], status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let principal = try req.requirePrincipal()
         let services = req.services
         let family = try await services.beneficiaries(req.db).family(noKK: person.details.noKK)
@@ -148,11 +146,11 @@ struct BeneficiariesController {
             family: family.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
             eligibility: KUBEEligibility.checks(person.details, today: today),
             history: history.entries.map { AuditController.row($0, req.t) },
-            canWrite: principal.may(.writeRegistry), notice: notice)
+            canWrite: principal.may(.writeRegistry), notice: notice, errors: errors)
         model.recommendations = recommended.ranked
         model.excluded = recommended.excluded
         model.groups = try await services.groups(req.db).groups(of: person.id)
-        return BeneficiaryProfile.View(model: model, context: req.page(path: "/beneficiaries/\(person.id)")).document().response()
+        return BeneficiaryProfile.View(model: model, context: req.page(path: "/beneficiaries/\(person.id)")).document().response(status: status)
     }
 
     static func form(_ req: Request) throws -> BeneficiaryForm {

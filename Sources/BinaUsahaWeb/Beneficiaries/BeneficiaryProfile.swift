@@ -12,6 +12,7 @@ enum BeneficiaryProfile {
         var history: [AuditTrailPage.Row]
         var canWrite: Bool
         var notice: String?
+        var errors: [String] = []
         var recommendations: [Recommendation] = []
         var excluded: [SkillExclusion] = []
         var groups: [KUBEGroup] = []
@@ -28,6 +29,7 @@ enum BeneficiaryProfile {
                 .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/beneficiaries"), .text(t(.benTitle)))), .li(.span(.text(p.name))))),
                 .h1(.text(p.name)),
                 Forms.notice(model.notice),
+                Forms.errors(model.errors, heading: t(.formErrorsHeading)),
                 .if(p.masked, .p(.class("hint"), .text(t(.benProfileMasked)))),
                 .if(!p.warnings.isEmpty, .div(.class("alert warn"), .p(.strong(.text(t(.benProfileWarnings)))),
                                              .ul(.forEach(p.warnings) { .li(.text($0)) }))),

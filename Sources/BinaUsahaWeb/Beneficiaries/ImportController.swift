@@ -24,8 +24,9 @@ struct ImportController {
         let id = UUID()
         let path = services.uploadDirectory + "/\(id.uuidString).csv"
         try Data(buffer: file.data).write(to: URL(fileURLWithPath: path))
+        let now = services.clock.now()
         let job = ImportJob(id: id, userID: principal.userID, fileName: file.filename, filePath: path, dryRun: upload.dry_run == "1",
-                            createdAt: services.clock.now())
+                            createdAt: now, heartbeatAt: now)
         try await services.importJobs(req.db).create(job)
         ImportRunner.start(job, principal: principal, app: req.application)
         return req.redirect(to: "/imports/\(id)")
@@ -33,7 +34,9 @@ struct ImportController {
 
     func show(req: Request) async throws -> Response {
         let job = try await load(req)
-        return ImportPages.JobView(job: job, context: req.page()).document().response()
+        let principal = try req.requirePrincipal()
+        return ImportPages.JobView(job: job, stalled: job.isStalled(at: req.services.clock.now()), canResume: job.userID == principal.userID,
+                                   context: req.page()).document().response()
     }
 
     func problems(req: Request) async throws -> Response {
@@ -57,10 +60,23 @@ struct ImportController {
         guard checked.dryRun, checked.status == .done, FileManager.default.fileExists(atPath: checked.filePath) else {
             throw Abort(.conflict, reason: req.t(.impNoFile))
         }
+        let now = req.services.clock.now()
         let job = ImportJob(userID: principal.userID, fileName: checked.fileName, filePath: checked.filePath, dryRun: false,
-                            createdAt: req.services.clock.now())
+                            createdAt: now, heartbeatAt: now)
         try await req.services.importJobs(req.db).create(job)
         ImportRunner.start(job, principal: principal, app: req.application)
+        return req.redirect(to: "/imports/\(job.id)")
+    }
+
+    /// Continues a job whose process died, from its last committed batch.
+    func resume(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let job = try await load(req)
+        guard job.userID == principal.userID, FileManager.default.fileExists(atPath: job.filePath),
+              try await req.services.importJobs(req.db).claimStalled(job.id, now: req.services.clock.now()) else {
+            throw Abort(.conflict, reason: req.t(.impCannotResume))
+        }
+        ImportRunner.start(job, principal: principal, app: req.application, resume: true)
         return req.redirect(to: "/imports/\(job.id)")
     }
 
@@ -73,10 +89,11 @@ struct ImportController {
     }
 }
 
-/// Runs an import in the background on the application's database, writing progress to the
-/// job row after every batch.
+/// Runs an import in the background on the application's database. A real import stores its
+/// counts and checkpoint in the job row inside each batch's transaction, so the row always
+/// tells exactly what was committed; a dry run stores its progress after each batch.
 enum ImportRunner {
-    static func start(_ job: ImportJob, principal: Principal, app: Application) {
+    static func start(_ job: ImportJob, principal: Principal, app: Application, resume: Bool = false) {
         let services = app.services
         let db = app.db
         let logger = app.logger
@@ -87,12 +104,25 @@ enum ImportRunner {
                 let importer = try await services.importer(db, for: principal)
                 let path = job.filePath
                 let started = job
-                let report = try await importer(source: { try FileByteSource(path: path) }, dryRun: job.dryRun,
-                                                 actor: AuditActor(principal), fileName: job.fileName) { progress in
-                    var running = started
-                    running.report = progress
-                    try? await store.update(running)
-                }
+                let clock = services.clock
+                let report = try await importer(
+                    source: { try FileByteSource(path: path) }, dryRun: job.dryRun, actor: AuditActor(principal), fileName: job.fileName,
+                    resumingAfter: resume ? job.checkpoint : nil,
+                    committed: { repositories, checkpoint, progress in
+                        var running = started
+                        running.report = progress
+                        running.committedLine = checkpoint.lastLine
+                        running.heartbeatAt = clock.now()
+                        try await repositories.importJobs.update(running)
+                    },
+                    progress: { progress in
+                        guard started.dryRun else { return }
+                        var running = started
+                        running.report = progress
+                        running.heartbeatAt = clock.now()
+                        try? await store.update(running)
+                    })
+                if let latest = try await store.find(job.id) { job = latest }
                 job.report = report
                 job.messages = ImportMessage.from(report)
                 job.status = .done
@@ -101,11 +131,13 @@ enum ImportRunner {
                 job.status = .failed
                 job.error = error.message(.id)
             } catch {
+                if let latest = try? await store.find(job.id) { job = latest }
                 job.status = .failed
                 job.error = Catalogue(.id)(.apiInternal)
                 logger.report(error: error)
             }
             job.finishedAt = services.clock.now()
+            job.heartbeatAt = job.finishedAt
             try? await store.update(job)
         }
     }

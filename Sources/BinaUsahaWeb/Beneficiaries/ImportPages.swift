@@ -24,13 +24,16 @@ enum ImportPages {
 
     struct JobView {
         let job: ImportJob
+        /// The process running it died (a restart, a crash); it can be resumed.
+        var stalled = false
+        var canResume = false
         let context: PageContext
         static let shownMessages = 500
         private var t: Catalogue { context.t }
 
         func document() -> HTML {
             let r = job.report
-            let running = job.status == .running
+            let running = job.status == .running && !stalled
             let problems = job.messages.prefix(Self.shownMessages)
             return HTML(
                 .attribute(named: "lang", value: t.lang.rawValue),
@@ -44,6 +47,9 @@ enum ImportPages {
                                       .p(.text(t(.impProgress, r.processed.formattedID, max(r.expectedRows, r.processed).formattedID))),
                                       .progress(.attribute(named: "max", value: String(max(r.expectedRows, 1))),
                                                 .attribute(named: "value", value: String(r.processed))))),
+                    .if(stalled, .div(.class("alert error"), .p(.text(t(.impStalled, job.committedLine.formattedID))),
+                                      .if(canResume, .form(.method(.post), .action("/imports/\(job.id)/resume"), Forms.csrf(context),
+                                                           Forms.submit(t(.impResume)))))),
                     .if(job.status == .done, .div(.class("alert ok"), .p(.text(job.dryRun ? t(.impDryDone) : t(.impDone))))),
                     .unwrap(job.error) { .div(.class("alert error"), .p(.text(t(.impFailed, $0)))) },
                     .ul(.class("stats"),
