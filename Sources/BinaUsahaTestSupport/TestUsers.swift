@@ -32,7 +32,8 @@ extension Application {
 
         let token = "bu_" + Secrets.sha256.make()
         try await FluentCredentialRepository(database: db).createToken(
-            tokenHash: Secrets.sha256.hash(token), userID: user.id, label: "test", createdAt: testNow)
+            APIToken(userID: user.id, label: "test", createdAt: testNow, expiresAt: testNow.addingTimeInterval(90 * 86_400)),
+            tokenHash: Secrets.sha256.hash(token))
 
         let (cookie, csrf) = try await signIn(username, password: testPassword)
         return TestUser(user: user, password: testPassword, cookie: cookie, csrf: csrf, token: token)

@@ -54,18 +54,17 @@ extension WebServices {
     }
 
     func changePassword(_ req: Request) -> ChangePassword {
-        ChangePassword(users: users(req.db), audit: audit(req.db), clock: clock,
+        ChangePassword(transactor: transactor(req.db), users: users(req.db), clock: clock,
                        hashPassword: { try await req.password.async.hash($0).get() },
                        verifyPassword: { password, hash in try await req.password.async.verify(password, created: hash).get() })
     }
 
     func createUser(_ req: Request) -> CreateUser {
-        CreateUser(users: users(req.db), regions: regions(req.db), audit: audit(req.db), clock: clock,
-                   hashPassword: { try await req.password.async.hash($0).get() })
+        CreateUser(transactor: transactor(req.db), clock: clock, hashPassword: { try await req.password.async.hash($0).get() })
     }
 
     func updateUser(_ req: Request) -> UpdateUser {
-        UpdateUser(users: users(req.db), credentials: credentials(req.db), regions: regions(req.db), audit: audit(req.db), clock: clock)
+        UpdateUser(transactor: transactor(req.db), clock: clock)
     }
 }
 

@@ -1,10 +1,11 @@
 import BinaUsahaDomain
 import BinaUsahaPersistence
 import Fluent
+import Foundation
 import Vapor
 
-/// `binausaha tokens create --username NAME [--label TEXT]` prints a new API token once; only
-/// its SHA-256 hash is stored.
+/// `binausaha tokens create|list|revoke`: API tokens of a user. A new token is printed once;
+/// only its SHA-256 hash is stored, and it expires (90 days unless `--days`).
 public struct TokensCommand: AsyncCommandGroup {
     let clock: Clock
     let secrets: Secrets
@@ -12,14 +13,18 @@ public struct TokensCommand: AsyncCommandGroup {
         self.clock = clock
         self.secrets = secrets
     }
-    public var help: String { "Token API: buat token (tokens create)" }
-    public var commands: [String: any AnyAsyncCommand] { ["create": CreateTokenCommand(clock: clock, secrets: secrets)] }
+    public var help: String { "Token API: buat (create), daftar (list), cabut (revoke)" }
+    public var commands: [String: any AnyAsyncCommand] {
+        ["create": CreateTokenCommand(clock: clock, secrets: secrets), "list": ListTokensCommand(clock: clock),
+         "revoke": RevokeTokensCommand(clock: clock)]
+    }
 }
 
 struct CreateTokenCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "username", help: "Pemilik token") var username: String?
         @Option(name: "label", help: "Keterangan, mis. 'integrasi DTSEN'") var label: String?
+        @Option(name: "days", help: "Masa berlaku dalam hari (1–365, bawaan 90)") var days: Int?
         init() {}
     }
 
@@ -29,17 +34,65 @@ struct CreateTokenCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let username = signature.username else { throw CLIError("Wajib: --username NAMA") }
-        let app = context.application
-        guard let user = try await FluentUserRepository(database: app.db).find(username: username.lowercased()),
-              user.isActive else { throw CLIError(UserRuleError.unknownUser(username).message(.id)) }
-        let token = "bu_" + secrets.make()
-        try await FluentCredentialRepository(database: app.db).createToken(
-            tokenHash: secrets.hash(token), userID: user.id, label: signature.label ?? "cli", createdAt: clock.now())
-        try await FluentAuditLog(database: app.db).record(.tokenCreate, by: .commandLine, at: clock.now(), entity: "api_token",
-                                                          entityID: user.id.uuidString, region: user.region,
-                                                          note: signature.label)
-        context.console.print("Token API untuk \(user.username) (simpan sekarang, tidak ditampilkan lagi):")
-        context.console.print(token)
+        let issue = IssueToken(transactor: FluentTransactor(database: context.application.db), secrets: secrets, clock: clock)
+        do {
+            let (token, secret) = try await issue(username: username, label: signature.label ?? "cli",
+                                                  days: signature.days ?? APIToken.defaultLifetimeDays, by: .commandLine)
+            context.console.print("Token API untuk \(username.lowercased()), berlaku sampai \(IndonesianCalendar.longDateTime(token.expiresAt)) "
+                + "(simpan sekarang, tidak ditampilkan lagi):")
+            context.console.print(secret)
+        } catch let error as UserRuleError {
+            throw CLIError(error.message(.id))
+        }
     }
 }
 
+struct ListTokensCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username", help: "Pemilik token") var username: String?
+        init() {}
+    }
+
+    let clock: Clock
+    var help: String { "Daftar token API seorang pengguna (tanpa rahasianya)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let username = signature.username else { throw CLIError("Wajib: --username NAMA") }
+        let db = context.application.db
+        guard let user = try await FluentUserRepository(database: db).find(username: username.lowercased()) else {
+            throw CLIError(UserRuleError.unknownUser(username).message(.id))
+        }
+        let now = clock.now()
+        for token in try await FluentCredentialRepository(database: db).tokens(of: user.id) {
+            let state = token.revokedAt != nil ? "dicabut" : token.expiresAt <= now ? "kedaluwarsa" : "berlaku"
+            context.console.print("\(token.id.uuidString)  \(state)  sampai \(IndonesianCalendar.longDateTime(token.expiresAt))  \(token.label)")
+        }
+    }
+}
+
+struct RevokeTokensCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username", help: "Pemilik token") var username: String?
+        @Option(name: "id", help: "Token yang dicabut (dari tokens list); tanpa --id semua token pengguna dicabut") var id: String?
+        init() {}
+    }
+
+    let clock: Clock
+    var help: String { "Cabut token API seorang pengguna (satu dengan --id, atau semuanya)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let username = signature.username else { throw CLIError("Wajib: --username NAMA") }
+        var ids: [UUID]?
+        if let text = signature.id {
+            guard let id = UUID(uuidString: text) else { throw CLIError("--id bukan kode token yang sah: \(text)") }
+            ids = [id]
+        }
+        let revoke = RevokeTokens(transactor: FluentTransactor(database: context.application.db), clock: clock)
+        do {
+            let revoked = try await revoke(username: username, ids: ids, by: .commandLine)
+            context.console.print(revoked.isEmpty ? "Tidak ada token berlaku yang dicabut." : "Dicabut: \(revoked.count) token.")
+        } catch let error as UserRuleError {
+            throw CLIError(error.message(.id))
+        }
+    }
+}

@@ -31,10 +31,8 @@ struct CreateUserCommand: AsyncCommand {
         }
         let password = try readPassword(context)
         let app = context.application
-        let createUser = CreateUser(
-            users: FluentUserRepository(database: app.db), regions: FluentRegionRepository(database: app.db),
-            audit: FluentAuditLog(database: app.db), clock: clock,
-            hashPassword: { try await app.password.async.hash($0).get() })
+        let createUser = CreateUser(transactor: FluentTransactor(database: app.db), clock: clock,
+                                    hashPassword: { try await app.password.async.hash($0).get() })
         do {
             let user = try await createUser(.init(username: username, displayName: signature.name ?? "", role: role,
                                                   region: signature.region, password: password), by: .commandLine)

@@ -38,6 +38,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case loginFailed = "login_failed"
     case export, `import`
     case tokenCreate = "token_create"
+    case tokenRevoke = "token_revoke"
     case passwordChange = "password_change"
 
     public func label(_ lang: Lang) -> String {
@@ -51,6 +52,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
         case (.export, .id): "ekspor"
         case (.import, .id): "impor"
         case (.tokenCreate, .id): "buat token API"
+        case (.tokenRevoke, .id): "cabut token API"
         case (.passwordChange, .id): "ganti kata sandi"
         case (_, .en): rawValue.replacingOccurrences(of: "_", with: " ")
         }

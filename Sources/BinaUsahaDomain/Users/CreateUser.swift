@@ -2,17 +2,12 @@ import Foundation
 
 /// Creates an account after checking the username, password and role–region fit; audited.
 public struct CreateUser: Sendable {
-    public let users: any UserRepository
-    public let regions: any RegionRepository
-    public let audit: any AuditLog
+    public let transactor: any Transactor
     public let clock: Clock
     public let hashPassword: @Sendable (String) async throws -> String
 
-    public init(users: any UserRepository, regions: any RegionRepository, audit: any AuditLog, clock: Clock,
-                hashPassword: @escaping @Sendable (String) async throws -> String) {
-        self.users = users
-        self.regions = regions
-        self.audit = audit
+    public init(transactor: any Transactor, clock: Clock, hashPassword: @escaping @Sendable (String) async throws -> String) {
+        self.transactor = transactor
         self.clock = clock
         self.hashPassword = hashPassword
     }
@@ -37,17 +32,23 @@ public struct CreateUser: Sendable {
         let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
         try UserRules.validateUsername(username)
         guard let role = Role(rawValue: input.role) else { throw UserRuleError.unknownRole(input.role) }
-        let region = try await resolveRegion(input.region, for: role, regions: regions)
         try UserRules.validatePassword(input.password, username: username)
-        guard try await users.find(username: username) == nil else { throw UserRuleError.usernameTaken(username) }
-
+        let hash = try await hashPassword(input.password)
         let name = input.displayName.trimmingCharacters(in: .whitespaces)
-        let user = User(username: username, displayName: name.isEmpty ? username : name, role: role, region: region,
-                        createdAt: clock.now())
-        try await users.create(user, passwordHash: try await hashPassword(input.password))
-        try await audit.record(.create, by: actor, at: clock.now(), entity: "user", entityID: user.id.uuidString,
-                               region: region, changes: FieldChange.diff([:], user.auditFields))
-        return user
+        let now = clock.now()
+        do {
+            return try await transactor.run { repositories in
+                let region = try await resolveRegion(input.region, for: role, regions: repositories.regions)
+                guard try await repositories.users.find(username: username) == nil else { throw UserRuleError.usernameTaken(username) }
+                let user = User(username: username, displayName: name.isEmpty ? username : name, role: role, region: region, createdAt: now)
+                try await repositories.users.create(user, passwordHash: hash)
+                try await repositories.audit.record(.create, by: actor, at: now, entity: "user", entityID: user.id.uuidString,
+                                                    region: region, changes: FieldChange.diff([:], user.auditFields))
+                return user
+            }
+        } catch WriteConflict.duplicate {
+            throw UserRuleError.usernameTaken(username)
+        }
     }
 }
 

@@ -31,8 +31,11 @@ public struct LogIn: Sendable {
     public func callAsFunction(username: String, password: String) async throws -> Outcome {
         let key = username.trimmingCharacters(in: .whitespaces).lowercased()
         let now = clock.now()
-        let failures = try await credentials.failedLoginCount(usernameKey: key, since: now.addingTimeInterval(-LoginThrottle.window))
-        if LoginThrottle.isThrottled(failures: failures) {
+        // Counting the failures and recording this attempt are one step, so that parallel
+        // guesses count each other.
+        guard let attempt = try await credentials.beginLoginAttempt(usernameKey: key, at: now,
+                                                                    since: now.addingTimeInterval(-LoginThrottle.window),
+                                                                    limit: LoginThrottle.maximumFailures) else {
             try await audit.record(.loginFailed, by: AuditActor(id: nil, name: key, role: nil), at: now, entity: "session",
                                    entityID: nil, region: nil, note: "ditahan: terlalu banyak percobaan")
             return .throttled
@@ -40,12 +43,11 @@ public struct LogIn: Sendable {
         let found = try await users.credentials(username: key)
         let matches = try await verifyPassword(password, found?.passwordHash ?? Self.decoyHash)
         guard let found, matches, found.user.isActive else {
-            try await credentials.recordLoginAttempt(usernameKey: key, succeeded: false, at: now)
             try await audit.record(.loginFailed, by: AuditActor(id: found?.user.id, name: key, role: found?.user.role.rawValue),
                                    at: now, entity: "session", entityID: nil, region: found?.user.region)
             return .invalid
         }
-        try await credentials.recordLoginAttempt(usernameKey: key, succeeded: true, at: now)
+        try await credentials.finishLoginAttempt(attempt, succeeded: true)
         try await audit.record(.login, by: AuditActor(found.user.principal), at: now, entity: "session", entityID: nil,
                                region: found.user.region)
         return .success(found.user)

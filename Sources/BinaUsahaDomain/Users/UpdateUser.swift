@@ -1,20 +1,13 @@
 import Foundation
 
 /// Changes a user's name, role, region or active flag; audited with before/after values.
-/// Disabling a user ends their sessions.
+/// Disabling a user, or changing their role or region, ends their sessions. One transaction.
 public struct UpdateUser: Sendable {
-    public let users: any UserRepository
-    public let credentials: any CredentialRepository
-    public let regions: any RegionRepository
-    public let audit: any AuditLog
+    public let transactor: any Transactor
     public let clock: Clock
 
-    public init(users: any UserRepository, credentials: any CredentialRepository, regions: any RegionRepository,
-                audit: any AuditLog, clock: Clock) {
-        self.users = users
-        self.credentials = credentials
-        self.regions = regions
-        self.audit = audit
+    public init(transactor: any Transactor, clock: Clock) {
+        self.transactor = transactor
         self.clock = clock
     }
 
@@ -33,23 +26,26 @@ public struct UpdateUser: Sendable {
     }
 
     public func callAsFunction(_ id: UUID, _ input: Input, by actor: AuditActor) async throws -> User {
-        guard let before = try await users.find(id: id) else { throw UserRuleError.unknownUser(id.uuidString) }
         guard let role = Role(rawValue: input.role) else { throw UserRuleError.unknownRole(input.role) }
-        let region = try await resolveRegion(input.region, for: role, regions: regions)
-        var after = before
-        let name = input.displayName.trimmingCharacters(in: .whitespaces)
-        after.displayName = name.isEmpty ? before.username : name
-        after.role = role
-        after.region = region
-        after.isActive = input.isActive
-        let changes = FieldChange.diff(before.auditFields, after.auditFields)
-        guard !changes.isEmpty else { return before }
-        try await users.update(after)
-        if !after.isActive || after.role != before.role || after.region != before.region {
-            try await credentials.deleteSessions(of: id)
+        let now = clock.now()
+        return try await transactor.run { repositories in
+            guard let before = try await repositories.users.find(id: id) else { throw UserRuleError.unknownUser(id.uuidString) }
+            let region = try await resolveRegion(input.region, for: role, regions: repositories.regions)
+            var after = before
+            let name = input.displayName.trimmingCharacters(in: .whitespaces)
+            after.displayName = name.isEmpty ? before.username : name
+            after.role = role
+            after.region = region
+            after.isActive = input.isActive
+            let changes = FieldChange.diff(before.auditFields, after.auditFields)
+            guard !changes.isEmpty else { return before }
+            try await repositories.users.update(after)
+            if !after.isActive || after.role != before.role || after.region != before.region {
+                try await repositories.credentials.deleteSessions(of: id, except: nil)
+            }
+            try await repositories.audit.record(.update, by: actor, at: now, entity: "user", entityID: id.uuidString,
+                                                region: region ?? before.region, changes: changes)
+            return after
         }
-        try await audit.record(.update, by: actor, at: clock.now(), entity: "user", entityID: id.uuidString,
-                               region: region ?? before.region, changes: changes)
-        return after
     }
 }

@@ -62,6 +62,7 @@ final class APITokenRecord: Model, @unchecked Sendable {
     @Field(key: "label") var label: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
     init() {}
 }

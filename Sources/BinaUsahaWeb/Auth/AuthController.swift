@@ -13,13 +13,13 @@ struct AuthController {
 
     func showLogin(req: Request) async throws -> Response {
         if req.principal != nil { return req.redirect(to: "/") }
-        let next = safeNext(try? req.query.get(String.self, at: "next"))
+        let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
         return LoginPage.View(model: .init(next: next), context: req.page()).document().response()
     }
 
     func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let next = safeNext(form.next)
+        let next = Self.safeNext(form.next)
         let username = form.username?.trimmingCharacters(in: .whitespaces) ?? ""
         let password = form.password ?? ""
         func page(_ error: MessageKey, _ status: HTTPResponseStatus) -> Response {
@@ -56,9 +56,15 @@ struct AuthController {
         return response
     }
 
-    /// Only local paths: never send a user to another site after log-in.
-    func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+    /// Only a path of this site: never send a user to another site after log-in. Browsers
+    /// drop tabs and newlines and read `\\` as `/`, so `/%09/evil.example` would become
+    /// `//evil.example`: anything but printable ASCII without spaces and backslashes is refused,
+    /// and the path may not start with two slashes.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), next.count <= 2_000,
+              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+              !next.dropFirst().hasPrefix("/")
+        else { return "/" }
         return next
     }
 }

@@ -49,7 +49,7 @@ struct PasswordController {
         let form = try req.content.decode(Form.self)
         do {
             try await req.services.changePassword(req)(principal, current: form.current ?? "", new: form.new ?? "",
-                                                       confirmation: form.confirm ?? "")
+                                                       confirmation: form.confirm ?? "", keepingSession: req.sessionHash)
         } catch let error as UserRuleError {
             return PasswordPage.View(errors: [error.message(req.lang)], context: req.page()).document()
                 .response(status: .unprocessableEntity)

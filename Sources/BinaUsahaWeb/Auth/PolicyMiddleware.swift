@@ -67,7 +67,9 @@ extension RoutesBuilder {
         _ method: HTTPMethod, _ path: [PathComponent], policy: any AccessPolicy, body: HTTPBodyStreamStrategy = .collect,
         _ handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
-        let route = grouped(PolicyMiddleware(policy: policy)).on(method, path, body: body, use: handler)
+        var maxBodySize: ByteCount?
+        if case let .collect(limit) = body { maxBodySize = limit }
+        let route = grouped(PolicyMiddleware(policy: policy), CSRFCheck(maxBodySize: maxBodySize)).on(method, path, body: body, use: handler)
         route.userInfo[Self.policyKey] = policy.name
         return route
     }

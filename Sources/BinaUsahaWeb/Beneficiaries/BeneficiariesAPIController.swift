@@ -218,7 +218,7 @@ struct BeneficiariesAPIController {
         } catch let abort as Abort where abort.status == .forbidden {
             throw APIError(status: .forbidden, code: "forbidden", message: req.t(.apiForbidden))
         } catch let abort as Abort {
-            throw APIError.badRequest(abort.reason, code: "invalid_region_code")
+            throw APIError.badRequest(abort.reason, code: "bad_filter")
         }
         let page = try await req.services.beneficiaries(req.db).search(query)
         return .init(total: page.total, page: query.page, items: page.items.map { .init($0, principal: principal) })

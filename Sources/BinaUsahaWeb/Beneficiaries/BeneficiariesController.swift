@@ -110,22 +110,45 @@ struct BeneficiariesController {
         return BeneficiaryList.View(model: model, context: req.page(path: "/beneficiaries")).document().response()
     }
 
-    /// Filters as a repository query, narrowed to the user's region. A region outside it is 403.
+    /// Filters as a repository query, narrowed to the user's region. A region outside it is 403;
+    /// a value the filter cannot have (`status=bogus`, `desil=11`, `minat=%`) is 400 with the reason.
     static func query(_ filters: BeneficiaryList.Filters, name: String?, principal: Principal, perPage: Int, lang: Lang) throws
         -> BeneficiaryQuery
     {
+        let t = Catalogue(lang)
         var region: RegionCode?
         if let text = filters.region?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard let code = try? RegionCode(validating: text) else {
-                throw Abort(.badRequest, reason: Catalogue(lang)(.apiBadRegionCode, text))
+                throw Abort(.badRequest, reason: t(.apiBadRegionCode, text))
             }
             guard principal.covers(code) || code.contains(principal.region ?? code) else { throw Abort(.forbidden) }
             region = code
         }
+        if let ppks = filters.ppks, !(1...PPKS.all.count).contains(ppks) {
+            throw Abort(.badRequest, reason: t(.benBadFilter, t(.benFilterPPKS), String(ppks)))
+        }
+        if let decile = filters.desil, !(1...10).contains(decile) {
+            throw Abort(.badRequest, reason: t(.benBadFilter, t(.benFilterDecile), String(decile)))
+        }
+        var status: BeneficiaryStatus?
+        if let text = filters.status?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let known = BeneficiaryStatus(rawValue: text) else {
+                throw Abort(.badRequest, reason: t(.benBadFilter, t(.benFilterStatus), text))
+            }
+            status = known
+        }
+        var interest: String?
+        if let text = filters.minat, !text.isEmpty {
+            // Interest tags are folded words: letters, digits, spaces and hyphens; nothing a
+            // LIKE pattern would read as a wildcard.
+            let tag = TextFolding.fold(text)
+            guard !tag.isEmpty, tag.count <= 60, tag.allSatisfy({ $0.isLetter || $0.isASCIIDigit || $0 == " " || $0 == "-" }) else {
+                throw Abort(.badRequest, reason: t(.benBadFilter, t(.benFilterInterest), text))
+            }
+            interest = tag
+        }
         return BeneficiaryQuery(scope: principal.region, name: name, region: region, ppks: filters.ppks, decile: filters.desil,
-                                status: filters.status.flatMap(BeneficiaryStatus.init(rawValue:)),
-                                interest: filters.minat?.isEmpty == false ? filters.minat : nil,
-                                page: filters.page ?? 1, perPage: perPage)
+                                status: status, interest: interest, page: filters.page ?? 1, perPage: perPage)
     }
 
     func profile(_ req: Request, _ person: Beneficiary, notice: String?, errors: [String] = [], status: HTTPResponseStatus = .ok)

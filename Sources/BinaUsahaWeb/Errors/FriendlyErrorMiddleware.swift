@@ -22,6 +22,16 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
             status = apiError.status
             code = apiError.code
             message = apiError.message
+        case let conflict as WriteConflict:
+            // A lost race: nothing was written, and trying again is the answer.
+            status = .conflict
+            code = "write_conflict"
+            message = conflict.message(request.lang)
+        case let refusal as BeneficiaryError:
+            let api = BeneficiariesAPIController.apiError(refusal, request.lang)
+            status = api.status
+            code = api.code
+            message = api.message
         case let abort as any AbortError:
             status = abort.status
             code = Self.code(for: abort.status)

@@ -151,6 +151,7 @@ extension Catalogue {
         .benColPPKS: "PPKS",
         .benColDecile: "Decile",
         .benColStatus: "Status",
+        .benBadFilter: "The {0} filter cannot be \"{1}\". Choose from the list offered.",
         .benTotal: "{0} people",
         .benEmpty: "No matching beneficiaries.",
         .benNIKNotFound: "NIK {0} not found in your region.",

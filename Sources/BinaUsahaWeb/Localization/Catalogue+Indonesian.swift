@@ -153,6 +153,7 @@ extension Catalogue {
         .benColPPKS: "PPKS",
         .benColDecile: "Desil",
         .benColStatus: "Status",
+        .benBadFilter: "Saringan {0} tidak bisa bernilai \"{1}\". Pilih dari daftar yang tersedia.",
         .benTotal: "{0} orang",
         .benEmpty: "Tidak ada penerima manfaat yang cocok.",
         .benNIKNotFound: "NIK {0} tidak ditemukan di wilayah Anda.",
