@@ -95,6 +95,13 @@ extension WebServices {
     }
 }
 
+// MARK: - Groups and coaching
+
+extension WebServices {
+    func groupChanges(_ db: any Database) -> GroupChanges { GroupChanges(transactor: transactor(db), clock: clock) }
+    func createGroup(_ db: any Database) -> CreateGroup { CreateGroup(transactor: transactor(db), clock: clock) }
+}
+
 // MARK: - Recommendations and planning
 
 extension WebServices {

@@ -67,18 +67,20 @@ extension KUBEGroup {
         self = changed
     }
 
-    /// Records that a member left, with the date and reason.
-    public mutating func leave(_ beneficiary: UUID, on date: CivilDate, reason: String) throws(GroupRuleError) {
+    /// Records that a member left, with the date and reason. `checkingRules: false` is for
+    /// dissolving, when every member leaves and the group stops being a KUBE.
+    public mutating func leave(_ beneficiary: UUID, on date: CivilDate, reason: String, checkingRules: Bool = true) throws(GroupRuleError) {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw GroupRuleError("Tuliskan alasan anggota keluar.") }
         guard let index = members.firstIndex(where: { $0.beneficiary == beneficiary && $0.isActive }) else {
             throw GroupRuleError("Orang ini bukan anggota aktif kelompok ini.")
         }
+        guard date >= members[index].joinedOn else { throw GroupRuleError("Tanggal keluar tidak boleh sebelum tanggal bergabung.") }
         var changed = self
         changed.members[index].leftOn = date
         changed.members[index].leaveReason = reason
         changed.members[index].role = .anggota
-        try GroupRules.check(changed)
+        if checkingRules { try GroupRules.check(changed) }
         self = changed
     }
 

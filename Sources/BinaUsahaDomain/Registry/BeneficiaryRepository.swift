@@ -10,6 +10,9 @@ public protocol BeneficiaryRepository: Sendable {
     func find(nik: String) async throws -> Beneficiary?
     func family(noKK: String) async throws -> [Beneficiary]
     func search(_ query: BeneficiaryQuery) async throws -> BeneficiaryPage
+    /// Up to `limit` records of the query in list order (name, then NIK) after `cursor`,
+    /// ignoring the query's page: how exports walk a whole list.
+    func rows(_ query: BeneficiaryQuery, after cursor: BeneficiaryCursor?, limit: Int) async throws -> [Beneficiary]
     /// Updates one record if its stored version is still `expectedVersion`; returns false when
     /// someone else saved first.
     func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool
@@ -48,6 +51,17 @@ public struct BeneficiaryQuery: Sendable, Equatable {
 
     /// Rows before this page.
     public var offset: Int { Paging.offset(page: page, perPage: perPage) }
+}
+
+/// A place in the list order: the folded name and the NIK of the last row read.
+public struct BeneficiaryCursor: Sendable, Equatable {
+    public var nameKey: String
+    public var nik: String
+
+    public init(after beneficiary: Beneficiary) {
+        nameKey = TextFolding.fold(beneficiary.details.name)
+        nik = beneficiary.details.nik
+    }
 }
 
 public struct BeneficiaryPage: Sendable {

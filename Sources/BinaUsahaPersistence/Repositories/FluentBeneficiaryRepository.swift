@@ -72,6 +72,15 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
            query.interest == nil {
             return try await searchByName(name, query)
         }
+        let builder = filtered(query)
+        let total = try await builder.count()
+        let records = try await builder.sort(\.$nameKey).sort(\.$nik)
+            .offset(query.offset).limit(query.perPage).all()
+        return BeneficiaryPage(items: records.map { $0.toDomain() }, total: total)
+    }
+
+    /// The records matching the query's filters (not its page).
+    func filtered(_ query: BeneficiaryQuery) -> QueryBuilder<BeneficiaryRecord> {
         let builder = BeneficiaryRecord.query(on: database)
         if let scope = query.scope { Self.within(scope, builder) }
         if let region = query.region { Self.within(region, builder) }
@@ -89,10 +98,23 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         if let decile = query.decile { builder.filter(\.$decile == decile) }
         if let status = query.status { builder.filter(\.$status == status.rawValue) }
         if let interest = query.interest { builder.filter(\.$interests, .custom("LIKE"), "%;\(interest);%") }
-        let total = try await builder.count()
-        let records = try await builder.sort(\.$nameKey).sort(\.$nik)
-            .offset(query.offset).limit(query.perPage).all()
-        return BeneficiaryPage(items: records.map { $0.toDomain() }, total: total)
+        return builder
+    }
+
+    /// The next rows in list order after `cursor`: an export reads the whole list this way,
+    /// each row exactly once, however many rows it has and whatever is written meanwhile.
+    public func rows(_ query: BeneficiaryQuery, after cursor: BeneficiaryCursor?, limit: Int) async throws -> [Beneficiary] {
+        let builder = filtered(query)
+        if let cursor {
+            builder.group(.or) { or in
+                or.filter(\.$nameKey > cursor.nameKey)
+                or.group(.and) { and in
+                    and.filter(\.$nameKey == cursor.nameKey)
+                    and.filter(\.$nik > cursor.nik)
+                }
+            }
+        }
+        return try await builder.sort(\.$nameKey).sort(\.$nik).limit(limit).all().map { $0.toDomain() }
     }
 
     /// Name search (optionally within regions) entirely on the covering index of name words:
@@ -159,8 +181,10 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     public func likelyDuplicates(in scope: RegionCode?, limit: Int) async throws -> [DuplicateCandidate] {
         struct Pair: Decodable { let a: UUID; let b: UUID; let reason: String }
         let sql = database as! any SQLDatabase
+        // Both people of a pair must be inside the reader's region.
         let scopeClause: SQLQueryString = scope.map {
-            "AND (x.desa_code = \(bind: $0.rawValue) OR x.desa_code LIKE \(bind: $0.rawValue + ".%"))"
+            "AND (x.desa_code = \(bind: $0.rawValue) OR x.desa_code LIKE \(bind: $0.rawValue + ".%")) "
+                + "AND (y.desa_code = \(bind: $0.rawValue) OR y.desa_code LIKE \(bind: $0.rawValue + ".%"))"
         } ?? ""
         // Same folded name and birth date; or, within one KK and desa, one name the start of the
         // other ("siti aminah" / "siti aminah binti ali").

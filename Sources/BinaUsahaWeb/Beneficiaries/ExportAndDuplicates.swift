@@ -9,14 +9,15 @@ struct ExportController {
     func export(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let filters = try req.query.decode(BeneficiaryList.Filters.self)
-        var query = try BeneficiariesController.query(filters, name: nil, principal: principal, perPage: 500, lang: req.lang)
+        let query = try BeneficiariesController.query(filters, name: nil, principal: principal, perPage: 500, lang: req.lang)
         let services = req.services
         let repository = services.beneficiaries(req.db)
-        var csv = CSVText.byteOrderMark + CSVText.line(BeneficiaryRowValidator.columns + ["status"])
+        var csv = CSVText.byteOrderMark + CSVText.spreadsheetLine(BeneficiaryRowValidator.columns + ["status"])
         var rows = 0
+        var cursor: BeneficiaryCursor?
         while rows < Self.maximumRows {
-            let page = try await repository.search(query)
-            for person in page.items {
+            let batch = try await repository.rows(query, after: cursor, limit: min(1_000, Self.maximumRows - rows))
+            for person in batch {
                 var fields = BeneficiaryForm(person).fields
                 if !principal.seesPersonalData(in: person.details.desa) {
                     fields["nik"] = PersonalDataMask.identityNumber(person.details.nik)
@@ -26,11 +27,11 @@ struct ExportController {
                     fields["rt"] = ""
                     fields["rw"] = ""
                 }
-                csv += CSVText.line(BeneficiaryRowValidator.columns.map { fields[$0] ?? "" } + [person.status.rawValue])
+                csv += CSVText.spreadsheetLine(BeneficiaryRowValidator.columns.map { fields[$0] ?? "" } + [person.status.rawValue])
             }
-            rows += page.items.count
-            if page.items.count < query.perPage { break }
-            query.page += 1
+            rows += batch.count
+            guard let last = batch.last, batch.count == 1_000 else { break }
+            cursor = BeneficiaryCursor(after: last)
         }
         try await services.audit(req.db).record(.export, by: AuditActor(principal), at: services.clock.now(), entity: "beneficiary",
                                                 entityID: nil, region: query.region ?? principal.region,
@@ -47,6 +48,7 @@ struct DuplicatesController {
     func index(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let pairs = try await req.services.beneficiaries(req.db).likelyDuplicates(in: principal.region, limit: 200)
+            .filter { principal.covers($0.first.details.desa) && principal.covers($0.second.details.desa) }
         let t = req.t
         let today = CivilDate(req.services.clock.now())
         let names = try await req.services.desaNames(pairs.flatMap { [$0.first, $0.second] }, db: req.db)

@@ -42,9 +42,9 @@ struct ImportController {
     func problems(req: Request) async throws -> Response {
         let job = try await load(req)
         let t = req.t
-        var csv = CSVText.byteOrderMark + CSVText.line([t(.impColLine), t(.impColColumn), t(.impColValue), t(.impColReason)])
+        var csv = CSVText.byteOrderMark + CSVText.spreadsheetLine([t(.impColLine), t(.impColColumn), t(.impColValue), t(.impColReason)])
         for message in job.messages {
-            csv += CSVText.line([String(message.line), message.column ?? "", message.value ?? "",
+            csv += CSVText.spreadsheetLine([String(message.line), message.column ?? "", message.value ?? "",
                                  (message.isWarning ? t(.impWarningTag) + ": " : "") + message.text(req.lang)])
         }
         var headers = HTTPHeaders()

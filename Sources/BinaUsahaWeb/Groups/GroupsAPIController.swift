@@ -34,26 +34,14 @@ struct GroupsAPIController {
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(CreateInput.self)
-        guard let desa = try? RegionCode(validating: input.desa), desa.level == .desaKelurahan, try await req.services.regions(req.db).find(desa) != nil
-        else { throw APIError(status: .unprocessableEntity, code: "bad_desa", message: req.t(.grpDesaRequired)) }
-        guard principal.covers(desa) else { throw APIError(status: .forbidden, code: "outside_region", message: req.t(.planOutside, desa.rawValue)) }
-        guard try await req.services.skills(req.db).find(code: input.skill) != nil else {
-            throw APIError(status: .unprocessableEntity, code: "bad_skill", message: req.t(.grpSkillRequired))
-        }
-        let name = TextFolding.trim(input.name)
-        guard !name.isEmpty else { throw APIError(status: .unprocessableEntity, code: "bad_name", message: req.t(.grpNameRequired)) }
-        var group = KUBEGroup(name: name, skill: input.skill, kecamatan: desa.parent!, desa: desa, decreeNumber: input.decree_number ?? "")
-        let service = GroupService(req: req)
+        let group: KUBEGroup
         do {
-            for nik in input.members ?? [] {
-                let member = try await service.membership(nik: nik, for: group)
-                try group.add(member, activeElsewhere: try await service.groups.activeGroup(of: member.beneficiary) != nil)
-            }
+            group = try await req.services.createGroup(req.db)(
+                .init(name: input.name, skill: input.skill, desa: input.desa, decreeNumber: input.decree_number ?? "", memberNIKs: input.members ?? []),
+                by: principal, note: "api")
         } catch let error as GroupRuleError {
             throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message)
         }
-        try await service.groups.insert(group)
-        try await service.audit(group, before: nil, action: .create, note: "api", principal: principal)
         let response = Response(status: .created)
         try response.content.encode(GroupResponse(group))
         return response
@@ -62,69 +50,60 @@ struct GroupsAPIController {
     struct RolesInput: Content { var version: Int; var roles: [String: String] }
 
     func roles(req: Request) async throws -> GroupResponse {
-        let before = try await load(req)
+        let principal = try req.requirePrincipal()
+        let group = try await load(req)
         let input = try req.content.decode(RolesInput.self)
-        return try await change(req, before, version: input.version, note: "roles") { group in
-            var roles: [UUID: MemberRole] = [:]
-            for (key, value) in input.roles {
-                guard let id = UUID(uuidString: key), let role = MemberRole(rawValue: value) else {
-                    throw GroupRuleError(req.t(.errorBadRequestTitle))
-                }
-                roles[id] = role
+        var roles: [UUID: MemberRole] = [:]
+        for (key, value) in input.roles {
+            guard let id = UUID(uuidString: key), let role = MemberRole(rawValue: value) else {
+                throw APIError(status: .unprocessableEntity, code: "group_rule", message: req.t(.errorBadRequestTitle))
             }
-            try group.assignRoles(roles)
+            roles[id] = role
         }
+        return try await write(req) { try await $0.changeOfficers(group.id, roles: roles, version: input.version, by: principal) }
     }
 
     struct VersionInput: Content { var version: Int }
 
     func activate(req: Request) async throws -> GroupResponse {
-        let before = try await load(req)
+        let principal = try req.requirePrincipal()
+        let group = try await load(req)
         let input = try req.content.decode(VersionInput.self)
-        let service = GroupService(req: req)
-        let today = CivilDate(req.services.clock.now())
-        return try await change(req, before, version: input.version, note: "activate") { group in
-            try group.activate(on: today)
-            for member in group.activeMembers where try await service.groups.activeGroup(of: member.beneficiary).map({ $0 != group.id }) == true {
-                throw GroupRuleError(req.t(.grpActiveElsewhere))
-            }
-        }
+        return try await write(req) { try await $0.activate(group.id, version: input.version, by: principal) }
     }
 
     struct StageInput: Content { var version: Int; var stage: String; var checklist: [String]; var reason: String }
 
     func stage(req: Request) async throws -> GroupResponse {
         let principal = try req.requirePrincipal()
-        let before = try await load(req)
+        let group = try await load(req)
         let input = try req.content.decode(StageInput.self)
         guard let stage = KUBEStage(rawValue: input.stage) else {
             throw APIError(status: .unprocessableEntity, code: "bad_stage", message: req.t(.errorBadRequestTitle))
         }
-        let checklist = Set(input.checklist.compactMap(StageIndicator.init(rawValue:)))
-        var recorded: StageChange?
-        let result = try await change(req, before, version: input.version, note: "stage") { group in
-            recorded = try group.changeStage(to: stage, checklist: checklist, reason: input.reason, by: principal.username, at: req.services.clock.now())
+        var checklist = Set<StageIndicator>()
+        for text in input.checklist {
+            guard let indicator = StageIndicator(rawValue: text) else {
+                throw APIError(status: .unprocessableEntity, code: "bad_stage", message: req.t(.errorBadRequestTitle))
+            }
+            checklist.insert(indicator)
         }
-        if let recorded { try await req.services.groups(req.db).record(recorded) }
-        return result
+        return try await write(req) {
+            try await $0.changeStage(group.id, to: stage, checklist: checklist, reason: input.reason, version: input.version, by: principal)
+        }
     }
 
-    /// Applies `body` to the group and saves it with the version; rule breaks are 422, stale 409.
-    private func change(_ req: Request, _ before: KUBEGroup, version: Int, note: String, _ body: (inout KUBEGroup) async throws -> Void)
-        async throws -> GroupResponse
-    {
-        var group = before
-        guard version == before.version else { throw APIError(status: .conflict, code: "stale_version", message: req.t(.grpStale)) }
+    /// Runs one group write; rule breaks are 422, a stale version 409.
+    private func write(_ req: Request, _ body: (GroupChanges) async throws -> KUBEGroup) async throws -> GroupResponse {
         do {
-            try await body(&group)
+            return GroupResponse(try await body(req.services.groupChanges(req.db)))
         } catch let error as GroupRuleError {
             throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message)
-        }
-        guard try await GroupService(req: req).save(group, before: before, expectedVersion: version, note: note) else {
+        } catch GroupWriteError.stale {
             throw APIError(status: .conflict, code: "stale_version", message: req.t(.grpStale))
+        } catch GroupWriteError.notFound {
+            throw APIError.notFound(req.t(.apiNotFound))
         }
-        group.version = version + 1
-        return GroupResponse(group)
     }
 
     private func load(_ req: Request) async throws -> KUBEGroup {

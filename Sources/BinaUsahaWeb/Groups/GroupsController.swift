@@ -23,25 +23,14 @@ struct GroupsController {
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let values = try req.content.decode([String: String].self)
-        let name = TextFolding.trim(values["name"] ?? "")
-        var errors: [String] = []
-        if name.isEmpty { errors.append(req.t(.grpNameRequired)) }
-        let skills = try await req.services.skills(req.db).all()
-        if !skills.contains(where: { $0.code == values["skill"] }) { errors.append(req.t(.grpSkillRequired)) }
-        let code = try? RegionCode(validating: TextFolding.trim(values["desa"] ?? ""))
-        let desa = code.flatMap { $0.level == .desaKelurahan ? $0 : nil }
-        let known = if let desa { try await req.services.regions(req.db).find(desa) != nil } else { false }
-        if !known {
-            errors.append(req.t(.grpDesaRequired))
-        } else if !principal.covers(desa) {
-            errors.append(req.t(.planOutside, desa!.rawValue))
+        let input = CreateGroup.Input(name: values["name"] ?? "", skill: values["skill"] ?? "", desa: values["desa"] ?? "",
+                                      decreeNumber: values["decree"] ?? "")
+        do {
+            let group = try await req.services.createGroup(req.db)(input, by: principal, note: "dibuat manual")
+            return req.redirect(to: "/groups/\(group.id)?done=created")
+        } catch let error as GroupRuleError {
+            return try await form(req, errors: error.messages, values: values, status: .unprocessableEntity)
         }
-        guard errors.isEmpty, let desa else { return try await form(req, errors: errors, values: values, status: .unprocessableEntity) }
-        let group = KUBEGroup(name: name, skill: values["skill"]!, kecamatan: desa.parent!, desa: desa,
-                              decreeNumber: TextFolding.trim(values["decree"] ?? ""))
-        try await req.services.groups(req.db).insert(group)
-        try await GroupService(req: req).audit(group, before: nil, action: .create, note: "dibuat manual", principal: principal)
-        return req.redirect(to: "/groups/\(group.id)?done=created")
     }
 
     func show(req: Request) async throws -> Response {
@@ -53,70 +42,61 @@ struct GroupsController {
     /// One change to a group: `action` is details, add, roles, leave, activate, stage or dissolve.
     func change(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let service = GroupService(req: req)
-        let before = try await service.load()
-        var group = before
+        let before = try await GroupService(req: req).load()
         let values = try req.content.decode([String: String].self)
         let version = values["version"].flatMap { Int($0) } ?? -1
-        guard version == group.version else { return try await page(req, group, notice: nil, errors: [req.t(.grpStale)], status: .conflict) }
-        let today = CivilDate(req.services.clock.now())
+        let changes = req.services.groupChanges(req.db)
         let action = values["action"] ?? ""
-        var stageChange: StageChange?
         do {
             switch action {
             case "details":
-                let name = TextFolding.trim(values["name"] ?? "")
-                guard !name.isEmpty else { throw GroupRuleError(req.t(.grpNameRequired)) }
-                group.name = name
-                group.decreeNumber = TextFolding.trim(values["decree"] ?? "")
+                var pendamping: UUID?
                 if let text = values["pendamping"], !text.isEmpty {
-                    guard let id = UUID(uuidString: text), try await service.pendampingUsers(for: group).contains(where: { $0.id == id }) else {
-                        throw GroupRuleError(req.t(.grpBadPendamping))
-                    }
-                    group.pendamping = id
-                } else {
-                    group.pendamping = nil
+                    guard let id = UUID(uuidString: text) else { throw GroupRuleError(req.t(.grpBadPendamping)) }
+                    pendamping = id
                 }
+                _ = try await changes.changeDetails(before.id, name: values["name"] ?? "", decreeNumber: values["decree"] ?? "",
+                                                    pendamping: pendamping, version: version, by: principal)
             case "add":
-                let member = try await service.membership(nik: values["nik"] ?? "", for: group)
-                let elsewhere = try await service.groups.activeGroup(of: member.beneficiary).map { $0 != group.id } ?? false
-                try group.add(member, activeElsewhere: elsewhere)
+                _ = try await changes.addMember(before.id, nik: values["nik"] ?? "", version: version, by: principal)
             case "roles":
                 var roles: [UUID: MemberRole] = [:]
-                for member in group.activeMembers {
-                    if let role = values["role_\(member.beneficiary.uuidString)"].flatMap(MemberRole.init(rawValue:)) { roles[member.beneficiary] = role }
+                for member in before.activeMembers {
+                    guard let text = values["role_\(member.beneficiary.uuidString)"] else { continue }
+                    guard let role = MemberRole(rawValue: text) else { throw GroupRuleError(req.t(.errorBadRequestTitle)) }
+                    roles[member.beneficiary] = role
                 }
-                try group.assignRoles(roles)
+                _ = try await changes.changeOfficers(before.id, roles: roles, version: version, by: principal)
             case "leave":
                 guard let person = values["member"].flatMap(UUID.init(uuidString:)) else { throw GroupRuleError(req.t(.grpChooseMember)) }
-                let date = values["date"].flatMap { $0.isEmpty ? nil : CivilDate(parsing: $0) } ?? today
-                try group.leave(person, on: date, reason: values["reason"] ?? "")
-            case "activate":
-                try group.activate(on: today)
-                for member in group.activeMembers where try await service.groups.activeGroup(of: member.beneficiary).map({ $0 != group.id }) == true {
-                    throw GroupRuleError(req.t(.grpActiveElsewhere))
+                var date: CivilDate?
+                if let text = values["date"], !text.isEmpty {
+                    guard let parsed = CivilDate(parsing: text) else { throw GroupRuleError(req.t(.grpBadDate)) }
+                    date = parsed
                 }
+                _ = try await changes.recordLeave(before.id, member: person, on: date, reason: values["reason"] ?? "", version: version,
+                                                  by: principal)
+            case "activate":
+                _ = try await changes.activate(before.id, version: version, by: principal)
             case "stage":
                 guard let stage = values["stage"].flatMap(KUBEStage.init(rawValue:)) else { throw GroupRuleError(req.t(.errorBadRequestTitle)) }
                 let checklist = Set(StageIndicator.allCases.filter { values["ind_\($0.rawValue)"] != nil })
-                stageChange = try group.changeStage(to: stage, checklist: checklist, reason: values["reason"] ?? "", by: principal.username,
-                                                    at: req.services.clock.now())
+                _ = try await changes.changeStage(before.id, to: stage, checklist: checklist, reason: values["reason"] ?? "", version: version,
+                                                  by: principal)
             case "dissolve":
-                let reason = TextFolding.trim(values["reason"] ?? "")
-                guard !reason.isEmpty else { throw GroupRuleError(req.t(.grpDissolveReason)) }
-                for member in group.activeMembers { try group.leave(member.beneficiary, on: today, reason: reason) }
-                group.status = .bubar
-            default: throw GroupRuleError(req.t(.errorBadRequestTitle))
+                _ = try await changes.dissolve(before.id, reason: values["reason"] ?? "", version: version, by: principal)
+            default:
+                throw GroupRuleError(req.t(.errorBadRequestTitle))
             }
         } catch let error as GroupRuleError {
             return try await page(req, before, notice: nil, errors: error.messages, status: .unprocessableEntity)
-        }
-        guard try await service.save(group, before: before, expectedVersion: version, note: action) else {
-            let latest = try await service.load()
+        } catch GroupWriteError.stale {
+            let latest = try await GroupService(req: req).load()
             return try await page(req, latest, notice: nil, errors: [req.t(.grpStale)], status: .conflict)
+        } catch GroupWriteError.notFound {
+            throw Abort(.notFound)
         }
-        if let stageChange { try await service.groups.record(stageChange) }
-        return req.redirect(to: "/groups/\(group.id)?done=\(action)")
+        return req.redirect(to: "/groups/\(before.id)?done=\(action)")
     }
 
     func addAssistance(req: Request) async throws -> Response {
@@ -160,7 +140,7 @@ struct GroupsController {
         let regions = try await services.regions(req.db).existing(Set([group.kecamatan, group.desa] + group.members.map(\.desa)))
         let sessions = try await services.coaching(req.db).sessions(ofGroups: [group.id])
         let assistance = try await services.coaching(req.db).assistance(ofGroups: [group.id])
-        let pendamping = try await GroupService(req: req).pendampingUsers(for: group)
+        let pendamping = try await GroupChanges.pendampingUsers(for: group, services.repositories(req.db))
         let model = GroupPages.Model(
             group: group, names: people, regions: regions, skillName: try await PlanningService(req: req).skillNames()[group.skill] ?? group.skill,
             history: try await services.groups(req.db).stageHistory(of: group.id), sessions: sessions, assistance: assistance,
