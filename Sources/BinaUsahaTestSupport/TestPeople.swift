@@ -82,14 +82,15 @@ extension Application {
         return group
     }
 
-    /// A stored programme of `kabkota` and a session for `group`.
+    /// A stored programme of `kabkota` (the year 2026) and a session for `group` three days
+    /// before the tests' "now", so that its attendance can be recorded.
     public func makeProgrammeAndSession(kabkota: String, group: KUBEGroup) async throws -> (Programme, CoachingSession) {
-        let programme = Programme(name: "Program Uji \(kabkota)", kabupatenKota: RegionCode(trusted: kabkota), year: 2027, skills: ["anyaman-purun"],
-                                  targetGroups: 2, targetPeople: 20, budget: Rupiah(40_000_000), startsOn: CivilDate(year: 2027, month: 1, day: 4)!,
-                                  endsOn: CivilDate(year: 2027, month: 12, day: 20)!, groups: [group.id])
+        let programme = Programme(name: "Program Uji \(kabkota)", kabupatenKota: RegionCode(trusted: kabkota), year: 2026, skills: ["anyaman-purun"],
+                                  targetGroups: 2, targetPeople: 20, budget: Rupiah(40_000_000), startsOn: CivilDate(year: 2026, month: 1, day: 5)!,
+                                  endsOn: CivilDate(year: 2026, month: 12, day: 20)!, groups: [group.id])
         let coaching = FluentCoachingRepository(database: db)
         try await coaching.insert(programme)
-        let session = CoachingSession(programme: programme.id, type: .pelatihan, startsAt: testNow.addingTimeInterval(7 * 86_400), hours: 3,
+        let session = CoachingSession(programme: programme.id, type: .pelatihan, startsAt: testNow.addingTimeInterval(-3 * 86_400), hours: 3,
                                       place: "Balai desa", facilitator: "Pendamping", topic: "Anyaman purun dasar", groups: [group.id])
         try await coaching.insert(session)
         return (programme, session)

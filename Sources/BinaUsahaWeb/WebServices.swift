@@ -100,6 +100,7 @@ extension WebServices {
 extension WebServices {
     func groupChanges(_ db: any Database) -> GroupChanges { GroupChanges(transactor: transactor(db), clock: clock) }
     func createGroup(_ db: any Database) -> CreateGroup { CreateGroup(transactor: transactor(db), clock: clock) }
+    func coachingWrites(_ db: any Database) -> CoachingWrites { CoachingWrites(transactor: transactor(db), clock: clock) }
 }
 
 // MARK: - Recommendations and planning

@@ -6,6 +6,9 @@ public enum GroupWriteError: Error, Equatable, Sendable {
     case notFound
     /// Someone saved the group since the writer read it.
     case stale
+    /// The writer sees the record but may not make this change (a pendamping and a group not
+    /// assigned to them).
+    case forbidden
 }
 
 /// The writes to one KUBE group. Each runs in one unit of work: the group is read inside the

@@ -14,24 +14,34 @@ struct CoachingController {
     func createProgramme(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let values = try req.content.decode([String: String].self)
-        let kabkota = (try? RegionCode(validating: TextFolding.trim(values["kabkota"] ?? ""))) ?? RegionCode(trusted: "")
-        guard kabkota.level == .kabupatenKota, principal.covers(kabkota) else {
-            return try await programmeList(req, errors: [req.t(.prgBadKabkota)], values: values, status: .unprocessableEntity)
+        var errors: [String] = []
+        let starts = values["starts"].flatMap(CivilDate.init(parsing:))
+        let ends = values["ends"].flatMap(CivilDate.init(parsing:))
+        if starts == nil || ends == nil { errors.append(req.t(.grpBadDate)) }
+        func number(_ key: String) -> Int? {
+            let text = TextFolding.trim(values[key] ?? "")
+            if text.isEmpty { return 0 }
+            guard let value = Int(text), value >= 0 else { errors.append(req.t(.prgBadNumber, text)); return nil }
+            return value
         }
-        guard let starts = values["starts"].flatMap(CivilDate.init(parsing:)), let ends = values["ends"].flatMap(CivilDate.init(parsing:)) else {
-            return try await programmeList(req, errors: [req.t(.grpBadDate)], values: values, status: .unprocessableEntity)
+        let year = TextFolding.trim(values["year"] ?? "").isEmpty ? nil : number("year")
+        let targetGroups = number("target_groups") ?? 0
+        let targetPeople = number("target_people") ?? 0
+        let budget = RupiahParsing.parse(values["budget"] ?? "0")
+        if budget == nil { errors.append(req.t(.grpBadAmount)) }
+        guard errors.isEmpty, let starts, let ends, let budget else {
+            return try await programmeList(req, errors: errors, values: values, status: .unprocessableEntity)
         }
-        let skills = try await req.services.skills(req.db).all().map(\.code)
-        let programme = Programme(
-            name: TextFolding.trim(values["name"] ?? ""), kabupatenKota: kabkota, year: Int(values["year"] ?? "") ?? starts.year,
-            skills: (values["skills"] ?? "").split(separator: ";").map { TextFolding.trim(String($0)) }.filter(skills.contains),
-            targetGroups: Int(values["target_groups"] ?? "") ?? 0, targetPeople: Int(values["target_people"] ?? "") ?? 0,
-            budget: RupiahParsing.parse(values["budget"] ?? "0") ?? Rupiah(-1), startsOn: starts, endsOn: ends,
-            partners: TextFolding.trim(values["partners"] ?? ""))
-        let problems = programme.problems()
-        guard problems.isEmpty else { return try await programmeList(req, errors: problems, values: values, status: .unprocessableEntity) }
-        try await CoachingWrites(req: req).create(programme, principal: principal)
-        return req.redirect(to: "/programmes/\(programme.id)")
+        let skills = (values["skills"] ?? "").split(separator: ";").map { TextFolding.trim(String($0)) }.filter { !$0.isEmpty }
+        do {
+            let programme = try await req.services.coachingWrites(req.db).createProgramme(
+                .init(name: values["name"] ?? "", kabupatenKota: TextFolding.trim(values["kabkota"] ?? ""), year: year, skills: skills,
+                      targetGroups: targetGroups, targetPeople: targetPeople, budget: budget, startsOn: starts, endsOn: ends,
+                      partners: values["partners"] ?? ""), by: principal)
+            return req.redirect(to: "/programmes/\(programme.id)")
+        } catch let error as GroupRuleError {
+            return try await programmeList(req, errors: error.messages, values: values, status: .unprocessableEntity)
+        }
     }
 
     func programme(req: Request) async throws -> Response {
@@ -42,28 +52,24 @@ struct CoachingController {
     /// Enrols a group of the programme's kab/kota.
     func enrol(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        var programme = try await loadProgramme(req)
+        let programme = try await loadProgramme(req)
         let values = try req.content.decode([String: String].self)
         let version = values["version"].flatMap { Int($0) } ?? -1
-        guard let id = values["group"].flatMap(UUID.init(uuidString:)), let group = try await req.services.groups(req.db).find(id: id),
-              programme.kabupatenKota.contains(group.desa) else {
-            return try await programmePage(req, programme, notice: nil, errors: [req.t(.prgBadGroup)], status: .unprocessableEntity)
-        }
-        if !programme.groups.contains(id) { programme.groups.append(id) }
-        guard version == programme.version, try await req.services.coaching(req.db).update(programme, expectedVersion: version) else {
+        do {
+            guard let group = values["group"].flatMap(UUID.init(uuidString:)) else { throw GroupRuleError(req.t(.prgBadGroup)) }
+            _ = try await req.services.coachingWrites(req.db).enrolGroup(group, in: programme.id, version: version, by: principal)
+        } catch let error as GroupRuleError {
+            return try await programmePage(req, programme, notice: nil, errors: error.messages, status: .unprocessableEntity)
+        } catch GroupWriteError.stale {
             return try await programmePage(req, try await loadProgramme(req), notice: nil, errors: [req.t(.grpStale)], status: .conflict)
         }
-        try await req.services.audit(req.db).record(.update, by: AuditActor(principal), at: req.services.clock.now(), entity: "programme",
-                                                    entityID: programme.id.uuidString, region: programme.kabupatenKota, changes: [
-            FieldChange(field: "groups", before: nil, after: id.uuidString),
-        ])
         return req.redirect(to: "/programmes/\(programme.id)")
     }
 
     private func loadProgramme(_ req: Request) async throws -> Programme {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("id", as: UUID.self), let programme = try await req.services.coaching(req.db).find(programme: id),
-              principal.covers(programme.kabupatenKota) || (principal.region.map { programme.kabupatenKota.contains($0) } ?? false)
+              BinaUsahaDomain.CoachingWrites.reaches(principal, programme)
         else { throw Abort(.notFound) }
         return programme
     }
@@ -114,27 +120,38 @@ struct CoachingController {
         let values = form.values
         let chosen = form.groups ?? []
         let scope = try await req.services.groups(req.db).list(within: principal.region, pendamping: nil).filter { $0.status == .aktif }
-        var errors: [String] = []
-        let groups = chosen.filter { id in scope.contains { $0.id == id } }
-        if groups.count != chosen.count { errors.append(req.t(.prgBadGroup)) }
+        func again(_ errors: [String]) -> Response {
+            CoachingPages.sessionForm(groups: scope, selected: chosen, programme: values["programme"].flatMap(UUID.init(uuidString:)),
+                                      values: values, errors: errors, context: req.page(path: "/sessions/new")).response(status: .unprocessableEntity)
+        }
+        var programme: UUID?
+        if let text = values["programme"], !text.isEmpty {
+            guard let id = UUID(uuidString: text) else { return again([req.t(.sesBadProgramme)]) }
+            programme = id
+        }
+        guard let type = SessionType(rawValue: values["type"] ?? SessionType.pelatihan.rawValue) else { return again([req.t(.errorBadRequestTitle)]) }
         guard let date = values["date"].flatMap(CivilDate.init(parsing:)),
               let startsAt = IndonesianCalendar.instant(date, time: values["time"] ?? "") else {
-            errors.append(req.t(.sesBadDateTime))
-            return CoachingPages.sessionForm(groups: scope, selected: chosen, programme: nil, values: values, errors: errors,
-                                             context: req.page(path: "/sessions/new")).response(status: .unprocessableEntity)
+            return again([req.t(.sesBadDateTime)])
         }
-        let session = CoachingSession(programme: values["programme"].flatMap(UUID.init(uuidString:)),
-                                      type: values["type"].flatMap(SessionType.init(rawValue:)) ?? .pelatihan, startsAt: startsAt,
-                                      hours: Double((values["hours"] ?? "").replacingOccurrences(of: ",", with: ".")) ?? 0,
-                                      place: TextFolding.trim(values["place"] ?? ""), facilitator: TextFolding.trim(values["facilitator"] ?? ""),
-                                      topic: TextFolding.trim(values["topic"] ?? ""), groups: groups)
-        errors += session.problems()
-        guard errors.isEmpty else {
-            return CoachingPages.sessionForm(groups: scope, selected: chosen, programme: session.programme, values: values, errors: errors,
-                                             context: req.page(path: "/sessions/new")).response(status: .unprocessableEntity)
+        guard let hours = Self.hours(values["hours"] ?? "") else { return again([req.t(.sesBadHours)]) }
+        do {
+            let session = try await req.services.coachingWrites(req.db).scheduleSession(
+                .init(programme: programme, type: type, startsAt: startsAt, hours: hours, place: values["place"] ?? "",
+                      facilitator: values["facilitator"] ?? "", topic: values["topic"] ?? "", groups: chosen), by: principal)
+            return req.redirect(to: "/sessions/\(session.id)")
+        } catch let error as GroupRuleError {
+            return again(error.messages)
         }
-        try await CoachingWrites(req: req).create(session, region: scope.first { $0.id == groups[0] }?.desa, principal: principal)
-        return req.redirect(to: "/sessions/\(session.id)")
+    }
+
+    /// `2`, `1,5` or `1.5` hours; nothing else.
+    static func hours(_ text: String) -> Double? {
+        let text = TextFolding.trim(text).replacingOccurrences(of: ",", with: ".")
+        guard !text.isEmpty, text.count <= 6, text.allSatisfy({ $0.isASCIIDigit || $0 == "." }), let value = Double(text), value.isFinite else {
+            return nil
+        }
+        return value
     }
 
     /// The session form; `groups[]` is a list, so the form is not a flat dictionary.
@@ -158,35 +175,39 @@ struct CoachingController {
     func saveAttendance(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let (session, groups) = try await loadSession(req)
-        try Self.requireFieldAccess(principal, groups: groups)
+        guard BinaUsahaDomain.CoachingWrites.mayRecord(principal, groups: groups) else { throw Abort(.forbidden, reason: req.t(.errorForbiddenBody)) }
         let values = try req.content.decode([String: String].self)
         let version = values["version"].flatMap { Int($0) } ?? -1
         var roster: [UUID: AttendanceStatus] = [:]
         for (key, value) in values where key.hasPrefix("att_") {
-            if let id = UUID(uuidString: String(key.dropFirst(4))), let status = AttendanceStatus(rawValue: value) { roster[id] = status }
+            guard let id = UUID(uuidString: String(key.dropFirst(4))), let status = AttendanceStatus(rawValue: value) else {
+                return try await sessionPage(req, session, groups: groups, notice: nil, errors: [req.t(.sesBadStatus, value)],
+                                             status: .unprocessableEntity)
+            }
+            roster[id] = status
         }
-        switch try await AttendanceRecorder(req: req).record(roster, on: session, groups: groups, version: version, principal: principal) {
-        case .saved: return req.redirect(to: "/sessions/\(session.id)?done=1")
-        case let .invalid(messages): return try await sessionPage(req, session, groups: groups, notice: nil, errors: messages, status: .unprocessableEntity)
-        case .stale:
+        do {
+            _ = try await req.services.coachingWrites(req.db).recordAttendance(session.id, roster: roster, version: version, by: principal)
+            return req.redirect(to: "/sessions/\(session.id)?done=1")
+        } catch let error as GroupRuleError {
+            return try await sessionPage(req, session, groups: groups, notice: nil, errors: error.messages, status: .unprocessableEntity)
+        } catch GroupWriteError.stale {
             let (latest, groups) = try await loadSession(req)
             return try await sessionPage(req, latest, groups: groups, notice: nil, errors: [req.t(.sesStale)], status: .conflict)
-        }
-    }
-
-    /// A pendamping records only for sessions whose groups are all assigned to them.
-    static func requireFieldAccess(_ principal: Principal, groups: [KUBEGroup]) throws {
-        if principal.role == .pendamping, groups.contains(where: { $0.pendamping != principal.userID }) { throw Abort(.forbidden) }
-    }
-
-    func loadSession(_ req: Request) async throws -> (CoachingSession, [KUBEGroup]) {
-        let principal = try req.requirePrincipal()
-        guard let id = req.parameters.get("id", as: UUID.self), let session = try await req.services.coaching(req.db).find(session: id) else {
+        } catch GroupWriteError.forbidden {
+            throw Abort(.forbidden, reason: req.t(.errorForbiddenBody))
+        } catch GroupWriteError.notFound {
             throw Abort(.notFound)
         }
-        var groups: [KUBEGroup] = []
-        for groupID in session.groups { if let group = try await req.services.groups(req.db).find(id: groupID) { groups.append(group) } }
-        guard groups.contains(where: { principal.covers($0.desa) }) else { throw Abort(.notFound) }
+    }
+
+    /// The session in the path and its groups, if every one of its groups is inside the
+    /// reader's region; 404 otherwise.
+    func loadSession(_ req: Request) async throws -> (CoachingSession, [KUBEGroup]) {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("id", as: UUID.self), let session = try await req.services.coaching(req.db).find(session: id),
+              let groups = try await BinaUsahaDomain.CoachingWrites.groups(of: session, visibleTo: principal, req.services.repositories(req.db))
+        else { throw Abort(.notFound) }
         return (session, groups)
     }
 
@@ -194,8 +215,9 @@ struct CoachingController {
                              status: HTTPResponseStatus = .ok) async throws -> Response {
         let principal = try req.requirePrincipal()
         let names = try await req.services.planningPeople(req.db).names(of: groups.flatMap { $0.members.map(\.beneficiary) })
-        let canRecord = principal.may(.recordFieldwork) && (principal.role != .pendamping || !groups.contains { $0.pendamping != principal.userID })
-        return CoachingPages.session(session, groups: groups, names: names, canRecord: canRecord, notice: notice, errors: errors,
+        let canRecord = BinaUsahaDomain.CoachingWrites.mayRecord(principal, groups: groups)
+        return CoachingPages.session(session, groups: groups, names: names, canRecord: canRecord,
+                                     hasBegun: session.startsAt <= req.services.clock.now(), notice: notice, errors: errors,
                                      context: req.page(path: "/sessions/\(session.id)")).response(status: status)
     }
 
@@ -210,34 +232,5 @@ struct CoachingController {
         return CoachingPages.pendamping(groups: groups, upcoming: sessions.filter { $0.startsAt >= now },
                                         unrecorded: sessions.filter { $0.startsAt < now && $0.attendance.isEmpty }, regions: regions,
                                         context: req.page(path: "/pendamping")).response()
-    }
-}
-
-/// Records a whole roster: checks it against the active members of the session's groups,
-/// saves it with the session's version, audits the changes.
-struct AttendanceRecorder {
-    let req: Request
-
-    enum Outcome { case saved, invalid([String]), stale }
-
-    func record(_ roster: [UUID: AttendanceStatus], on session: CoachingSession, groups: [KUBEGroup], version: Int, principal: Principal)
-        async throws -> Outcome
-    {
-        var changed = session
-        do {
-            try changed.record(roster, expected: Set(groups.flatMap { $0.activeMembers.map(\.beneficiary) }))
-        } catch {
-            return .invalid(error.messages)
-        }
-        guard version == session.version, try await req.services.coaching(req.db).update(changed, expectedVersion: version) else { return .stale }
-        let changes = roster.keys.sorted { $0.uuidString < $1.uuidString }.compactMap { person -> FieldChange? in
-            let before = session.attendance[person]?.rawValue
-            let after = roster[person]?.rawValue
-            return before == after ? nil : FieldChange(field: "hadir:\(person.uuidString.prefix(8))", before: before, after: after)
-        }
-        try await req.services.audit(req.db).record(session.attendance.isEmpty ? .create : .update, by: AuditActor(principal),
-                                                    at: req.services.clock.now(), entity: "attendance", entityID: session.id.uuidString,
-                                                    region: groups.first?.desa, changes: changes)
-        return .saved
     }
 }

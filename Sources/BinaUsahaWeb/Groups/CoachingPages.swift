@@ -104,8 +104,10 @@ enum CoachingPages {
         ))
     }
 
-    static func session(_ s: CoachingSession, groups: [KUBEGroup], names: [UUID: String], canRecord: Bool, notice: String?, errors: [String],
-                        context: PageContext) -> HTML {
+    /// The session and its roster. The roster starts with nothing chosen (one tap must not
+    /// record everyone as present), and a session that has not begun takes no attendance.
+    static func session(_ s: CoachingSession, groups: [KUBEGroup], names: [UUID: String], canRecord: Bool, hasBegun: Bool, notice: String?,
+                        errors: [String], context: PageContext) -> HTML {
         let t = context.t
         let title = "\(s.type.label(t.lang)): \(s.topic)"
         let rate = attendanceRate(Array(s.attendance.values))
@@ -119,23 +121,24 @@ enum CoachingPages {
             Forms.errors(errors, heading: t(.formErrorsHeading)),
             .p(.text(when)),
             .p(.class("muted"), .text(who)),
+            .if(!hasBegun, .div(.class("alert warn"), .p(.text(t(.sesNotBegun))))),
             .form(.method(.post), .action("/sessions/\(s.id)/attendance"), .class("roster"), Forms.csrf(context),
                   .input(.type(.hidden), .name("version"), .value(String(s.version))),
                   .forEach(groups) { group in
                       .div(.class("box"), .p(.class("legend"), .strong(.text(group.name))), .forEach(group.activeMembers) { member in
-                          rosterRow(member.beneficiary, name: names[member.beneficiary] ?? "—", current: s.attendance[member.beneficiary] ?? .hadir,
-                                    enabled: canRecord, t.lang)
+                          rosterRow(member.beneficiary, name: names[member.beneficiary] ?? "—", current: s.attendance[member.beneficiary],
+                                    enabled: canRecord && hasBegun, t.lang)
                       })
                   },
-                  .if(canRecord, Forms.submit(t(.sesSaveAttendance))))
+                  .if(canRecord && hasBegun, Forms.submit(t(.sesSaveAttendance))))
         ))
     }
 
-    /// One member's row of the roster: the name and four radio buttons (hadir preselected).
-    static func rosterRow(_ member: UUID, name: String, current: AttendanceStatus, enabled: Bool, _ lang: Lang) -> Node {
+    /// One member's row of the roster: the name and four radio buttons, the recorded one chosen.
+    static func rosterRow(_ member: UUID, name: String, current: AttendanceStatus?, enabled: Bool, _ lang: Lang) -> Node {
         let choices = AttendanceStatus.allCases.map { status in
             Node.label(.input(.type(.radio), .name("att_\(member.uuidString)"), .value(status.rawValue), .checked(status == current),
-                              .flag("disabled", !enabled)),
+                              .required(enabled), .flag("disabled", !enabled)),
                        .text(" " + status.label(lang)))
         }
         return .div(.class("roster-row"), .span(.class("who"), .text(name)), .div(.class("choices"), .group(choices)))

@@ -141,10 +141,12 @@ struct GroupsAPIController {
         do {
             assistance = try GroupsController.assistance(["date": input.date, "amount": String(input.amount), "form": input.form, "source": input.source,
                                                           "rab": input.rab_items ?? "", "receipt": input.receipt], group: group.id, lang: req.lang)
-        } catch {
+            try await req.services.coachingWrites(req.db).recordAssistance(assistance, by: principal)
+        } catch let error as GroupRuleError {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
+        } catch GroupWriteError.notFound {
+            throw APIError.notFound(req.t(.apiNotFound))
         }
-        try await CoachingWrites(req: req).record(assistance, for: group, principal: principal)
         let response = Response(status: .created)
         try response.content.encode(try await self.assistance(req: req))
         return response
@@ -174,25 +176,18 @@ struct GroupsAPIController {
     func createProgramme(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(ProgrammeInput.self)
-        guard let kabkota = try? RegionCode(validating: input.kabkota), kabkota.level == .kabupatenKota, principal.covers(kabkota) else {
-            throw APIError(status: .unprocessableEntity, code: "bad_kabkota", message: req.t(.prgBadKabkota))
-        }
         guard let starts = CivilDate(parsing: input.starts_on), let ends = CivilDate(parsing: input.ends_on) else {
             throw APIError(status: .unprocessableEntity, code: "bad_date", message: req.t(.grpBadDate))
         }
-        var groups: [UUID] = []
-        for id in input.groups ?? [] {
-            guard let group = try await req.services.groups(req.db).find(id: id), kabkota.contains(group.desa) else {
-                throw APIError(status: .unprocessableEntity, code: "bad_group", message: req.t(.prgBadGroup))
-            }
-            groups.append(id)
+        let programme: Programme
+        do {
+            programme = try await req.services.coachingWrites(req.db).createProgramme(
+                .init(name: input.name, kabupatenKota: input.kabkota, year: input.year, skills: input.skills ?? [],
+                      targetGroups: input.target_groups ?? 0, targetPeople: input.target_people ?? 0, budget: Rupiah(input.budget),
+                      startsOn: starts, endsOn: ends, partners: input.partners ?? "", groups: input.groups ?? []), by: principal)
+        } catch let error as GroupRuleError {
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
         }
-        let programme = Programme(name: TextFolding.trim(input.name), kabupatenKota: kabkota, year: input.year, skills: input.skills ?? [],
-                                  targetGroups: input.target_groups ?? 0, targetPeople: input.target_people ?? 0, budget: Rupiah(input.budget),
-                                  startsOn: starts, endsOn: ends, partners: input.partners ?? "", groups: groups)
-        let problems = programme.problems()
-        guard problems.isEmpty else { throw APIError(status: .unprocessableEntity, code: "invalid", message: problems.joined(separator: " ")) }
-        try await CoachingWrites(req: req).create(programme, principal: principal)
         let response = Response(status: .created)
         try response.content.encode(ProgrammeResponse(programme))
         return response
@@ -221,18 +216,14 @@ struct GroupsAPIController {
               let startsAt = IndonesianCalendar.instant(date, time: input.time) else {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: req.t(.sesBadDateTime))
         }
-        var regions: [RegionCode] = []
-        for id in input.groups {
-            guard let group = try await req.services.groups(req.db).find(id: id), principal.covers(group.desa), group.status == .aktif else {
-                throw APIError(status: .unprocessableEntity, code: "bad_group", message: req.t(.prgBadGroup))
-            }
-            regions.append(group.desa)
+        let session: CoachingSession
+        do {
+            session = try await req.services.coachingWrites(req.db).scheduleSession(
+                .init(programme: input.programme, type: type, startsAt: startsAt, hours: input.hours, place: input.place,
+                      facilitator: input.facilitator ?? "", topic: input.topic, groups: input.groups), by: principal)
+        } catch let error as GroupRuleError {
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
         }
-        let session = CoachingSession(programme: input.programme, type: type, startsAt: startsAt, hours: input.hours, place: input.place,
-                                      facilitator: input.facilitator ?? "", topic: input.topic, groups: input.groups)
-        let problems = session.problems()
-        guard problems.isEmpty else { throw APIError(status: .unprocessableEntity, code: "invalid", message: problems.joined(separator: " ")) }
-        try await CoachingWrites(req: req).create(session, region: regions.first, principal: principal)
         let response = Response(status: .created)
         try response.content.encode(SessionResponse(session))
         return response
@@ -247,7 +238,9 @@ struct GroupsAPIController {
     func putAttendance(req: Request) async throws -> SessionResponse {
         let principal = try req.requirePrincipal()
         let (session, groups) = try await loadSession(req)
-        try CoachingController.requireFieldAccess(principal, groups: groups)
+        guard BinaUsahaDomain.CoachingWrites.mayRecord(principal, groups: groups) else {
+            throw APIError(status: .forbidden, code: "forbidden", message: req.t(.apiForbidden))
+        }
         let input = try req.content.decode(AttendanceInput.self)
         var roster: [UUID: AttendanceStatus] = [:]
         for (key, value) in input.attendance {
@@ -256,10 +249,17 @@ struct GroupsAPIController {
             }
             roster[id] = status
         }
-        switch try await AttendanceRecorder(req: req).record(roster, on: session, groups: groups, version: input.version, principal: principal) {
-        case .saved: return SessionResponse(try await loadSession(req).0)
-        case let .invalid(messages): throw APIError(status: .unprocessableEntity, code: "invalid", message: messages.joined(separator: " "))
-        case .stale: throw APIError(status: .conflict, code: "stale_version", message: req.t(.sesStale))
+        do {
+            return SessionResponse(try await req.services.coachingWrites(req.db).recordAttendance(session.id, roster: roster, version: input.version,
+                                                                                                 by: principal))
+        } catch let error as GroupRuleError {
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
+        } catch GroupWriteError.stale {
+            throw APIError(status: .conflict, code: "stale_version", message: req.t(.sesStale))
+        } catch GroupWriteError.forbidden {
+            throw APIError(status: .forbidden, code: "forbidden", message: req.t(.apiForbidden))
+        } catch GroupWriteError.notFound {
+            throw APIError.notFound(req.t(.apiNotFound))
         }
     }
 

@@ -105,7 +105,7 @@ struct GroupsController {
         let values = try req.content.decode([String: String].self)
         do {
             let assistance = try Self.assistance(values, group: group.id, lang: req.lang)
-            try await CoachingWrites(req: req).record(assistance, for: group, principal: principal)
+            try await req.services.coachingWrites(req.db).recordAssistance(assistance, by: principal)
             return req.redirect(to: "/groups/\(group.id)?done=assistance#bantuan")
         } catch let error as GroupRuleError {
             return try await page(req, group, notice: nil, errors: error.messages, status: .unprocessableEntity)
@@ -118,9 +118,14 @@ struct GroupsController {
         guard let amount = RupiahParsing.parse(values["amount"] ?? "") else { throw GroupRuleError(t(.grpBadAmount)) }
         guard let form = values["form"].flatMap(Assistance.Form.init(rawValue:)),
               let source = values["source"].flatMap(Assistance.Source.init(rawValue:)) else { throw GroupRuleError(t(.errorBadRequestTitle)) }
+        var programme: UUID?
+        if let text = values["programme"], !text.isEmpty {
+            guard let id = UUID(uuidString: text) else { throw GroupRuleError(t(.sesBadProgramme)) }
+            programme = id
+        }
         let assistance = Assistance(group: group, date: date, amount: amount, form: form, source: source,
                                     rabItems: TextFolding.trim(values["rab"] ?? ""), receipt: TextFolding.trim(values["receipt"] ?? ""),
-                                    programme: values["programme"].flatMap(UUID.init(uuidString:)))
+                                    programme: programme)
         let problems = assistance.problems()
         guard problems.isEmpty else { throw GroupRuleError(problems) }
         return assistance
