@@ -21,20 +21,30 @@ public enum TestDatabase {
 }
 
 /// Runs `body` with a fully configured, migrated application on a database of its own.
+/// `onDisk` puts SQLite in a temporary file (WAL, busy timeout) as in production instead of
+/// memory, for tests of concurrent writers.
 public func withTestApp<T>(
     clock: Clock = .fixed(testNow),
+    onDisk: Bool = false,
     _ body: (Application) async throws -> T
 ) async throws -> T {
     let app = try await Application.make(.testing)
     // Migration progress is noise in test output; warnings and errors still show.
     app.logger.logLevel = .warning
     var schema: String?
+    var file: String?
+    defer {
+        if let file { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+    }
     do {
         let database: DatabaseChoice
         if let url = TestDatabase.postgresURL {
             let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
             schema = name
             database = .postgres(url: url, searchPath: [name])
+        } else if onDisk {
+            file = FileManager.default.temporaryDirectory.appendingPathComponent("binausaha-test-\(UUID().uuidString).sqlite").path
+            database = .sqliteFile(path: file!)
         } else {
             database = .sqliteMemory
         }
