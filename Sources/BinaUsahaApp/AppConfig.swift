@@ -15,6 +15,9 @@ public struct AppConfig: Sendable, Equatable {
     public var port: Int
     /// bcrypt work factor for passwords; tests lower it to stay fast.
     public var bcryptCost = 12
+    /// Threads for blocking work (SQLite, bcrypt, files): a few per core, so that writers
+    /// waiting for the database lock never starve the one that holds it.
+    public var blockingThreads = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
     /// Where uploaded import files wait for their import (`BINAUSAHA_UPLOADS`).
     public var uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("binausaha-uploads").path
     /// `serve --demo`: fill an empty database with demo data and accounts first.

@@ -7,6 +7,11 @@ import Vapor
 
 /// The composition root: the one place that picks every concrete implementation.
 public func configure(_ app: Application, config: AppConfig, clock: Clock = .system) async throws {
+    // Blocking work (SQLite calls, bcrypt, file reads) runs on this pool. The default is one
+    // thread per core, shared by the whole process: one SQLite writer waiting for the lock and
+    // one password check would leave nothing for the writer that holds it.
+    app.threadPool = NIOThreadPool(numberOfThreads: config.blockingThreads)
+
     // Database
     try DatabaseSetup.register(config.database, in: app.databases)
     app.migrations.add(Migrations.all)
