@@ -2,6 +2,7 @@ import BinaUsahaDomain
 import BinaUsahaPersistence
 import BinaUsahaTestSupport
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -130,6 +131,68 @@ struct RegistryPagesTests {
             let commit = try await app.testing().submit(location + "/commit", as: op, [:])
             #expect(commit.status == .seeOther)
             let done = try await Self.waitUntilFinished(app, try #require(commit.headers.first(name: .location)), op)
+            #expect(done.contains("Selesai: baris yang valid sudah disimpan."))
+            #expect(try await FluentBeneficiaryRepository(database: app.db).count(in: nil) == 1)
+        }
+    }
+
+    @Test("A real-sized file (5,000 rows, 0.8 MB) goes through the upload form over a real connection, CSRF field and all")
+    func realSizedUpload() async throws {
+        try await withTestApp { app in
+            try await app.addDesa("16.02.03.2007")
+            let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
+            var csv = "nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n"
+            for serial in 1...5_000 {
+                let s = String(format: "%04d", serial % 10_000)
+                let day = 41 + serial / 10_000
+                csv += "160203\(day)0485\(s),1602031504\(String(format: "%06d", serial)),Warga Pedamaran Nomor \(serial),P,Kayuagung,1985-04-\(day - 40),"
+                    + "16.02.03.2007,Dusun II Jalan Lintas Timur,003,001,081234567890,24,2,ya,,anyaman,KUBE:2019\n"
+            }
+            #expect(csv.utf8.count > 700_000)
+            let boundary = "----binausaha\(UUID().uuidString)"
+            var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"dry_run\"\r\n\r\n1\r\n"
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"warga.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+            // A browser sends the fields in the order of the form; the token may come last.
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(op.csrf)\r\n--\(boundary)--\r\n"
+            let payload = body
+            for attempt in 1...3 {
+                // The client follows the redirect to the job's page, as a browser does.
+                let upload = try await app.testing(method: .running(port: 0)).sendRequest(.POST, "/beneficiaries/import", headers: op.browser) { req in
+                    req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                    req.body = ByteBuffer(string: payload)
+                }
+                #expect(upload.status == .ok)
+                #expect(!upload.text.contains("Formulir sudah kedaluwarsa"))
+                struct Job: Decodable { let id: UUID }
+                let jobs = try await (app.db as! any SQLDatabase).select().column("id").from("import_jobs").orderBy("created_at")
+                    .all(decoding: Job.self)
+                #expect(jobs.count == attempt)
+                let page = try await Self.waitUntilFinished(app, "/imports/\(try #require(jobs.last).id)", op)
+                #expect(page.contains("Pemeriksaan selesai"))
+                #expect(page.contains("<strong>5.000</strong>"))
+            }
+        }
+    }
+
+    @Test("An import whose process died is shown as stopped, not running forever, and its owner resumes it")
+    func stalledImport() async throws {
+        try await withTestApp { app in
+            try await app.addDesa("16.02.03.2007")
+            let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("stalled-\(UUID().uuidString).csv").path
+            try Data(("nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850001,1602031504120001,Siti,16.02.03.2007,24\n").utf8)
+                .write(to: URL(fileURLWithPath: path))
+            let job = ImportJob(userID: op.user.id, fileName: "warga.csv", filePath: path, dryRun: false, status: .running,
+                                createdAt: testNow.addingTimeInterval(-3_600), heartbeatAt: testNow.addingTimeInterval(-600))
+            try await FluentImportJobStore(database: app.db).create(job)
+            let page = try await app.testing().get("/imports/\(job.id)", headers: op.browser).text
+            #expect(!page.contains("http-equiv=\"refresh\""))
+            #expect(page.contains("Impor ini terhenti"))
+            let resumed = try await app.testing().submit("/imports/\(job.id)/resume", as: op, [:])
+            #expect(resumed.status == .seeOther)
+            let again = try await app.testing().submit("/imports/\(job.id)/resume", as: op, [:])
+            #expect(again.status == .conflict)
+            let done = try await Self.waitUntilFinished(app, "/imports/\(job.id)", op)
             #expect(done.contains("Selesai: baris yang valid sudah disimpan."))
             #expect(try await FluentBeneficiaryRepository(database: app.db).count(in: nil) == 1)
         }
