@@ -13,6 +13,19 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
     }
 
     func response(for error: any Error, request: Request) -> Response {
+        // A path that exists with other methods: 405 and the methods it has, not 404. That is
+        // also so when the path was taken for a parameter (`PUT …/beneficiaries/lookup` reaching
+        // `PUT …/beneficiaries/:id`) but names a route of its own.
+        if (error as? any AbortError)?.status == .notFound {
+            let allowed = Self.methods(for: request.url.path, in: request.application.routes, constantsOnly: request.route != nil)
+            if !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
+                let response = self.response(for: APIError(status: .methodNotAllowed, code: "method_not_allowed",
+                                                           message: request.t(.apiMethodNotAllowed, allowed.joined(separator: ", "))),
+                                             request: request)
+                response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
+                return response
+            }
+        }
         let status: HTTPResponseStatus
         var code: String
         var message: String
@@ -56,6 +69,24 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
         return ErrorPage.View(model: page, context: request.page(path: "/")).response(status: status)
     }
 
+    /// The methods registered for `path` (parameters match any segment).
+    /// With `constantsOnly`, only routes that name every segment of the path as written.
+    static func methods(for path: String, in routes: Routes, constantsOnly: Bool = false) -> [String] {
+        let segments = path.split(separator: "/").map(String.init)
+        let matching = routes.all.filter { route in
+            guard route.path.count == segments.count || route.path.last == .catchall else { return false }
+            for (component, segment) in zip(route.path, segments) {
+                switch component {
+                case let .constant(text) where text != segment: return false
+                case .constant: continue
+                default: if constantsOnly { return false }
+                }
+            }
+            return true
+        }
+        return Array(Set(matching.map(\.method.rawValue))).sorted()
+    }
+
     static func code(for status: HTTPResponseStatus) -> String {
         switch status {
         case .notFound: "not_found"
@@ -65,6 +96,8 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
         case .conflict: "conflict"
         case .unprocessableEntity: "unprocessable"
         case .payloadTooLarge: "payload_too_large"
+        case .unsupportedMediaType: "unsupported_media_type"
+        case .methodNotAllowed: "method_not_allowed"
         default: status.code >= 500 ? "internal" : "error"
         }
     }

@@ -54,6 +54,7 @@ extension Catalogue {
         .errorBadRequestTitle: "The request could not be processed",
         .errorGenericTitle: "An error occurred",
         .errorBackHome: "Back to the home page",
+        .apiMethodNotAllowed: "This method is not available at this address; available: {0}.",
         .apiNotFound: "Not found.",
         .apiRouteNotFound: "Unknown API address.",
         .apiRegionNotFound: "No region with code {0}.",

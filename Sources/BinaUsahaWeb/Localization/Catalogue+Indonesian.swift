@@ -56,6 +56,7 @@ extension Catalogue {
         .errorBadRequestTitle: "Permintaan tidak dapat diproses",
         .errorGenericTitle: "Terjadi kesalahan",
         .errorBackHome: "Kembali ke beranda",
+        .apiMethodNotAllowed: "Metode ini tidak tersedia di alamat ini; yang tersedia: {0}.",
         .apiNotFound: "Data tidak ditemukan.",
         .apiRouteNotFound: "Alamat API tidak dikenal.",
         .apiRegionNotFound: "Wilayah dengan kode {0} tidak ditemukan.",
