@@ -22,7 +22,7 @@ case "${1:-start}" in
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
     as_postgres "$bin/initdb -D $dir/data -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8" >/dev/null
-    as_postgres "$bin/pg_ctl -D $dir/data -l $dir/server.log -w -o \"-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300\" start" >/dev/null
+    as_postgres "$bin/pg_ctl -D $dir/data -l $dir/server.log -w -o \"-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=600\" start" >/dev/null
     as_postgres "$bin/createdb -h 127.0.0.1 -p $port -U postgres binausaha_test"
     echo "postgres://postgres@127.0.0.1:$port/binausaha_test?sslmode=disable"
     ;;

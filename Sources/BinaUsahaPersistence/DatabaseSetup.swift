@@ -37,7 +37,10 @@ public enum DatabaseSetup {
         case let .postgres(url, searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = searchPath
-            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+            // Eight connections per event loop: a unit of work holds one for its whole
+            // transaction, and a slow writer must not make every reader wait in the queue.
+            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30),
+                                    sqlLogLevel: .trace), as: .psql)
         }
     }
 

@@ -70,9 +70,7 @@ public struct FluentCoachingRepository: CoachingRepository {
     public func update(_ programme: Programme, expectedVersion: Int) async throws -> Bool {
         try await database.write { db in
             let sql = db as! any SQLDatabase
-            struct Version: Decodable { let version: Int }
-            guard let current = try await sql.select().column("version").from("programmes").where("id", .equal, SQLBind(programme.id))
-                .first(decoding: Version.self), current.version == expectedVersion else { return false }
+            guard try await sql.claimVersion(of: "programmes", id: programme.id, expected: expectedVersion) else { return false }
             try await sql.update("programmes").set("name", to: SQLBind(programme.name)).set("skills", to: SQLBind(programme.skills.joined(separator: ";")))
                 .set("target_groups", to: SQLBind(programme.targetGroups)).set("target_people", to: SQLBind(programme.targetPeople))
                 .set("budget", to: SQLBind(programme.budget.amount)).set("starts_on", to: SQLBind(programme.startsOn.iso))
@@ -149,9 +147,7 @@ public struct FluentCoachingRepository: CoachingRepository {
     public func update(_ session: CoachingSession, expectedVersion: Int) async throws -> Bool {
         try await database.write { db in
             let sql = db as! any SQLDatabase
-            struct Version: Decodable { let version: Int }
-            guard let current = try await sql.select().column("version").from("coaching_sessions").where("id", .equal, SQLBind(session.id))
-                .first(decoding: Version.self), current.version == expectedVersion else { return false }
+            guard try await sql.claimVersion(of: "coaching_sessions", id: session.id, expected: expectedVersion) else { return false }
             try await sql.update("coaching_sessions").set("type", to: SQLBind(session.type.rawValue)).set("starts_at", to: SQLBind(session.startsAt))
                 .set("hours", to: SQLBind(session.hours)).set("place", to: SQLBind(session.place)).set("facilitator", to: SQLBind(session.facilitator))
                 .set("topic", to: SQLBind(session.topic)).set("version", to: SQLBind(expectedVersion + 1))

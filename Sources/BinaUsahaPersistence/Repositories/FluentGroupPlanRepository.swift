@@ -104,14 +104,12 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
     public func update(_ plan: GroupPlan, expectedVersion: Int) async throws -> Bool {
         try await database.write { db in
             let sql = db as! any SQLDatabase
-            struct Version: Decodable { let version: Int }
-            guard let current = try await sql.select().column("version").from("group_plans").where("id", .equal, SQLBind(plan.id))
-                .first(decoding: Version.self), current.version == expectedVersion else { return false }
+            guard try await sql.claimVersion(of: "group_plans", id: plan.id, expected: expectedVersion) else { return false }
             try await sql.update("group_plans").set("status", to: SQLBind(plan.status.rawValue))
                 .set("decided_by", to: Self.optional(plan.decidedBy)).set("decided_at", to: Self.optionalDate(plan.decidedAt))
                 .set("version", to: SQLBind(expectedVersion + 1)).set("group_count", to: SQLBind(plan.groups.count))
                 .set("member_count", to: SQLBind(plan.memberCount)).set("left_out_count", to: SQLBind(plan.leftOut.count))
-                .where("id", .equal, SQLBind(plan.id)).where("version", .equal, SQLBind(expectedVersion)).run()
+                .where("id", .equal, SQLBind(plan.id)).run()
             for table in ["group_plan_members", "group_plan_left_out", "group_plan_groups"] {
                 try await sql.delete(from: table).where("plan_id", .equal, SQLBind(plan.id)).run()
             }

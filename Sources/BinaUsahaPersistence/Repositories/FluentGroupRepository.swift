@@ -80,16 +80,14 @@ public struct FluentGroupRepository: GroupRepository {
     public func update(_ group: KUBEGroup, expectedVersion: Int) async throws -> Bool {
         try await database.write { db in
             let sql = db as! any SQLDatabase
-            struct Version: Decodable { let version: Int }
-            guard let current = try await sql.select().column("version").from("kube_groups").where("id", .equal, SQLBind(group.id))
-                .first(decoding: Version.self), current.version == expectedVersion else { return false }
+            guard try await sql.claimVersion(of: "kube_groups", id: group.id, expected: expectedVersion) else { return false }
             try await sql.update("kube_groups").set("name", to: SQLBind(group.name)).set("skill_code", to: SQLBind(group.skill))
                 .set("desa_code", to: SQLBind(group.desa.rawValue)).set("formed_on", to: Self.text(group.formedOn?.iso))
                 .set("decree_number", to: SQLBind(group.decreeNumber)).set("status", to: SQLBind(group.status.rawValue))
                 .set("stage", to: SQLBind(group.stage.rawValue)).set("pendamping_id", to: Self.uuid(group.pendamping))
                 .set("checklist", to: SQLBind(Self.checklist(group.checklist))).set("version", to: SQLBind(expectedVersion + 1))
                 .set("updated_at", to: SQLBind(Date()))
-                .where("id", .equal, SQLBind(group.id)).where("version", .equal, SQLBind(expectedVersion)).run()
+                .where("id", .equal, SQLBind(group.id)).run()
             try await sql.delete(from: "kube_members").where("group_id", .equal, SQLBind(group.id)).run()
             try await Self.writeMembers(group, sql)
             return true

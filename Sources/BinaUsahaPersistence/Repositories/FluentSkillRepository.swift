@@ -58,11 +58,10 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
         for (column, value) in zip(Self.columns, Self.values(skill)) where column != "code" && column != "version" {
             update = update.set(SQLIdentifier(column), to: value)
         }
-        let before = try await find(code: skill.code)
-        guard before?.version == expectedVersion else { return false }
-        try await update.set("version", to: SQLBind(expectedVersion + 1)).where("code", .equal, SQLBind(skill.code))
-            .where("version", .equal, SQLBind(expectedVersion)).run()
-        return try await find(code: skill.code)?.version == expectedVersion + 1
+        // One statement: the version check and the write are one atomic step.
+        let written = try await update.set("version", to: SQLBind(expectedVersion + 1)).where("code", .equal, SQLBind(skill.code))
+            .where("version", .equal, SQLBind(expectedVersion)).returning("code").all()
+        return !written.isEmpty
     }
 
     // MARK: Settings

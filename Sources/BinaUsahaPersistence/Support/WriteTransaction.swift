@@ -1,3 +1,4 @@
+import AsyncKit
 import BinaUsahaDomain
 import FluentKit
 import FluentPostgresDriver
@@ -60,9 +61,14 @@ extension Database {
 extension WriteConflict {
     /// The conflict a database error stands for, if it is one: a busy or locked SQLite file, a
     /// PostgreSQL deadlock or serialisation failure (`busy`), or a unique key taken (`duplicate`).
-    init?(databaseError error: any Error) {
+    public init?(databaseError error: any Error) {
         if let conflict = error as? WriteConflict {
             self = conflict
+            return
+        }
+        if error is ConnectionPoolTimeoutError {
+            // Every connection stayed busy for the pool's whole wait.
+            self = .busy
             return
         }
         if let sqlite = error as? SQLiteError {
@@ -123,4 +129,16 @@ public struct StoredValueError: Error, CustomStringConvertible {
     public let id: String
 
     public var description: String { "stored value cannot be read: \(table).\(column) of \(id)" }
+}
+
+extension SQLDatabase {
+    /// Moves a row from version `expected` to the next one, if it is still at `expected`: the
+    /// first statement of a guarded update. On PostgreSQL it locks the row, so a second writer
+    /// with the same version waits, then finds the version moved and gets false — never two
+    /// winners (a version read in a separate SELECT would let both through).
+    func claimVersion(of table: String, id: UUID, expected: Int) async throws -> Bool {
+        let rows = try await update(table).set("version", to: SQLBind(expected + 1)).where("id", .equal, SQLBind(id))
+            .where("version", .equal, SQLBind(expected)).returning("id").all()
+        return !rows.isEmpty
+    }
 }

@@ -1,4 +1,5 @@
 import BinaUsahaDomain
+import BinaUsahaPersistence
 import Vapor
 
 /// Turns every error into something a person can act on: a JSON error body under `/api` and
@@ -35,6 +36,12 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
             status = apiError.status
             code = apiError.code
             message = apiError.message
+        case let failure where WriteConflict(databaseError: failure) != nil && !(failure is WriteConflict):
+            // The database stayed busy (a lock, a full pool): nothing was written; try again.
+            let conflict = WriteConflict(databaseError: failure) ?? .busy
+            status = .conflict
+            code = "write_conflict"
+            message = conflict.message(request.lang)
         case let conflict as WriteConflict:
             // A lost race: nothing was written, and trying again is the answer.
             status = .conflict
