@@ -5,6 +5,7 @@ usage: smoke.py BASE_URL [--screenshots DIR] [--full-regions]
 --full-regions: the official kecamatan/desa lists were imported, so walk down to a desa.
 """
 import argparse
+import datetime
 import os
 import sys
 import time
@@ -223,6 +224,23 @@ try:
         wait_for_text("Selesai:")
         stats = text_of("ul.stats")
         check("the committed import counts one new person and one rejected row", "1\nBaru" in stats and "1\nDitolak" in stats, stats)
+        print("Checking a real-sized file (5,000 rows) through the same form")
+        driver.get(args.base + "/beneficiaries/import")
+        big = os.path.join(os.environ.get("TMPDIR", "/tmp"), "binausaha-smoke-5000.csv")
+        with open(big, "w", encoding="utf-8") as f:
+            f.write("nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,"
+                    "kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n")
+            for serial in range(1, 5001):
+                f.write(f"160203530386{serial:04d},160203150413{serial:04d},Warga Uji Browser {serial},P,Kayuagung,1986-03-13,"
+                        f"16.02.03.2007,Dusun III Jalan Lintas Timur,004,002,081298765432,24,3,ya,,anyaman,KUBE:2019\n")
+        check("the real-sized file is over 700 KB", os.path.getsize(big) > 700_000, str(os.path.getsize(big)))
+        driver.find_element(By.NAME, "file").send_keys(big)
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        check("the upload of 5,000 rows is accepted (no expired form)", "kedaluwarsa" not in text(), text()[:300])
+        wait_for_text("Pemeriksaan selesai", timeout=120)
+        stats = text_of("ul.stats")
+        check("the dry run read all 5,000 rows", "5.000\nBaris" in stats, stats)
+        shot("09b-import-5000")
         print("Potentials, skills, recommendations and a KUBE plan")
         driver.get(args.base + "/skills")
         body = text()
@@ -264,14 +282,22 @@ try:
         check("the group page fits the phone", fits_phone())
         shot("12-group")
         click_and_wait(driver.find_element(By.LINK_TEXT, "Jadwalkan sesi"))
-        driver.execute_script("arguments[0].value = '2026-12-07'", driver.find_element(By.NAME, "date"))
+        # Attendance is taken once a session has begun: schedule yesterday's session.
+        yesterday = datetime.date.today() - datetime.timedelta(days=1)
+        days = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+        months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+        when = f"{days[yesterday.weekday()]}, {yesterday.day} {months[yesterday.month - 1]} {yesterday.year} 09.00 WIB"
+        driver.execute_script(f"arguments[0].value = '{yesterday.isoformat()}'", driver.find_element(By.NAME, "date"))
         driver.execute_script("arguments[0].value = '09:00'", driver.find_element(By.NAME, "time"))
         driver.find_element(By.NAME, "place").send_keys("Balai Desa")
         driver.find_element(By.NAME, "topic").send_keys("Anyaman purun dasar")
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
         rows = driver.find_elements(By.CSS_SELECTOR, ".roster-row")
-        check("the session shows the whole roster on one screen", len(rows) >= 5 and "Senin, 7 Desember 2026 09.00 WIB" in text(), str(len(rows)))
+        check("the session shows the whole roster on one screen", len(rows) >= 5 and when in text(), str(len(rows)))
         check("the roster fits the phone", fits_phone())
+        check("the roster starts with nothing chosen", not driver.find_elements(By.CSS_SELECTOR, ".roster-row input:checked"))
+        for row in rows:
+            row.find_element(By.CSS_SELECTOR, "input[value='hadir']").click()
         rows[0].find_element(By.CSS_SELECTOR, "input[value='sakit']").click()
         shot("13-roster")
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "form.roster button[type=submit]"))

@@ -59,10 +59,11 @@ public struct FluentCoachingRepository: CoachingRepository {
         let links = try await sql.select().columns("programme_id", "group_id").from("programme_groups")
             .where("programme_id", .in, SQLBind.group(rows.map(\.id))).all(decoding: Link.self)
         let groups = Dictionary(grouping: links, by: \.programme_id).mapValues { $0.map(\.group_id) }
-        return rows.map { r in
+        return try rows.map { r in
             Programme(id: r.id, name: r.name, kabupatenKota: RegionCode(trusted: r.kabkota_code), year: r.year,
                       skills: r.skills.split(separator: ";").map(String.init), targetGroups: r.target_groups, targetPeople: r.target_people,
-                      budget: Rupiah(r.budget), startsOn: CivilDate(parsing: r.starts_on)!, endsOn: CivilDate(parsing: r.ends_on)!,
+                      budget: Rupiah(r.budget), startsOn: try Self.date(r.starts_on, "programmes.starts_on", r.id),
+                      endsOn: try Self.date(r.ends_on, "programmes.ends_on", r.id),
                       partners: r.partners, groups: groups[r.id] ?? [], version: r.version)
         }
     }
@@ -198,11 +199,20 @@ public struct FluentCoachingRepository: CoachingRepository {
             let part = Array(groups[chunk..<min(chunk + 500, groups.count)])
             result += try await sql.select().column("*").from("assistance").where("group_id", .in, SQLBind.group(part))
                 .all(decoding: AssistanceRow.self).map {
-                    Assistance(id: $0.id, group: $0.group_id, date: CivilDate(parsing: $0.date)!, amount: Rupiah($0.amount),
+                    Assistance(id: $0.id, group: $0.group_id, date: try Self.date($0.date, "assistance.date", $0.id), amount: Rupiah($0.amount),
                                form: Assistance.Form(rawValue: $0.form) ?? .tunai, source: Assistance.Source(rawValue: $0.source) ?? .lainnya,
                                rabItems: $0.rab_items, receipt: $0.receipt, programme: $0.programme_id)
                 }
         }
         return result.sorted { ($0.date, $0.receipt) < ($1.date, $1.receipt) }
+    }
+
+    /// A stored date; one that does not read back is an error, never a made-up date.
+    static func date(_ text: String, _ column: String, _ id: UUID) throws -> CivilDate {
+        guard let date = CivilDate(parsing: text) else {
+            let parts = column.split(separator: ".")
+            throw StoredValueError(table: String(parts[0]), column: String(parts[1]), id: id.uuidString)
+        }
+        return date
     }
 }
