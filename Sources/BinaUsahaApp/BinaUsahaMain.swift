@@ -31,7 +31,7 @@ public enum BinaUsahaMain {
                     }
                 }
                 if command == "serve", loaded.config.demo,
-                   let outcome = try await DemoSeeder.seedIfEmpty(app, clock: .system) {
+                   let outcome = try await DemoSeeder.seedIfEmpty(app, services: commandServices(clock: .system)) {
                     print(DemoSeeder.describe(outcome))
                 }
                 if command == "serve", try await FluentUserRepository(database: app.db).count() == 0 {

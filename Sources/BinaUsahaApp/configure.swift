@@ -31,15 +31,21 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
         uploadDirectory: config.uploadDirectory
     ))
 
-    // Commands (serve and routes come from Vapor)
+    // Commands (serve and routes come from Vapor), with the same repositories and units of work
+    let commands = commandServices(clock: clock)
     app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
-    app.asyncCommands.use(RegionsCommand(clock: clock), as: "regions")
-    app.asyncCommands.use(UsersCommand(clock: clock), as: "users")
-    app.asyncCommands.use(TokensCommand(clock: clock, secrets: .sha256), as: "tokens")
-    app.asyncCommands.use(ImportCommand(clock: clock), as: "import")
-    app.asyncCommands.use(DemoCommand(clock: clock), as: "demo")
-    app.asyncCommands.use(PlanGroupsCommand(clock: clock), as: "plan-groups")
+    app.asyncCommands.use(RegionsCommand(services: commands), as: "regions")
+    app.asyncCommands.use(UsersCommand(services: commands), as: "users")
+    app.asyncCommands.use(TokensCommand(services: commands), as: "tokens")
+    app.asyncCommands.use(ImportCommand(services: commands), as: "import")
+    app.asyncCommands.use(DemoCommand(services: commands), as: "demo")
+    app.asyncCommands.use(PlanGroupsCommand(services: commands), as: "plan-groups")
     var sqlitePath: String?
     if case let .sqliteFile(path) = config.database { sqlitePath = path }
-    app.asyncCommands.use(BenchCommand(clock: clock, databasePath: sqlitePath), as: "bench")
+    app.asyncCommands.use(BenchCommand(services: commands, databasePath: sqlitePath), as: "bench")
+}
+
+/// The commands' services: the same repositories and units of work as the web's.
+public func commandServices(clock: Clock) -> CommandServices {
+    CommandServices(clock: clock, secrets: .sha256, repositories: { Repositories.fluent($0) }, transactor: { FluentTransactor(database: $0) })
 }

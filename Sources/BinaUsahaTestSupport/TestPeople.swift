@@ -11,17 +11,18 @@ extension Application {
                     RegionImportRow(line: 2, code: code, parentCode: nil, name: name ?? "Desa \(code)", kind: nil)]
         let repository = FluentRegionRepository(database: db)
         let missing = try await rows.asyncFilter { try await repository.find(RegionCode(trusted: $0.code)) == nil }
-        _ = try await ImportRegions(repository: repository)(rows: missing)
+        _ = try await ImportRegions(transactor: transactor, clock: .fixed(testNow))(rows: missing)
     }
 
     /// Adds the craft-centre kecamatan and desa (Pedamaran, Lumpatan…) with the shipped potentials.
     public func addCraftCentres() async throws {
         let repository = FluentRegionRepository(database: db)
         let existing = try await repository.existing(Set(CraftCentres.regions.map(\.code)))
-        _ = try await ImportRegions(repository: repository)(rows: CraftCentres.regions.enumerated().filter { existing[$0.element.code] == nil }.map {
-            RegionImportRow(line: $0.offset + 1, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name, kind: $0.element.kind.rawValue)
-        })
-        try await FluentPotentialRepository(database: db).applyStartingPotentials()
+        _ = try await ImportRegions(transactor: transactor, clock: .fixed(testNow))(
+            rows: CraftCentres.regions.enumerated().filter { existing[$0.element.code] == nil }.map {
+                RegionImportRow(line: $0.offset + 1, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name,
+                                kind: $0.element.kind.rawValue)
+            })
     }
 
     /// `count` eligible weavers in one desa, each heading their own family.

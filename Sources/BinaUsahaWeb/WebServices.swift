@@ -49,7 +49,7 @@ extension WebServices {
 
 extension WebServices {
     func logIn(_ req: Request) -> LogIn {
-        LogIn(users: users(req.db), credentials: credentials(req.db), audit: audit(req.db), clock: clock,
+        LogIn(transactor: transactor(req.db), repositories: repositories(req.db), secrets: secrets, clock: clock,
               verifyPassword: { password, hash in try await req.password.async.verify(password, created: hash).get() })
     }
 
@@ -73,8 +73,7 @@ extension WebServices {
 extension WebServices {
     /// The row validator for `principal`: rows outside their region are refused.
     func validator(_ db: any Database, for principal: Principal) async throws -> BeneficiaryRowValidator {
-        BeneficiaryRowValidator(context: try await .load(regions: regions(db), interests: interests(db),
-                                                          today: CivilDate(clock.now()), scope: principal.region))
+        try await BeneficiaryRowValidator.load(repositories(db), today: CivilDate(clock.now()), scope: principal.region)
     }
 
     func registerBeneficiary(_ db: any Database, for principal: Principal) async throws -> RegisterBeneficiary {
@@ -101,6 +100,9 @@ extension WebServices {
     func groupChanges(_ db: any Database) -> GroupChanges { GroupChanges(transactor: transactor(db), clock: clock) }
     func createGroup(_ db: any Database) -> CreateGroup { CreateGroup(transactor: transactor(db), clock: clock) }
     func coachingWrites(_ db: any Database) -> CoachingWrites { CoachingWrites(transactor: transactor(db), clock: clock) }
+    func proposePlan(_ db: any Database) -> ProposePlan { ProposePlan(transactor: transactor(db), repositories: repositories(db), clock: clock) }
+    func catalogueWrites(_ db: any Database) -> CatalogueWrites { CatalogueWrites(transactor: transactor(db), clock: clock) }
+    func planDecisions(_ db: any Database) -> PlanDecisions { PlanDecisions(transactor: transactor(db), clock: clock) }
 }
 
 // MARK: - Recommendations and planning

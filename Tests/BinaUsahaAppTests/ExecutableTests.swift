@@ -115,7 +115,7 @@ struct ExecutableTests {
         #expect(unknown.status != 0)
         #expect((unknown.output + unknown.error).contains("Kode wilayah \"16.99\" tidak dikenal."))
         let badSize = try BinaryProcess.run(["plan-groups", "--region", "16.02.03", "--target-size", "30"], in: directory)
-        #expect((badSize.output + badSize.error).contains("Target anggota per kelompok harus di antara 5 dan 20."))
+        #expect((badSize.output + badSize.error).contains("Target anggota per kelompok harus bilangan 5–20."))
     }
 
     @Test("A file that is not UTF-8 is refused with one clear message")

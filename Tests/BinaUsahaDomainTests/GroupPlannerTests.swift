@@ -166,18 +166,18 @@ struct GroupPlanEditTests {
         let far = GroupPlannerTests.people(5, in: GroupPlannerTests.otherKecamatan, tag: "far")
         let batik = GroupPlannerTests.people(5, [("batik", 70)], tag: "batik")
         var p = plan([GroupPlannerTests.people(20, tag: "full"), far, GroupPlannerTests.people(5, tag: "x"), batik])
-        #expect(throws: PlanEditError("Anggota KUBE harus tinggal di kecamatan yang sama dengan kelompoknya.")) {
+        #expect(throws: PlanEditError(.otherKecamatan)) {
             try p.move(person: far[0].id, to: p.groups[2].id, overrideReason: nil, skillName: name)
         }
-        #expect(throws: PlanEditError("Kelompok sudah berisi 20 anggota, batas terbanyak.")) {
+        #expect(throws: PlanEditError(.groupFull(20))) {
             try p.move(person: p.groups[2].members[0].id, to: p.groups[0].id, overrideReason: nil, skillName: name)
         }
-        #expect(throws: PlanEditError("anyaman-purun tidak termasuk keterampilan yang direkomendasikan untuk orang ini.")) {
+        #expect(throws: PlanEditError(.skillNotRecommended("anyaman-purun"))) {
             try p.move(person: batik[0].id, to: p.groups[2].id, overrideReason: nil, skillName: name)
         }
         p.groups[2].members[1].noKK = p.groups[3].members[0].noKK
         p.groups[3].members[0].options.append(SkillScore(skill: "anyaman-purun", score: 50))
-        #expect(throws: PlanEditError("Kelompok ini sudah memiliki anggota dari KK yang sama.")) {
+        #expect(throws: PlanEditError(.sameFamily)) {
             try p.move(person: p.groups[3].members[0].id, to: p.groups[2].id, overrideReason: nil, skillName: name)
         }
     }
@@ -186,7 +186,7 @@ struct GroupPlanEditTests {
     func override() throws {
         let old = GroupPlannerTests.people(1, failed: ["age"], tag: "old")
         var p = plan([GroupPlannerTests.people(5)], leftOut: old)
-        #expect(throws: PlanEditError("Orang ini belum memenuhi syarat KUBE; tuliskan alasan untuk tetap mengikutkannya.")) {
+        #expect(throws: PlanEditError(.overrideReasonRequired)) {
             try p.move(person: old[0].id, to: p.groups[0].id, overrideReason: "  ", skillName: name)
         }
         try p.move(person: old[0].id, to: p.groups[0].id, overrideReason: "Pencari nafkah utama", skillName: name)
@@ -198,8 +198,8 @@ struct GroupPlanEditTests {
     func dropAndMerge() throws {
         var p = plan([GroupPlannerTests.people(6, tag: "a"), GroupPlannerTests.people(5, tag: "b"), GroupPlannerTests.people(15, tag: "c"),
                       GroupPlannerTests.people(5, [("batik", 70)], tag: "d")])
-        #expect(throws: PlanEditError("Hanya kelompok dengan jenis usaha yang sama yang bisa digabung.")) { try p.merge(p.groups[3].id, into: p.groups[0].id) }
-        #expect(throws: PlanEditError("Gabungan akan berisi 21 anggota; batas terbanyak 20.")) { try p.merge(p.groups[0].id, into: p.groups[2].id) }
+        #expect(throws: PlanEditError(.differentSkills)) { try p.merge(p.groups[3].id, into: p.groups[0].id) }
+        #expect(throws: PlanEditError(.mergedTooLarge(total: 21, maximum: 20))) { try p.merge(p.groups[0].id, into: p.groups[2].id) }
         try p.merge(p.groups[1].id, into: p.groups[0].id)
         #expect(p.groups.map(\.members.count) == [11, 15, 5])
         try p.drop(group: p.groups[2].id)
@@ -210,10 +210,11 @@ struct GroupPlanEditTests {
     func acceptance() throws {
         var p = plan([GroupPlannerTests.people(5, tag: "a"), GroupPlannerTests.people(5, tag: "b")])
         try p.remove(person: p.groups[0].members[0].id)
-        #expect(p.acceptanceProblems(skillName: name) == ["Kelompok 1 (anyaman-purun): 4 anggota; harus 5–20."])
+        #expect(p.acceptanceProblems(skillName: name).map { $0.message(.id) } == ["Kelompok 1 (anyaman-purun): 4 anggota; harus 5–20."])
+        #expect(p.acceptanceProblems(skillName: name).map { $0.message(.en) } == ["Group 1 (anyaman-purun): 4 members; must be 5–20."])
         p.groups[1].members[1].noKK = p.groups[1].members[0].noKK
-        #expect(p.acceptanceProblems(skillName: name).contains("1 KK diwakili lebih dari satu anggota; satu KK hanya boleh satu anggota."))
+        #expect(p.acceptanceProblems(skillName: name).contains(.familiesRepeated(1)))
         p.status = .accepted
-        #expect(throws: PlanEditError("Rencana ini sudah diterima; tidak bisa diubah lagi.")) { try p.drop(group: p.groups[0].id) }
+        #expect(throws: PlanEditError(.notDraft(.accepted))) { try p.drop(group: p.groups[0].id) }
     }
 }

@@ -21,12 +21,13 @@ struct GroupRulesTests {
     @Test("A draft may be small; activation needs 5–20 members and exactly one of each officer")
     func activation() throws {
         var small = Self.group(4)
-        #expect(throws: GroupRuleError(["KUBE aktif harus beranggota 5–20 KK; sekarang 4."])) { try small.activate(on: Self.today) }
+        #expect(throws: GroupRuleError([.activeSize(minimum: 5, maximum: 20, now: 4)])) { try small.activate(on: Self.today) }
         var noOfficers = Self.group(10, officers: false)
-        #expect(throws: GroupRuleError(["Belum ada ketua di antara anggota aktif.", "Belum ada sekretaris di antara anggota aktif.",
-                                        "Belum ada bendahara di antara anggota aktif."])) { try noOfficers.activate(on: Self.today) }
+        #expect(throws: GroupRuleError([.officerMissing(.ketua), .officerMissing(.sekretaris), .officerMissing(.bendahara)])) { try noOfficers.activate(on: Self.today) }
+        #expect(GroupRuleError([.officerMissing(.ketua)]).message(.id) == "Belum ada ketua di antara anggota aktif.")
+        #expect(GroupRuleError([.officerMissing(.ketua)]).message(.en) == "No chair among the active members yet.")
         var big = Self.group(21)
-        #expect(throws: GroupRuleError(["KUBE aktif harus beranggota 5–20 KK; sekarang 21."])) { try big.activate(on: Self.today) }
+        #expect(throws: GroupRuleError([.activeSize(minimum: 5, maximum: 20, now: 21)])) { try big.activate(on: Self.today) }
         var good = Self.group(10)
         try good.activate(on: Self.today)
         #expect(good.status == .aktif && good.formedOn == Self.today)
@@ -35,16 +36,16 @@ struct GroupRulesTests {
     @Test("Members: one kecamatan, one per KK, one active KUBE, no double officers — even in a draft")
     func members() throws {
         var group = Self.group(6)
-        #expect(throws: GroupRuleError(["Semua anggota harus tinggal di kecamatan kelompok."])) {
+        #expect(throws: GroupRuleError([.memberOutsideKecamatan])) {
             try group.add(Self.member(99, desa: RegionCode(trusted: "16.02.05.1006")), activeElsewhere: false)
         }
-        #expect(throws: GroupRuleError(["Satu KK hanya boleh diwakili satu anggota (1 KK berulang)."])) {
+        #expect(throws: GroupRuleError([.familyRepeated(families: 1)])) {
             try group.add(Self.member(98, kk: "KK1"), activeElsewhere: false)
         }
-        #expect(throws: GroupRuleError("Orang ini sudah aktif di KUBE lain; seseorang hanya boleh aktif di satu KUBE.")) {
+        #expect(throws: GroupRuleError(.activeElsewhere)) {
             try group.add(Self.member(97), activeElsewhere: true)
         }
-        #expect(throws: GroupRuleError(["Ketua hanya boleh satu."])) {
+        #expect(throws: GroupRuleError([.officerRepeated(.ketua, count: nil)])) {
             try group.assignRoles([group.members[4].beneficiary: .ketua])
         }
         try group.add(Self.member(7), activeElsewhere: false)
@@ -56,14 +57,14 @@ struct GroupRulesTests {
         var group = Self.group(6)
         try group.activate(on: Self.today)
         let leaver = group.members[5].beneficiary
-        #expect(throws: GroupRuleError("Tuliskan alasan anggota keluar.")) { try group.leave(leaver, on: Self.today, reason: " ") }
+        #expect(throws: GroupRuleError(.leaveReasonRequired)) { try group.leave(leaver, on: Self.today, reason: " ") }
         try group.leave(leaver, on: Self.today, reason: "Pindah domisili")
         #expect(group.members.count == 6 && group.activeMembers.count == 5)
         #expect(group.members[5].leftOn == Self.today && group.members[5].leaveReason == "Pindah domisili")
-        #expect(throws: GroupRuleError(["KUBE aktif harus beranggota 5–20 KK; sekarang 4."])) {
+        #expect(throws: GroupRuleError([.activeSize(minimum: 5, maximum: 20, now: 4)])) {
             try group.leave(group.members[4].beneficiary, on: Self.today, reason: "Meninggal dunia")
         }
-        #expect(throws: GroupRuleError(["Belum ada ketua di antara anggota aktif."])) {
+        #expect(throws: GroupRuleError([.officerMissing(.ketua)])) {
             try group.assignRoles([group.members[0].beneficiary: .anggota])
         }
     }
@@ -71,19 +72,20 @@ struct GroupRulesTests {
     @Test("Moving up a stage needs the current stage's indicators and a reason; the change is returned for the history")
     func stages() throws {
         var draft = Self.group(6)
-        #expect(throws: GroupRuleError("Tahap hanya dicatat untuk kelompok aktif.")) {
+        #expect(throws: GroupRuleError(.stageOnlyActive)) {
             _ = try draft.changeStage(to: .berkembang, checklist: [], reason: "x", by: "op", at: Date())
         }
         var group = Self.group(6)
         try group.activate(on: Self.today)
-        #expect(throws: GroupRuleError("Tuliskan alasan perubahan tahap.")) {
+        #expect(throws: GroupRuleError(.stageReasonRequired)) {
             _ = try group.changeStage(to: .berkembang, checklist: Set(KUBEStage.tumbuh.indicators), reason: "", by: "op", at: Date())
         }
         do {
             _ = try group.changeStage(to: .berkembang, checklist: [.nameboard], reason: "Sudah berjalan", by: "op", at: Date())
             Issue.record("expected a refusal")
         } catch {
-            #expect(error.message.hasPrefix("Untuk naik ke tahap berkembang, indikator tahap tumbuh harus terpenuhi: memiliki pendamping;"))
+            #expect(error.message(.id).hasPrefix("Untuk naik ke tahap berkembang, indikator tahap tumbuh harus terpenuhi: memiliki pendamping;"))
+            #expect(error.message(.en).hasPrefix("To move up to developing, the indicators of growing must be met:"))
         }
         let change = try group.changeStage(to: .berkembang, checklist: Set(KUBEStage.tumbuh.indicators), reason: "Papan nama terpasang",
                                            by: "op", at: Date())
@@ -99,10 +101,10 @@ struct GroupRulesTests {
         let expected = Set(group.activeMembers.map(\.beneficiary))
         var roster = Dictionary(uniqueKeysWithValues: expected.map { ($0, AttendanceStatus.hadir) })
         roster.removeValue(forKey: group.members[0].beneficiary)
-        #expect(throws: GroupRuleError(["Kehadiran 1 anggota belum diisi."])) { try session.record(roster, expected: expected) }
+        #expect(throws: GroupRuleError([.rosterIncomplete(1)])) { try session.record(roster, expected: expected) }
         roster[group.members[0].beneficiary] = .sakit
         roster[UUID()] = .hadir
-        #expect(throws: GroupRuleError(["1 orang di daftar hadir bukan anggota aktif kelompok sesi ini."])) { try session.record(roster, expected: expected) }
+        #expect(throws: GroupRuleError([.strangersOnRoster(1)])) { try session.record(roster, expected: expected) }
         roster = Dictionary(uniqueKeysWithValues: expected.map { ($0, AttendanceStatus.hadir) })
         roster[group.members[0].beneficiary] = .izin
         try session.record(roster, expected: expected)
@@ -113,11 +115,13 @@ struct GroupRulesTests {
     @Test("Assistance and programmes are checked with clear messages")
     func ledgerAndProgrammes() {
         let goods = Assistance(group: UUID(), date: Self.today, amount: Rupiah(0), form: .barang, source: .apbdProvinsi, receipt: "")
-        #expect(goods.problems() == ["Jumlah bantuan harus lebih dari Rp 0.", "Nomor bukti terima wajib diisi.", "Bantuan barang harus mencantumkan item RAB."])
+        #expect(goods.problems() == [.assistanceAmountZero, .receiptRequired, .rabRequired])
+        #expect(goods.problems().map { $0.message(.id) } == ["Jumlah bantuan harus lebih dari Rp 0.", "Nomor bukti terima wajib diisi.", "Bantuan barang harus mencantumkan item RAB."])
+        #expect(goods.problems().map { $0.message(.en) } == ["The amount must be more than Rp 0.", "The receipt number is required.", "Assistance in goods must list its budget (RAB) items."])
         let cash = Assistance(group: UUID(), date: Self.today, amount: Rupiah(20_000_000), form: .tunai, source: .apbnKemensos, receipt: "BT-01")
         #expect(cash.problems().isEmpty)
         let programme = Programme(name: "", kabupatenKota: RegionCode(trusted: "16.02.03"), year: 2027, skills: [], targetGroups: 1, targetPeople: 10,
                                   budget: Rupiah(1), startsOn: CivilDate(year: 2027, month: 5, day: 1)!, endsOn: CivilDate(year: 2027, month: 1, day: 1)!)
-        #expect(programme.problems() == ["Nama program wajib diisi.", "Program milik satu kabupaten/kota.", "Tanggal selesai harus sesudah tanggal mulai."])
+        #expect(programme.problems() == [.programmeNameRequired, .programmeKabkota, .programmeDates])
     }
 }

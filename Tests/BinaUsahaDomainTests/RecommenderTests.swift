@@ -134,15 +134,16 @@ struct SkillFormTests {
             Issue.record("expected errors")
             return
         }
-        #expect(errors["code"]?.contains("huruf kecil") == true)
-        #expect(errors["name"] == "Nama keterampilan wajib diisi.")
-        #expect(errors["needs"]?.hasPrefix("Baris 1 \"purun:9\"") == true)
-        #expect(errors["interests"] == "Minat \"melukis\" tidak ada di daftar minat & bakat.")
+        #expect(errors["code"]?.message(.id).contains("huruf kecil") == true)
+        #expect(errors["name"]?.message(.id) == "Nama keterampilan wajib diisi.")
+        #expect(errors["name"]?.message(.en) == "The skill needs a name.")
+        #expect(errors["needs"]?.message(.id).hasPrefix("Baris 1 \"purun:9\"") == true)
+        #expect(errors["interests"]?.message(.id) == "Minat \"melukis\" tidak ada di daftar minat & bakat.")
         #expect(errors["trainingHours"] != nil && errors["starterKitCost"] != nil)
-        #expect(errors["products"]?.hasPrefix("Baris 1") == true)
+        #expect(errors["products"]?.message(.id).hasPrefix("Baris 1") == true)
         if case let .failure(unknown) = SkillForm(code: "x1", name: "X", needs: "kayu:3", trainingHours: "1", starterKitCost: "0",
                                                   products: "a|b|0|1").validate(resources: resources, interestTags: tags) {
-            #expect(unknown["needs"] == "Baris 1: bahan baku \"kayu\" tidak ada di katalog.")
+            #expect(unknown["needs"] == .unknownResource(line: 1, code: "kayu"))
         } else {
             Issue.record("expected an unknown resource")
         }

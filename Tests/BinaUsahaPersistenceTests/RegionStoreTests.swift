@@ -31,7 +31,7 @@ struct RegionStoreTests {
                 RegionImportRow(line: 5, code: "16.02.01", parentCode: nil, name: "Lempuing", kind: nil),
             ]
             // when
-            _ = try await ImportRegions(repository: repository)(rows: rows)
+            _ = try await ImportRegions(transactor: app.transactor, clock: .fixed(testNow))(rows: rows)
             let children = try await repository.children(of: RegionCode(trusted: "16.02"))
             // then
             #expect(children.map(\.region.code.rawValue) == ["16.02.01", "16.02.03"])
@@ -59,7 +59,7 @@ struct RegionStoreTests {
             bytes += Array("16.02.08,16.02,Caf".utf8) + [0xE9] + Array("\n16.02.09,16.02,Baik juga\n".utf8)
             // when
             let parsed = try RegionFileParser.parse(bytes)
-            let report = try await ImportRegions(repository: FluentRegionRepository(database: app.db))(
+            let report = try await ImportRegions(transactor: app.transactor, clock: .fixed(testNow))(
                 rows: parsed.rows, unreadable: parsed.unreadable, expectedLevel: parsed.expectedLevel)
             // then
             #expect(report.total == 9)
@@ -85,7 +85,7 @@ struct RegionStoreTests {
             func load(_ name: String) async throws -> ImportRegions.Report {
                 let data = try Data(contentsOf: SharedData.regionsFile(name)!)
                 let parsed = try RegionFileParser.parse([UInt8](data))
-                return try await ImportRegions(repository: repository)(
+                return try await ImportRegions(transactor: app.transactor, clock: .fixed(testNow))(
                     rows: parsed.rows, unreadable: parsed.unreadable, expectedLevel: parsed.expectedLevel)
             }
             // when

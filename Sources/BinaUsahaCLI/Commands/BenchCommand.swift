@@ -11,16 +11,16 @@ import Vapor
 /// `sqlite3 .import` needs for the same rows into the same table. Run it on a fresh database:
 /// `swift run -c release binausaha bench import --rows 1000000 --db /tmp/bench.sqlite`.
 public struct BenchCommand: AsyncCommandGroup {
-    let clock: Clock
+    let services: CommandServices
     let databasePath: String?
-    public init(clock: Clock, databasePath: String?) {
-        self.clock = clock
+    public init(services: CommandServices, databasePath: String?) {
+        self.services = services
         self.databasePath = databasePath
     }
     public var help: String { "Tolok ukur (bench import --rows N; bench plan --people N)" }
     public var commands: [String: any AnyAsyncCommand] {
-        ["import": BenchImportCommand(clock: clock, databasePath: databasePath), "plan": BenchPlanCommand(clock: clock),
-         "search": BenchSearchCommand()]
+        ["import": BenchImportCommand(services: services, databasePath: databasePath), "plan": BenchPlanCommand(services: services),
+         "search": BenchSearchCommand(services: services)]
     }
 }
 
@@ -32,7 +32,7 @@ struct BenchImportCommand: AsyncCommand {
         init() {}
     }
 
-    let clock: Clock
+    let services: CommandServices
     let databasePath: String?
     var help: String { "Ukur kecepatan impor penerima manfaat dan pencarian" }
 
@@ -40,23 +40,23 @@ struct BenchImportCommand: AsyncCommand {
         let app = context.application
         let console = context.console
         let rows = signature.rows ?? 100_000
-        let beneficiaries = FluentBeneficiaryRepository(database: app.db)
+        let beneficiaries = services.repositories(app.db).beneficiaries
         guard try await beneficiaries.count(in: nil) == 0 else {
             throw CLIError("Jalankan tolok ukur pada basis data kosong (mis. --db /tmp/bench.sqlite).")
         }
-        let regions = FluentRegionRepository(database: app.db)
+        let regions = services.repositories(app.db).regions
         let folder = signature.regions ?? "../shared/data/regions"
         var villages: [PeopleGenerator.Village] = []
         if FileManager.default.fileExists(atPath: folder + "/villages_16.csv") {
             for file in ["districts_16.csv", "villages_16.csv"] {
                 let parsed = try RegionFileParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(file)"))))
-                _ = try await ImportRegions(repository: regions)(rows: parsed.rows, unreadable: parsed.unreadable,
+                _ = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(rows: parsed.rows, unreadable: parsed.unreadable,
                                                                  expectedLevel: parsed.expectedLevel)
             }
             villages = try await regions.codes(level: .desaKelurahan).sorted().map { .init(code: $0, interests: ["anyaman"]) }
         } else {
             console.warning("\(folder) tidak ada: hanya desa sentra kerajinan bawaan yang dipakai.")
-            _ = try await ImportRegions(repository: regions)(rows: CraftCentres.regions.enumerated().map {
+            _ = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(rows: CraftCentres.regions.enumerated().map {
                 RegionImportRow(line: $0.offset, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name, kind: nil)
             })
             villages = CraftCentres.all.map { .init(code: $0.desa.code, interests: $0.interests) }
@@ -67,7 +67,7 @@ struct BenchImportCommand: AsyncCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let csvPath = directory.appendingPathComponent("penerima.csv").path
-        var generator = PeopleGenerator(villages: villages, today: CivilDate(clock.now()), seed: 1)
+        var generator = PeopleGenerator(villages: villages, today: CivilDate(services.clock.now()), seed: 1)
         FileManager.default.createFile(atPath: csvPath, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: csvPath))
         var buffer = PeopleGenerator.header
@@ -82,10 +82,7 @@ struct BenchImportCommand: AsyncCommand {
         let memoryBefore = Self.peakMemoryMiB()
 
         // 2. Import through the real pipeline.
-        let validator = BeneficiaryRowValidator(context: try await .load(
-            regions: regions, interests: FluentInterestRepository(database: app.db), today: CivilDate(clock.now()), scope: nil))
-        let importer = ImportBeneficiaries(transactor: FluentTransactor(database: app.db), repository: beneficiaries, validator: validator,
-                                           clock: clock)
+        let importer = try await services.importer(app.db, scope: nil)
         let started = Date()
         let report = try await importer(source: { try FileByteSource(path: csvPath) }, dryRun: false, actor: .commandLine,
                                         fileName: "bench.csv")
@@ -115,7 +112,7 @@ struct BenchImportCommand: AsyncCommand {
     }
 
     /// NIK look-ups, name searches and a list page, timed on the configured database.
-    static func lookups(_ beneficiaries: FluentBeneficiaryRepository, console: any Console) async throws {
+    static func lookups(_ beneficiaries: any BeneficiaryRepository, console: any Console) async throws {
         let sample = try await beneficiaries.search(.init(page: 1, perPage: 200)).items.map(\.details.nik)
         var lookups = [Double]()
         for nik in sample.prefix(200) {
@@ -178,10 +175,11 @@ struct BenchImportCommand: AsyncCommand {
 /// `binausaha bench search --db PATH`: the look-up timings of `bench import`, on an existing database.
 struct BenchSearchCommand: AsyncCommand {
     struct Signature: CommandSignature { init() {} }
+    let services: CommandServices
     var help: String { "Ukur pencarian NIK dan nama pada basis data yang sudah terisi" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let beneficiaries = FluentBeneficiaryRepository(database: context.application.db)
+        let beneficiaries = services.repositories(context.application.db).beneficiaries
         let count = try await beneficiaries.count(in: nil)
         guard count > 0 else { throw CLIError("Basis data kosong: jalankan dulu bench import.") }
         context.console.print("Penerima manfaat: \(count)")

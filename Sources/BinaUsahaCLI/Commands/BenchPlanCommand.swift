@@ -13,7 +13,7 @@ struct BenchPlanCommand: AsyncCommand {
         init() {}
     }
 
-    let clock: Clock
+    let services: CommandServices
     var help: String { "Ukur kecepatan rekomendasi dan penyusunan KUBE dalam memori" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -50,7 +50,7 @@ struct BenchPlanCommand: AsyncCommand {
         let generated = Date()
         let recommender = Recommender(skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,
                                       potentials: PotentialMap(StartingCatalogue.potentials), regions: regions)
-        let planner = PlanGroups(recommender: recommender, rules: PlanningRules(), today: CivilDate(clock.now()))
+        let planner = PlanGroups(recommender: recommender, rules: PlanningRules(), today: CivilDate(services.clock.now()))
         let c0 = Date()
         let candidates = planner.candidates(people)
         let c1 = Date()

@@ -6,10 +6,10 @@ import Vapor
 
 /// `binausaha import beneficiaries FILE.csv [--dry-run] [--as USERNAME]`
 public struct ImportCommand: AsyncCommandGroup {
-    let clock: Clock
-    public init(clock: Clock) { self.clock = clock }
+    let services: CommandServices
+    public init(services: CommandServices) { self.services = services }
     public var help: String { "Impor data dari berkas CSV (import beneficiaries FILE.csv)" }
-    public var commands: [String: any AnyAsyncCommand] { ["beneficiaries": ImportBeneficiariesCommand(clock: clock)] }
+    public var commands: [String: any AnyAsyncCommand] { ["beneficiaries": ImportBeneficiariesCommand(services: services)] }
 }
 
 struct ImportBeneficiariesCommand: AsyncCommand {
@@ -20,7 +20,7 @@ struct ImportBeneficiariesCommand: AsyncCommand {
         init() {}
     }
 
-    let clock: Clock
+    let services: CommandServices
     var help: String { "Impor penerima manfaat dari CSV; baris bermasalah dilaporkan dan dilewati" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -29,16 +29,12 @@ struct ImportBeneficiariesCommand: AsyncCommand {
         var actor = AuditActor.commandLine
         var scope: RegionCode?
         if let username = signature.username {
-            guard let user = try await FluentUserRepository(database: app.db).find(username: username.lowercased()), user.isActive
+            guard let user = try await services.repositories(app.db).users.find(username: username.lowercased()), user.isActive
             else { throw CLIError(UserRuleError.unknownUser(username).message(.id)) }
             actor = AuditActor(user.principal)
             scope = user.region
         }
-        let validator = BeneficiaryRowValidator(context: try await .load(
-            regions: FluentRegionRepository(database: app.db), interests: FluentInterestRepository(database: app.db),
-            today: CivilDate(clock.now()), scope: scope))
-        let importer = ImportBeneficiaries(transactor: FluentTransactor(database: app.db), repository: FluentBeneficiaryRepository(database: app.db),
-                                           validator: validator, clock: clock)
+        let importer = try await services.importer(app.db, scope: scope)
         let path = signature.file
         let name = (path as NSString).lastPathComponent
         let interactive = isatty(STDOUT_FILENO) != 0

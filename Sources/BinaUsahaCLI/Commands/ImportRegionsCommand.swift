@@ -12,8 +12,8 @@ public struct ImportRegionsCommand: AsyncCommand {
         public init() {}
     }
 
-    let clock: Clock
-    public init(clock: Clock) { self.clock = clock }
+    let services: CommandServices
+    public init(services: CommandServices) { self.services = services }
     public var help: String { "Impor daftar wilayah resmi dari berkas CSV" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
@@ -25,16 +25,11 @@ public struct ImportRegionsCommand: AsyncCommand {
         do { parsed = try RegionFileParser.parse([UInt8](data)) } catch {
             throw CLIError("\(signature.file): \(error.message(.id))")
         }
-        let repository = FluentRegionRepository(database: app.db)
-        let report = try await ImportRegions(repository: repository)(
-            rows: parsed.rows, unreadable: parsed.unreadable, expectedLevel: parsed.expectedLevel)
-        let potentials = try await FluentPotentialRepository(database: app.db).applyStartingPotentials()
-
-        let counts = "baris \(report.total), baru \(report.inserted), diperbarui \(report.updated), "
-            + "tidak berubah \(report.unchanged), ditolak \(report.rejected.count)"
-        try await FluentAuditLog(database: app.db).record(
-            .import, by: .commandLine, at: clock.now(), entity: "region", entityID: nil, region: nil,
-            note: "\((signature.file as NSString).lastPathComponent): \(counts)")
+        let file = (signature.file as NSString).lastPathComponent
+        let report = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(
+            rows: parsed.rows, unreadable: parsed.unreadable, expectedLevel: parsed.expectedLevel, fileName: file, by: .commandLine)
+        let repository = services.repositories(app.db).regions
+        let potentials = report.potentialsAdded
 
         let console = context.console
         console.print("Impor wilayah: \((signature.file as NSString).lastPathComponent)")

@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import BinaUsahaPersistence
 import Fluent
 import Foundation
 import Vapor
@@ -15,39 +14,33 @@ public struct PlanGroupsCommand: AsyncCommand {
         public init() {}
     }
 
-    let clock: Clock
-    public init(clock: Clock) { self.clock = clock }
+    let services: CommandServices
+    public init(services: CommandServices) { self.services = services }
     public var help: String { "Susun usulan kelompok KUBE untuk satu wilayah" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let console = context.console
-        let regions = FluentRegionRepository(database: app.db)
-        var scope: RegionCode?
-        if let text = signature.region, !text.isEmpty {
-            guard let code = try? RegionCode(validating: text), try await regions.find(code) != nil else {
-                throw CLIError("Kode wilayah \"\(text)\" tidak dikenal.")
-            }
-            scope = code
+        let propose = ProposePlan(transactor: services.transactor(app.db), repositories: services.repositories(app.db), clock: services.clock)
+        let scope: RegionCode?
+        let rules: PlanningRules
+        do {
+            rules = try ProposePlan.rules(targetSize: signature.targetSize.map(String.init))
+            scope = try await propose.scope(signature.region, within: nil)
+        } catch let problem as PlanRequestProblem {
+            throw CLIError(problem.message(.id))
         }
-        let rules = PlanningRules(targetSize: signature.targetSize ?? 10)
-        if let problem = rules.problem { throw CLIError(problem) }
 
+        // The same proposal the page and the API make: people already in an accepted plan or
+        // an active KUBE are left out.
         let started = Date()
-        let people = try await FluentBeneficiaryRepository(database: app.db).planningPeople(within: scope)
-        let plans = FluentGroupPlanRepository(database: app.db)
-        let taken = try await plans.peopleInAcceptedPlans(within: scope)
-        let skills = FluentSkillRepository(database: app.db)
-        let recommender = try await LoadRecommender(potentials: FluentPotentialRepository(database: app.db), regions: regions, skills: skills,
-                                                    settings: skills)(within: scope)
-        let loaded = Date()
-        let result = PlanGroups(recommender: recommender, rules: rules, today: CivilDate(clock.now()))(people, excluding: taken)
+        let proposal = try await propose.preview(scope: scope, rules: rules)
         let planned = Date()
-
-        let names = try await regions.existing(Set(result.groups.flatMap { [$0.kecamatan] + $0.members.map(\.desa) }
+        let result = proposal.result
+        let names = try await services.repositories(app.db).regions.existing(Set(result.groups.flatMap { [$0.kecamatan] + $0.members.map(\.desa) }
             + result.leftOut.compactMap { if case let .tooFew(_, _, place) = $0.reason { place } else { nil } }))
         let place = { (code: RegionCode?) in code.flatMap { names[$0] }.map(Recommender.placeName) ?? code?.rawValue ?? "" }
-        let skillNames = Dictionary(recommender.skills.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let skillNames = proposal.skillNames
         for (index, group) in result.groups.enumerated().prefix(200) {
             console.print(String(format: "%4d. %@ · %@ · %@ · %d anggota · skor %.1f", index + 1, skillNames[group.skill] ?? group.skill,
                                  place(group.kecamatan), group.isSingleDesa ? place(group.mainDesa) : "beberapa desa",
@@ -60,19 +53,13 @@ public struct PlanGroupsCommand: AsyncCommand {
             reasons[text, default: 0] += 1
         }
         let members = result.groups.reduce(0) { $0 + $1.members.count }
-        console.print("\(result.groups.count) kelompok, \(members) anggota, \(result.leftOut.count) orang tidak masuk kelompok (dari \(people.count) calon).")
+        console.print("\(result.groups.count) kelompok, \(members) anggota, \(result.leftOut.count) orang tidak masuk kelompok (dari \(proposal.candidates) calon).")
         for (text, count) in reasons.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(15) {
             console.print("  \(count) × \(text)")
         }
-        console.print(String(format: "Waktu: baca data %.2f s, susun %.2f s.", loaded.timeIntervalSince(started), planned.timeIntervalSince(loaded)))
+        console.print(String(format: "Waktu: baca data dan susun %.2f s.", planned.timeIntervalSince(started)))
         if signature.save {
-            let plan = GroupPlan(scope: scope, rules: rules, createdBy: "cli", createdAt: clock.now(), groups: result.groups, leftOut: result.leftOut)
-            try await plans.insert(plan)
-            try await FluentAuditLog(database: app.db).record(.create, by: .commandLine, at: clock.now(), entity: "group_plan",
-                                                              entityID: plan.id.uuidString, region: scope, changes: [
-                FieldChange(field: "groups", before: nil, after: String(plan.groups.count)),
-                FieldChange(field: "members", before: nil, after: String(plan.memberCount)),
-            ])
+            let plan = try await propose(scope: scope, rules: rules, by: .commandLine)
             console.print("Draf rencana disimpan: /plans/\(plan.id)")
         }
     }

@@ -3,8 +3,8 @@ import Vapor
 
 /// `binausaha regions …`
 public struct RegionsCommand: AsyncCommandGroup {
-    let clock: Clock
-    public init(clock: Clock) { self.clock = clock }
+    let services: CommandServices
+    public init(services: CommandServices) { self.services = services }
     public var help: String { "Wilayah: impor daftar resmi Kemendagri (regions import FILE.csv)" }
-    public var commands: [String: any AnyAsyncCommand] { ["import": ImportRegionsCommand(clock: clock)] }
+    public var commands: [String: any AnyAsyncCommand] { ["import": ImportRegionsCommand(services: services)] }
 }

@@ -7,16 +7,12 @@ import Vapor
 /// `binausaha tokens create|list|revoke`: API tokens of a user. A new token is printed once;
 /// only its SHA-256 hash is stored, and it expires (90 days unless `--days`).
 public struct TokensCommand: AsyncCommandGroup {
-    let clock: Clock
-    let secrets: Secrets
-    public init(clock: Clock, secrets: Secrets) {
-        self.clock = clock
-        self.secrets = secrets
-    }
+    let services: CommandServices
+    public init(services: CommandServices) { self.services = services }
     public var help: String { "Token API: buat (create), daftar (list), cabut (revoke)" }
     public var commands: [String: any AnyAsyncCommand] {
-        ["create": CreateTokenCommand(clock: clock, secrets: secrets), "list": ListTokensCommand(clock: clock),
-         "revoke": RevokeTokensCommand(clock: clock)]
+        ["create": CreateTokenCommand(services: services), "list": ListTokensCommand(services: services),
+         "revoke": RevokeTokensCommand(services: services)]
     }
 }
 
@@ -28,13 +24,12 @@ struct CreateTokenCommand: AsyncCommand {
         init() {}
     }
 
-    let clock: Clock
-    let secrets: Secrets
+    let services: CommandServices
     var help: String { "Buat token API untuk seorang pengguna (ditampilkan sekali)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let username = signature.username else { throw CLIError("Wajib: --username NAMA") }
-        let issue = IssueToken(transactor: FluentTransactor(database: context.application.db), secrets: secrets, clock: clock)
+        let issue = IssueToken(transactor: services.transactor(context.application.db), secrets: services.secrets, clock: services.clock)
         do {
             let (token, secret) = try await issue(username: username, label: signature.label ?? "cli",
                                                   days: signature.days ?? APIToken.defaultLifetimeDays, by: .commandLine)
@@ -53,17 +48,17 @@ struct ListTokensCommand: AsyncCommand {
         init() {}
     }
 
-    let clock: Clock
+    let services: CommandServices
     var help: String { "Daftar token API seorang pengguna (tanpa rahasianya)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let username = signature.username else { throw CLIError("Wajib: --username NAMA") }
         let db = context.application.db
-        guard let user = try await FluentUserRepository(database: db).find(username: username.lowercased()) else {
+        guard let user = try await services.repositories(db).users.find(username: username.lowercased()) else {
             throw CLIError(UserRuleError.unknownUser(username).message(.id))
         }
-        let now = clock.now()
-        for token in try await FluentCredentialRepository(database: db).tokens(of: user.id) {
+        let now = services.clock.now()
+        for token in try await services.repositories(db).credentials.tokens(of: user.id) {
             let state = token.revokedAt != nil ? "dicabut" : token.expiresAt <= now ? "kedaluwarsa" : "berlaku"
             context.console.print("\(token.id.uuidString)  \(state)  sampai \(IndonesianCalendar.longDateTime(token.expiresAt))  \(token.label)")
         }
@@ -77,7 +72,7 @@ struct RevokeTokensCommand: AsyncCommand {
         init() {}
     }
 
-    let clock: Clock
+    let services: CommandServices
     var help: String { "Cabut token API seorang pengguna (satu dengan --id, atau semuanya)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -87,7 +82,7 @@ struct RevokeTokensCommand: AsyncCommand {
             guard let id = UUID(uuidString: text) else { throw CLIError("--id bukan kode token yang sah: \(text)") }
             ids = [id]
         }
-        let revoke = RevokeTokens(transactor: FluentTransactor(database: context.application.db), clock: clock)
+        let revoke = RevokeTokens(transactor: services.transactor(context.application.db), clock: services.clock)
         do {
             let revoked = try await revoke(username: username, ids: ids, by: .commandLine)
             context.console.print(revoked.isEmpty ? "Tidak ada token berlaku yang dicabut." : "Dicabut: \(revoked.count) token.")

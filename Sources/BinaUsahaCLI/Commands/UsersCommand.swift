@@ -7,10 +7,10 @@ import Vapor
 /// reads the password from standard input, so that it never appears in the shell history or
 /// the process list.
 public struct UsersCommand: AsyncCommandGroup {
-    let clock: Clock
-    public init(clock: Clock) { self.clock = clock }
+    let services: CommandServices
+    public init(services: CommandServices) { self.services = services }
     public var help: String { "Pengguna: buat akun (users create)" }
-    public var commands: [String: any AnyAsyncCommand] { ["create": CreateUserCommand(clock: clock)] }
+    public var commands: [String: any AnyAsyncCommand] { ["create": CreateUserCommand(services: services)] }
 }
 
 struct CreateUserCommand: AsyncCommand {
@@ -22,7 +22,7 @@ struct CreateUserCommand: AsyncCommand {
         init() {}
     }
 
-    let clock: Clock
+    let services: CommandServices
     var help: String { "Buat akun; kata sandi dibaca dari standard input" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -31,7 +31,7 @@ struct CreateUserCommand: AsyncCommand {
         }
         let password = try readPassword(context)
         let app = context.application
-        let createUser = CreateUser(transactor: FluentTransactor(database: app.db), clock: clock,
+        let createUser = CreateUser(transactor: services.transactor(app.db), clock: services.clock,
                                     hashPassword: { try await app.password.async.hash($0).get() })
         do {
             let user = try await createUser(.init(username: username, displayName: signature.name ?? "", role: role,

@@ -21,46 +21,40 @@ public enum DemoSeeder {
         public var accountsCreated: Bool
     }
 
-    /// Seeds when the register is empty; returns `nil` (and changes nothing) otherwise.
-    public static func seedIfEmpty(_ app: Application, clock: Clock, people: Int = 3_000) async throws -> Outcome? {
-        let beneficiaries = FluentBeneficiaryRepository(database: app.db)
-        guard try await beneficiaries.count(in: nil) == 0 else { return nil }
-        let regions = FluentRegionRepository(database: app.db)
-        let audit = FluentAuditLog(database: app.db)
+    /// Seeds when the register is empty; returns `nil` (and changes nothing) otherwise. Every
+    /// write goes through the same use cases as the pages and the commands.
+    public static func seedIfEmpty(_ app: Application, services: CommandServices, people: Int = 3_000) async throws -> Outcome? {
+        let repositories = services.repositories(app.db)
+        guard try await repositories.beneficiaries.count(in: nil) == 0 else { return nil }
+        let demo = AuditActor(id: nil, name: "demo", role: nil)
 
         // Villages: added only where the official list has not been imported.
         let rows = CraftCentres.regions.enumerated().map {
             RegionImportRow(line: $0.offset + 1, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name,
                             kind: $0.element.kind.rawValue)
         }
-        let existing = try await regions.existing(Set(CraftCentres.regions.map(\.code)))
-        _ = try await ImportRegions(repository: regions)(rows: rows.filter { existing[RegionCode(trusted: $0.code)] == nil })
-        try await FluentPotentialRepository(database: app.db).applyStartingPotentials()
+        let existing = try await repositories.regions.existing(Set(CraftCentres.regions.map(\.code)))
+        _ = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(
+            rows: rows.filter { existing[RegionCode(trusted: $0.code)] == nil }, fileName: "demo", by: demo)
 
         // People, through the same import as a CSV file would take.
-        let today = CivilDate(clock.now())
+        let today = CivilDate(services.clock.now())
         var generator = PeopleGenerator(villages: CraftCentres.all.map { .init(code: $0.desa.code, interests: $0.interests) },
                                         today: today)
         var csv = PeopleGenerator.header
         for _ in 0..<people { csv += CSVText.line(generator.nextRow()) }
         let bytes = Array(csv.utf8)
-        let validator = BeneficiaryRowValidator(context: try await .load(
-            regions: regions, interests: FluentInterestRepository(database: app.db), today: today, scope: nil))
-        let report = try await ImportBeneficiaries(transactor: FluentTransactor(database: app.db), repository: beneficiaries, validator: validator, clock: clock)(
-            source: { MemoryByteSource(bytes) }, dryRun: false, actor: AuditActor(id: nil, name: "demo", role: nil),
-            fileName: "demo.csv")
+        let report = try await services.importer(app.db, scope: nil)(source: { MemoryByteSource(bytes) }, dryRun: false, actor: demo,
+                                                                      fileName: "demo.csv")
 
         // Accounts, only into a database without users.
-        let users = FluentUserRepository(database: app.db)
         var accountsCreated = false
-        if try await users.count() == 0 {
-            let hash = try await app.password.async.hash(password).get()
+        if try await repositories.users.count() == 0 {
+            let create = CreateUser(transactor: services.transactor(app.db), clock: services.clock,
+                                    hashPassword: { try await app.password.async.hash($0).get() })
             for account in accounts {
-                let user = User(username: account.username, displayName: account.name, role: account.role,
-                                region: account.region.map(RegionCode.init(trusted:)), createdAt: clock.now())
-                try await users.create(user, passwordHash: hash)
-                try await audit.record(.create, by: AuditActor(id: nil, name: "demo", role: nil), at: clock.now(), entity: "user",
-                                       entityID: user.id.uuidString, region: user.region, changes: FieldChange.diff([:], user.auditFields))
+                _ = try await create(.init(username: account.username, displayName: account.name, role: account.role.rawValue,
+                                           region: account.region, password: password), by: demo)
             }
             accountsCreated = true
         }
@@ -83,12 +77,12 @@ public struct DemoCommand: AsyncCommand {
         public init() {}
     }
 
-    let clock: Clock
-    public init(clock: Clock) { self.clock = clock }
+    let services: CommandServices
+    public init(services: CommandServices) { self.services = services }
     public var help: String { "Isi basis data kosong dengan data demo" }
 
     public func run(using context: CommandContext, signature: Signature) async throws {
-        guard let outcome = try await DemoSeeder.seedIfEmpty(context.application, clock: clock, people: signature.people ?? 3_000) else {
+        guard let outcome = try await DemoSeeder.seedIfEmpty(context.application, services: services, people: signature.people ?? 3_000) else {
             throw CLIError("Basis data sudah berisi penerima manfaat; data demo hanya dimuat ke basis data kosong.")
         }
         context.console.print(DemoSeeder.describe(outcome))

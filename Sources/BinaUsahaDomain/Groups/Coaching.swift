@@ -33,14 +33,14 @@ public struct Programme: Sendable, Equatable {
         self.version = version
     }
 
-    /// Checks a new or edited programme; messages in Indonesian.
-    public func problems() -> [String] {
-        var problems: [String] = []
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Nama program wajib diisi.") }
-        if kabupatenKota.level != .kabupatenKota { problems.append("Program milik satu kabupaten/kota.") }
-        if !(2000...2100).contains(year) { problems.append("Tahun program tidak masuk akal.") }
-        if endsOn < startsOn { problems.append("Tanggal selesai harus sesudah tanggal mulai.") }
-        if targetGroups < 0 || targetPeople < 0 || budget.amount < 0 { problems.append("Target dan anggaran tidak boleh negatif.") }
+    /// Checks a new or edited programme.
+    public func problems() -> [GroupProblem] {
+        var problems: [GroupProblem] = []
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.programmeNameRequired) }
+        if kabupatenKota.level != .kabupatenKota { problems.append(.programmeKabkota) }
+        if !(2000...2100).contains(year) { problems.append(.programmeYear) }
+        if endsOn < startsOn { problems.append(.programmeDates) }
+        if targetGroups < 0 || targetPeople < 0 || budget.amount < 0 { problems.append(.programmeNegative) }
         return problems
     }
 }
@@ -112,12 +112,12 @@ public struct CoachingSession: Sendable, Equatable {
         self.version = version
     }
 
-    public func problems() -> [String] {
-        var problems: [String] = []
-        if groups.isEmpty { problems.append("Pilih sedikitnya satu kelompok.") }
-        if !(0.5...24).contains(hours) { problems.append("Lama sesi 0,5–24 jam.") }
-        if place.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Tempat wajib diisi.") }
-        if topic.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Topik wajib diisi.") }
+    public func problems() -> [GroupProblem] {
+        var problems: [GroupProblem] = []
+        if groups.isEmpty { problems.append(.chooseGroups) }
+        if !(0.5...24).contains(hours) { problems.append(.sessionHours) }
+        if place.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.placeRequired) }
+        if topic.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.topicRequired) }
         return problems
     }
 
@@ -126,9 +126,9 @@ public struct CoachingSession: Sendable, Equatable {
     public mutating func record(_ roster: [UUID: AttendanceStatus], expected: Set<UUID>) throws(GroupRuleError) {
         let unknown = Set(roster.keys).subtracting(expected)
         let missing = expected.subtracting(roster.keys)
-        var problems: [String] = []
-        if !unknown.isEmpty { problems.append("\(unknown.count) orang di daftar hadir bukan anggota aktif kelompok sesi ini.") }
-        if !missing.isEmpty { problems.append("Kehadiran \(missing.count) anggota belum diisi.") }
+        var problems: [GroupProblem] = []
+        if !unknown.isEmpty { problems.append(.strangersOnRoster(unknown.count)) }
+        if !missing.isEmpty { problems.append(.rosterIncomplete(missing.count)) }
         guard problems.isEmpty else { throw GroupRuleError(problems) }
         attendance = roster
     }
@@ -198,13 +198,13 @@ public struct Assistance: Sendable, Equatable {
         self.programme = programme
     }
 
-    public func problems() -> [String] {
-        var problems: [String] = []
-        if amount.amount <= 0 { problems.append("Jumlah bantuan harus lebih dari Rp 0.") }
-        if amount.amount > 10_000_000_000 { problems.append("Jumlah bantuan tidak masuk akal.") }
-        if receipt.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Nomor bukti terima wajib diisi.") }
+    public func problems() -> [GroupProblem] {
+        var problems: [GroupProblem] = []
+        if amount.amount <= 0 { problems.append(.assistanceAmountZero) }
+        if amount.amount > 10_000_000_000 { problems.append(.assistanceAmountTooLarge) }
+        if receipt.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.receiptRequired) }
         if form == .barang && rabItems.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append("Bantuan barang harus mencantumkan item RAB.")
+            problems.append(.rabRequired)
         }
         return problems
     }

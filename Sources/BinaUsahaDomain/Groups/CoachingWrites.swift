@@ -49,15 +49,15 @@ public struct CoachingWrites: Sendable {
     public func createProgramme(_ input: ProgrammeInput, by principal: Principal) async throws -> Programme {
         let now = clock.now()
         guard let kabkota = try? RegionCode(validating: input.kabupatenKota), kabkota.level == .kabupatenKota, principal.covers(kabkota) else {
-            throw GroupRuleError("Pilih kabupaten/kota di wilayah Anda.")
+            throw GroupRuleError(.programmeKabkota)
         }
         return try await transactor.run { repositories in
             let catalogue = Set(try await repositories.skills.all().map(\.code))
             let unknown = input.skills.filter { !catalogue.contains($0) }
-            guard unknown.isEmpty else { throw GroupRuleError("Keterampilan tidak ada di katalog: \(unknown.joined(separator: ", ")).") }
+            guard unknown.isEmpty else { throw GroupRuleError(.unknownSkills(unknown)) }
             for id in input.groups {
                 guard let group = try await repositories.groups.find(id: id), kabkota.contains(group.desa) else {
-                    throw GroupRuleError("Kelompok yang dipilih tidak ada di kabupaten/kota program ini.")
+                    throw GroupRuleError(.groupNotInProgrammeRegion)
                 }
             }
             let programme = Programme(name: input.name.trimmingCharacters(in: .whitespacesAndNewlines), kabupatenKota: kabkota,
@@ -90,7 +90,7 @@ public struct CoachingWrites: Sendable {
             guard programme.version == version else { throw GroupWriteError.stale }
             guard let found = try await repositories.groups.find(id: group), programme.kabupatenKota.contains(found.desa), principal.covers(found.desa),
                   found.status != .bubar else {
-                throw GroupRuleError("Kelompok yang dipilih tidak ada di kabupaten/kota program ini.")
+                throw GroupRuleError(.groupNotInProgrammeRegion)
             }
             guard !programme.groups.contains(group) else { return programme }
             programme.groups.append(group)
@@ -139,29 +139,29 @@ public struct CoachingWrites: Sendable {
     public func scheduleSession(_ input: SessionInput, by principal: Principal) async throws -> CoachingSession {
         let now = clock.now()
         return try await transactor.run { repositories in
-            var problems: [String] = []
-            if Set(input.groups).count != input.groups.count { problems.append("Kelompok yang sama dipilih lebih dari sekali.") }
+            var problems: [GroupProblem] = []
+            if Set(input.groups).count != input.groups.count { problems.append(.groupTwice) }
             var groups: [KUBEGroup] = []
             for id in Set(input.groups).sorted(by: { $0.uuidString < $1.uuidString }) {
                 guard let group = try await repositories.groups.find(id: id), principal.covers(group.desa), group.status == .aktif else {
-                    problems.append("Pilih kelompok aktif di wilayah Anda.")
+                    problems.append(.chooseActiveGroups)
                     break
                 }
                 groups.append(group)
             }
             let kabkotas = Set(groups.compactMap { $0.kecamatan.parent })
-            if kabkotas.count > 1 { problems.append("Satu sesi hanya untuk kelompok dari satu kabupaten/kota.") }
+            if kabkotas.count > 1 { problems.append(.sessionTwoKabkota) }
             if let id = input.programme {
                 if let programme = try await repositories.coaching.find(programme: id), Self.reaches(principal, programme) {
                     if let kabkota = kabkotas.first, kabkota != programme.kabupatenKota {
-                        problems.append("Program yang dipilih milik kabupaten/kota lain daripada kelompoknya.")
+                        problems.append(.programmeOtherKabkota)
                     }
                     let day = CivilDate(input.startsAt)
                     if day < programme.startsOn || day > programme.endsOn {
-                        problems.append("Tanggal sesi harus dalam masa program (\(programme.startsOn.long()) – \(programme.endsOn.long())).")
+                        problems.append(.sessionOutsideProgramme(programme.startsOn, programme.endsOn))
                     }
                 } else {
-                    problems.append("Program yang dipilih tidak ditemukan.")
+                    problems.append(.programmeNotFound)
                 }
             }
             let session = CoachingSession(programme: input.programme, type: input.type, startsAt: input.startsAt, hours: input.hours,
@@ -211,7 +211,7 @@ public struct CoachingWrites: Sendable {
                   let groups = try await Self.groups(of: session, visibleTo: principal, repositories) else { throw GroupWriteError.notFound }
             guard Self.mayRecord(principal, groups: groups) else { throw GroupWriteError.forbidden }
             guard session.startsAt <= now else {
-                throw GroupRuleError("Sesi ini belum berlangsung (\(IndonesianCalendar.longDateTime(session.startsAt))); kehadiran dicatat setelah sesi dimulai.")
+                throw GroupRuleError(.notYetBegun(session.startsAt))
             }
             guard session.version == version else { throw GroupWriteError.stale }
             var changed = session
@@ -240,12 +240,12 @@ public struct CoachingWrites: Sendable {
                 throw GroupWriteError.notFound
             }
             var problems = assistance.problems()
-            if group.status == .bubar { problems.append("Kelompok sudah bubar.") }
-            if assistance.date > CivilDate(now) { problems.append("Tanggal bantuan tidak boleh di masa depan.") }
+            if group.status == .bubar { problems.append(.dissolved) }
+            if assistance.date > CivilDate(now) { problems.append(.assistanceInFuture) }
             if let id = assistance.programme {
                 let programme = try await repositories.coaching.find(programme: id)
                 if programme.map({ !$0.kabupatenKota.contains(group.desa) }) ?? true {
-                    problems.append("Program yang dipilih tidak ditemukan di kabupaten/kota kelompok ini.")
+                    problems.append(.programmeNotInGroupKabkota)
                 }
             }
             guard problems.isEmpty else { throw GroupRuleError(problems) }

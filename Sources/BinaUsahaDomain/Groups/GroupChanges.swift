@@ -31,13 +31,13 @@ public struct GroupChanges: Sendable {
     {
         try await change(id, version: version, by: principal, note: "details") { group, repositories in
             let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !name.isEmpty else { throw GroupRuleError("Nama kelompok wajib diisi.") }
-            guard name.count <= 150, decreeNumber.count <= 100 else { throw GroupRuleError("Nama kelompok atau nomor SK terlalu panjang.") }
+            guard !name.isEmpty else { throw GroupRuleError(.nameRequired) }
+            guard name.count <= 150, decreeNumber.count <= 100 else { throw GroupRuleError(.nameTooLong) }
             group.name = name
             group.decreeNumber = decreeNumber.trimmingCharacters(in: .whitespacesAndNewlines)
             if let pendamping {
                 guard try await Self.pendampingUsers(for: group, repositories).contains(where: { $0.id == pendamping }) else {
-                    throw GroupRuleError("Pilih pendamping yang bertugas di kecamatan kelompok ini.")
+                    throw GroupRuleError(.badPendamping)
                 }
             }
             group.pendamping = pendamping
@@ -51,7 +51,7 @@ public struct GroupChanges: Sendable {
         let today = CivilDate(clock.now())
         return try await change(id, version: version, by: principal, note: "add") { group, repositories in
             guard let person = try await repositories.beneficiaries.find(nik: TextFolding.trim(nik)), principal.covers(person.details.desa) else {
-                throw GroupRuleError("NIK ini tidak ada di register wilayah Anda.")
+                throw GroupRuleError(.nikNotInRegion)
             }
             let elsewhere = try await repositories.groups.activeGroup(of: person.id).map { $0 != group.id } ?? false
             try group.add(Membership(beneficiary: person.id, noKK: person.details.noKK, desa: person.details.desa, joinedOn: today),
@@ -75,7 +75,7 @@ public struct GroupChanges: Sendable {
         let today = CivilDate(clock.now())
         return try await change(id, version: version, by: principal, note: "leave") { group, _ in
             let date = date ?? today
-            guard date <= today else { throw GroupRuleError("Tanggal keluar tidak boleh di masa depan.") }
+            guard date <= today else { throw GroupRuleError(.leaveInFuture) }
             try group.leave(member, on: date, reason: reason)
             return nil
         }
@@ -87,7 +87,7 @@ public struct GroupChanges: Sendable {
         return try await change(id, version: version, by: principal, note: "activate") { group, repositories in
             try group.activate(on: today)
             for member in group.activeMembers where try await repositories.groups.activeGroup(of: member.beneficiary).map({ $0 != group.id }) == true {
-                throw GroupRuleError("Ada anggota yang sudah aktif di KUBE lain; seseorang hanya boleh aktif di satu KUBE.")
+                throw GroupRuleError(.someoneActiveElsewhere)
             }
             return nil
         }
@@ -107,8 +107,8 @@ public struct GroupChanges: Sendable {
         let today = CivilDate(clock.now())
         return try await change(id, version: version, by: principal, note: "dissolve") { group, _ in
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty else { throw GroupRuleError("Tuliskan alasan pembubaran kelompok.") }
-            guard group.status != .bubar else { throw GroupRuleError("Kelompok sudah bubar.") }
+            guard !reason.isEmpty else { throw GroupRuleError(.dissolveReasonRequired) }
+            guard group.status != .bubar else { throw GroupRuleError(.dissolved) }
             for member in group.activeMembers { try group.leave(member.beneficiary, on: today, reason: reason, checkingRules: false) }
             group.status = .bubar
             return nil
@@ -214,25 +214,25 @@ public struct CreateGroup: Sendable {
         let today = CivilDate(clock.now())
         let now = clock.now()
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        var problems: [String] = []
-        if name.isEmpty { problems.append("Nama kelompok wajib diisi.") }
-        if name.count > 150 { problems.append("Nama kelompok terlalu panjang (maks. 150 karakter).") }
+        var problems: [GroupProblem] = []
+        if name.isEmpty { problems.append(.nameRequired) }
+        if name.count > 150 { problems.append(.nameTooLong) }
         let code = try? RegionCode(validating: TextFolding.trim(input.desa))
         return try await transactor.run { [problems] repositories in
             var problems = problems
-            if try await repositories.skills.find(code: input.skill) == nil { problems.append("Pilih keterampilan dari katalog.") }
+            if try await repositories.skills.find(code: input.skill) == nil { problems.append(.chooseSkill) }
             var desa: RegionCode?
             if let code, code.level == .desaKelurahan, try await repositories.regions.find(code) != nil {
-                if principal.covers(code) { desa = code } else { problems.append("Desa \(code.rawValue) di luar wilayah Anda.") }
+                if principal.covers(code) { desa = code } else { problems.append(.desaOutside(code.rawValue)) }
             } else {
-                problems.append("Pilih desa/kelurahan yang ada (kode 4 bagian, mis. 16.02.03.2007).")
+                problems.append(.chooseDesa)
             }
             guard problems.isEmpty, let desa, let kecamatan = desa.parent else { throw GroupRuleError(problems) }
             var group = KUBEGroup(name: name, skill: input.skill, kecamatan: kecamatan, desa: desa,
                                   decreeNumber: input.decreeNumber.trimmingCharacters(in: .whitespacesAndNewlines))
             for nik in input.memberNIKs {
                 guard let person = try await repositories.beneficiaries.find(nik: TextFolding.trim(nik)), principal.covers(person.details.desa) else {
-                    throw GroupRuleError("NIK ini tidak ada di register wilayah Anda.")
+                    throw GroupRuleError(.nikNotInRegion)
                 }
                 try group.add(Membership(beneficiary: person.id, noKK: person.details.noKK, desa: person.details.desa, joinedOn: today),
                               activeElsewhere: try await repositories.groups.activeGroup(of: person.id) != nil)

@@ -1,13 +1,5 @@
 import Foundation
 
-/// A rule of Permensos 2/2019 (DOMAIN.md §1.2) a group breaks, in Indonesian.
-public struct GroupRuleError: Error, Equatable, Sendable {
-    public var messages: [String]
-    public init(_ messages: [String]) { self.messages = messages }
-    public init(_ message: String) { messages = [message] }
-    public var message: String { messages.joined(separator: " ") }
-}
-
 /// The group rules, checked on every change of an active group and before activation.
 public enum GroupRules {
     public static let minimumMembers = 5
@@ -15,32 +7,32 @@ public enum GroupRules {
 
     /// Every rule an *active* group must keep. A draft may break the size and officer rules,
     /// never the kecamatan, KK and one-group rules (checked on every change by `memberProblems`).
-    public static func activationProblems(_ group: KUBEGroup) -> [String] {
+    public static func activationProblems(_ group: KUBEGroup) -> [GroupProblem] {
         var problems = memberProblems(group)
         let active = group.activeMembers
         if !(minimumMembers...maximumMembers).contains(active.count) {
-            problems.append("KUBE aktif harus beranggota \(minimumMembers)–\(maximumMembers) KK; sekarang \(active.count).")
+            problems.append(.activeSize(minimum: minimumMembers, maximum: maximumMembers, now: active.count))
         }
         for role in MemberRole.officers {
             let count = active.filter { $0.role == role }.count
-            if count == 0 { problems.append("Belum ada \(role.label(.id).lowercased()) di antara anggota aktif.") }
-            if count > 1 { problems.append("\(role.label(.id)) hanya boleh satu; sekarang \(count).") }
+            if count == 0 { problems.append(.officerMissing(role)) }
+            if count > 1 { problems.append(.officerRepeated(role, count: count)) }
         }
         return problems
     }
 
     /// Rules every group keeps, draft or active: one kecamatan, one member per KK, one
     /// officer of each kind.
-    public static func memberProblems(_ group: KUBEGroup) -> [String] {
-        var problems: [String] = []
+    public static func memberProblems(_ group: KUBEGroup) -> [GroupProblem] {
+        var problems: [GroupProblem] = []
         let active = group.activeMembers
         if active.contains(where: { $0.desa.parent != group.kecamatan }) {
-            problems.append("Semua anggota harus tinggal di kecamatan kelompok.")
+            problems.append(.memberOutsideKecamatan)
         }
         let families = Dictionary(grouping: active, by: \.noKK).filter { $0.value.count > 1 }
-        if !families.isEmpty { problems.append("Satu KK hanya boleh diwakili satu anggota (\(families.count) KK berulang).") }
+        if !families.isEmpty { problems.append(.familyRepeated(families: families.count)) }
         for role in MemberRole.officers where active.filter({ $0.role == role }).count > 1 {
-            problems.append("\(role.label(.id)) hanya boleh satu.")
+            problems.append(.officerRepeated(role, count: nil))
         }
         return problems
     }
@@ -56,10 +48,10 @@ public enum GroupRules {
 extension KUBEGroup {
     /// Adds a person; `activeElsewhere` says whether they are active in another KUBE.
     public mutating func add(_ member: Membership, activeElsewhere: Bool) throws(GroupRuleError) {
-        guard status != .bubar else { throw GroupRuleError("Kelompok sudah bubar.") }
-        guard !activeElsewhere else { throw GroupRuleError("Orang ini sudah aktif di KUBE lain; seseorang hanya boleh aktif di satu KUBE.") }
+        guard status != .bubar else { throw GroupRuleError(.dissolved) }
+        guard !activeElsewhere else { throw GroupRuleError(.activeElsewhere) }
         guard !activeMembers.contains(where: { $0.beneficiary == member.beneficiary }) else {
-            throw GroupRuleError("Orang ini sudah menjadi anggota kelompok ini.")
+            throw GroupRuleError(.alreadyMember)
         }
         var changed = self
         changed.members.append(member)
@@ -71,11 +63,11 @@ extension KUBEGroup {
     /// dissolving, when every member leaves and the group stops being a KUBE.
     public mutating func leave(_ beneficiary: UUID, on date: CivilDate, reason: String, checkingRules: Bool = true) throws(GroupRuleError) {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw GroupRuleError("Tuliskan alasan anggota keluar.") }
+        guard !reason.isEmpty else { throw GroupRuleError(.leaveReasonRequired) }
         guard let index = members.firstIndex(where: { $0.beneficiary == beneficiary && $0.isActive }) else {
-            throw GroupRuleError("Orang ini bukan anggota aktif kelompok ini.")
+            throw GroupRuleError(.notActiveMember)
         }
-        guard date >= members[index].joinedOn else { throw GroupRuleError("Tanggal keluar tidak boleh sebelum tanggal bergabung.") }
+        guard date >= members[index].joinedOn else { throw GroupRuleError(.leaveBeforeJoining) }
         var changed = self
         changed.members[index].leftOn = date
         changed.members[index].leaveReason = reason
@@ -96,7 +88,7 @@ extension KUBEGroup {
 
     /// Draft → aktif, when every rule holds.
     public mutating func activate(on date: CivilDate) throws(GroupRuleError) {
-        guard status == .draft else { throw GroupRuleError("Hanya kelompok draf yang bisa diaktifkan.") }
+        guard status == .draft else { throw GroupRuleError(.onlyDraftActivates) }
         var changed = self
         changed.status = .aktif
         if changed.formedOn == nil { changed.formedOn = date }
@@ -109,20 +101,18 @@ extension KUBEGroup {
     public mutating func changeStage(to stage: KUBEStage, checklist: Set<StageIndicator>, reason: String, by: String, at: Date)
         throws(GroupRuleError) -> StageChange
     {
-        guard status == .aktif else { throw GroupRuleError("Tahap hanya dicatat untuk kelompok aktif.") }
+        guard status == .aktif else { throw GroupRuleError(.stageOnlyActive) }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw GroupRuleError("Tuliskan alasan perubahan tahap.") }
+        guard !reason.isEmpty else { throw GroupRuleError(.stageReasonRequired) }
         if stage > self.stage {
             let missing = self.stage.indicators.filter { !checklist.contains($0) }
             if !missing.isEmpty {
-                throw GroupRuleError("Untuk naik ke tahap \(stage.label(.id).lowercased()), indikator tahap \(self.stage.label(.id).lowercased()) "
-                    + "harus terpenuhi: " + missing.map { $0.label(.id).lowercased() }.joined(separator: "; ") + ".")
+                throw GroupRuleError(.stageIndicatorsMissing(to: stage, from: self.stage, missing: missing))
             }
             if stage == .maju {
                 let developing = KUBEStage.berkembang.indicators.filter { !checklist.contains($0) }
                 if !developing.isEmpty {
-                    throw GroupRuleError("Untuk tahap maju, indikator tahap berkembang harus terpenuhi: "
-                        + developing.map { $0.label(.id).lowercased() }.joined(separator: "; ") + ".")
+                    throw GroupRuleError(.developingIndicatorsMissing(developing))
                 }
             }
         }

@@ -1,12 +1,17 @@
 import Foundation
 
 /// Loads a region list into the register: validates every row, keeps the good ones, and
-/// upserts them by code so that importing the same file again changes nothing.
+/// upserts them by code so that importing the same file again changes nothing. The whole file,
+/// the starting potentials of regions that are new, and the audit record are one unit of work.
 public struct ImportRegions: Sendable {
-    public let repository: any RegionRepository
+    public let transactor: any Transactor
+    public let clock: Clock
     public var batchSize = 500
 
-    public init(repository: any RegionRepository) { self.repository = repository }
+    public init(transactor: any Transactor, clock: Clock) {
+        self.transactor = transactor
+        self.clock = clock
+    }
 
     public struct Report: Sendable, Equatable {
         public var total = 0
@@ -14,8 +19,15 @@ public struct ImportRegions: Sendable {
         public var updated = 0
         public var unchanged = 0
         public var rejected: [ImportProblem<RegionRowProblem>] = []
+        /// Shipped potentials recorded for regions that now exist for the first time.
+        public var potentialsAdded = 0
 
         public init() {}
+
+        /// `baris 3.259, baru 12, diperbarui 0, tidak berubah 3.247, ditolak 0`
+        public var summaryID: String {
+            "baris \(total), baru \(inserted), diperbarui \(updated), tidak berubah \(unchanged), ditolak \(rejected.count)"
+        }
     }
 
     /// - Parameters:
@@ -25,8 +37,24 @@ public struct ImportRegions: Sendable {
     public func callAsFunction(
         rows: [RegionImportRow],
         unreadable: [ImportProblem<RegionRowProblem>] = [],
-        expectedLevel: RegionLevel? = nil
+        expectedLevel: RegionLevel? = nil,
+        fileName: String = "",
+        by actor: AuditActor = .commandLine
     ) async throws -> Report {
+        let now = clock.now()
+        let batchSize = batchSize
+        return try await transactor.run { repositories in
+            var report = try await self.write(rows: rows, unreadable: unreadable, expectedLevel: expectedLevel, batchSize: batchSize,
+                                              repository: repositories.regions)
+            report.potentialsAdded = try await repositories.potentials.applyStartingPotentials()
+            try await repositories.audit.record(.import, by: actor, at: now, entity: "region", entityID: nil, region: nil,
+                                                note: fileName.isEmpty ? report.summaryID : "\(fileName): \(report.summaryID)")
+            return report
+        }
+    }
+
+    private func write(rows: [RegionImportRow], unreadable: [ImportProblem<RegionRowProblem>], expectedLevel: RegionLevel?,
+                       batchSize: Int, repository: any RegionRepository) async throws -> Report {
         var report = Report()
         report.total = rows.count + unreadable.count
         report.rejected = unreadable

@@ -49,22 +49,104 @@ public struct GroupPlan: Sendable, Equatable {
     public var totalScore: Double { groups.reduce(0) { $0 + $1.totalScore } }
 }
 
-/// A rule an edit or the acceptance would break, in Indonesian.
-public struct PlanEditError: Error, Equatable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+/// A rule an edit or the acceptance of a plan would break, in either language.
+public enum PlanProblem: Equatable, Sendable, LocalizedMessage {
+    case groupNotInPlan
+    case notDraft(GroupPlan.Status)
+    case personNotInPlan
+    case overrideReasonRequired
+    case otherKecamatan
+    case skillNotRecommended(String)
+    case groupFull(Int)
+    case sameFamily
+    case notAMember
+    case sameGroup
+    case differentSkills
+    case differentKecamatan
+    case mergedTooLarge(total: Int, maximum: Int)
+    case mergedSameFamily
+    case noGroups
+    case groupSize(PlanGroupLabel, count: Int, minimum: Int, maximum: Int)
+    case groupOtherKecamatan(PlanGroupLabel)
+    case groupIneligible(PlanGroupLabel)
+    case groupPersonTwice(PlanGroupLabel)
+    case familiesRepeated(Int)
+    case badTarget(groups: Int)
+    case badChoice(String)
+    case stale
+
+    public func message(_ lang: Lang) -> String {
+        let id = lang == .id
+        switch self {
+        case .groupNotInPlan: return id ? "Kelompok tidak ditemukan dalam rencana ini." : "The group is not in this plan."
+        case let .notDraft(status):
+            return id ? "Rencana ini sudah \(status.label(.id).lowercased()); tidak bisa diubah lagi." : "This plan is \(status.label(.en).lowercased()); it cannot be changed."
+        case .personNotInPlan: return id ? "Orang ini tidak ada dalam rencana." : "This person is not in the plan."
+        case .overrideReasonRequired:
+            return id ? "Orang ini belum memenuhi syarat KUBE; tuliskan alasan untuk tetap mengikutkannya."
+                : "This person does not meet the KUBE requirements yet; write a reason to include them anyway."
+        case .otherKecamatan:
+            return id ? "Anggota KUBE harus tinggal di kecamatan yang sama dengan kelompoknya." : "KUBE members must live in their group's kecamatan."
+        case let .skillNotRecommended(skill):
+            return id ? "\(skill) tidak termasuk keterampilan yang direkomendasikan untuk orang ini." : "\(skill) is not among the skills recommended for this person."
+        case let .groupFull(maximum):
+            return id ? "Kelompok sudah berisi \(maximum) anggota, batas terbanyak." : "The group already has \(maximum) members, the most allowed."
+        case .sameFamily: return id ? "Kelompok ini sudah memiliki anggota dari KK yang sama." : "This group already has a member of the same family (KK)."
+        case .notAMember: return id ? "Orang ini bukan anggota kelompok mana pun dalam rencana." : "This person is not a member of any group in the plan."
+        case .sameGroup: return id ? "Pilih dua kelompok yang berbeda untuk digabung." : "Choose two different groups to merge."
+        case .differentSkills:
+            return id ? "Hanya kelompok dengan jenis usaha yang sama yang bisa digabung." : "Only groups of the same business can be merged."
+        case .differentKecamatan: return id ? "Hanya kelompok di kecamatan yang sama yang bisa digabung." : "Only groups in the same kecamatan can be merged."
+        case let .mergedTooLarge(total, maximum):
+            return id ? "Gabungan akan berisi \(total) anggota; batas terbanyak \(maximum)." : "The merged group would have \(total) members; at most \(maximum)."
+        case .mergedSameFamily: return id ? "Gabungan akan berisi dua anggota dari KK yang sama." : "The merged group would have two members of one family (KK)."
+        case .noGroups: return id ? "Rencana tidak berisi kelompok." : "The plan has no groups."
+        case let .groupSize(group, count, minimum, maximum):
+            let label = group.text(lang)
+            return id ? "\(label): \(count) anggota; harus \(minimum)–\(maximum)." : "\(label): \(count) members; must be \(minimum)–\(maximum)."
+        case let .groupOtherKecamatan(group):
+            let label = group.text(lang)
+            return id ? "\(label): ada anggota dari kecamatan lain." : "\(label): a member lives in another kecamatan."
+        case let .groupIneligible(group):
+            let label = group.text(lang)
+            return id ? "\(label): ada anggota yang belum memenuhi syarat tanpa alasan tertulis." : "\(label): a member does not meet the requirements and has no written reason."
+        case let .groupPersonTwice(group):
+            let label = group.text(lang)
+            return id ? "\(label): seseorang tercatat di dua kelompok." : "\(label): someone is in two groups."
+        case let .familiesRepeated(count):
+            return id ? "\(count) KK diwakili lebih dari satu anggota; satu KK hanya boleh satu anggota."
+                : "\(count) families (KK) have more than one member; one member per family."
+        case let .badTarget(groups): return id ? "Tulis nomor kelompok tujuan, 1–\(groups)." : "Write the number of the target group, 1–\(groups)."
+        case let .badChoice(value): return id ? "Pilihan \"\(value)\" tidak dikenal." : "The choice \"\(value)\" is not known."
+        case .stale: return id ? "Rencana ini sudah diubah orang lain; muat ulang lalu ulangi." : "Someone else changed this plan; reload and try again."
+        }
+    }
+}
+
+/// "Kelompok 3 (Anyaman purun)": a planned group as its problems name it.
+public struct PlanGroupLabel: Equatable, Sendable {
+    public var number: Int
+    public var skill: String
+    public func text(_ lang: Lang) -> String { "\(lang == .id ? "Kelompok" : "Group") \(number) (\(skill))" }
+}
+
+/// A rule an edit or the acceptance would break.
+public struct PlanEditError: Error, Equatable, Sendable, LocalizedMessage {
+    public var problem: PlanProblem
+    public init(_ problem: PlanProblem) { self.problem = problem }
+    public func message(_ lang: Lang) -> String { problem.message(lang) }
 }
 
 // MARK: - Operator edits
 
 extension GroupPlan {
     private func groupIndex(_ id: UUID) throws(PlanEditError) -> Int {
-        guard let index = groups.firstIndex(where: { $0.id == id }) else { throw PlanEditError("Kelompok tidak ditemukan dalam rencana ini.") }
+        guard let index = groups.firstIndex(where: { $0.id == id }) else { throw PlanEditError(.groupNotInPlan) }
         return index
     }
 
     private func requireDraft() throws(PlanEditError) {
-        guard status == .draft else { throw PlanEditError("Rencana ini sudah \(status.label(.id).lowercased()); tidak bisa diubah lagi.") }
+        guard status == .draft else { throw PlanEditError(.notDraft(status)) }
     }
 
     /// Moves a person (a member of another group, or someone left out) into `group`. Someone who
@@ -85,27 +167,27 @@ extension GroupPlan {
             member = PlannedMember(id: left.id, noKK: left.noKK, desa: left.desa, failedChecks: left.failedChecks, options: left.options)
             leftIndex = l
         } else {
-            throw PlanEditError("Orang ini tidak ada dalam rencana.")
+            throw PlanEditError(.personNotInPlan)
         }
         let reason = overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if !member.failedChecks.isEmpty && member.overrideReason == nil {
             guard !reason.isEmpty else {
-                throw PlanEditError("Orang ini belum memenuhi syarat KUBE; tuliskan alasan untuk tetap mengikutkannya.")
+                throw PlanEditError(.overrideReasonRequired)
             }
             member.overrideReason = reason
         }
         let destination = groups[target]
         guard member.desa.parent == destination.kecamatan else {
-            throw PlanEditError("Anggota KUBE harus tinggal di kecamatan yang sama dengan kelompoknya.")
+            throw PlanEditError(.otherKecamatan)
         }
         guard member.score(for: destination.skill) != nil else {
-            throw PlanEditError("\(skillName(destination.skill)) tidak termasuk keterampilan yang direkomendasikan untuk orang ini.")
+            throw PlanEditError(.skillNotRecommended(skillName(destination.skill)))
         }
         guard destination.members.count < rules.maximumSize else {
-            throw PlanEditError("Kelompok sudah berisi \(rules.maximumSize) anggota, batas terbanyak.")
+            throw PlanEditError(.groupFull(rules.maximumSize))
         }
         guard !destination.members.contains(where: { $0.noKK == member.noKK }) else {
-            throw PlanEditError("Kelompok ini sudah memiliki anggota dari KK yang sama.")
+            throw PlanEditError(.sameFamily)
         }
         if let source { groups[source.group].members.remove(at: source.member) }
         if let leftIndex { leftOut.remove(at: leftIndex) }
@@ -116,7 +198,7 @@ extension GroupPlan {
     public mutating func remove(person: UUID) throws(PlanEditError) {
         try requireDraft()
         guard let g = groups.firstIndex(where: { $0.members.contains { $0.id == person } }) else {
-            throw PlanEditError("Orang ini bukan anggota kelompok mana pun dalam rencana.")
+            throw PlanEditError(.notAMember)
         }
         let m = groups[g].members.firstIndex { $0.id == person }!
         leftOut.append(LeftOutPerson(groups[g].members.remove(at: m), .removedByOperator))
@@ -135,45 +217,45 @@ extension GroupPlan {
         try requireDraft()
         let from = try groupIndex(source)
         let to = try groupIndex(target)
-        guard from != to else { throw PlanEditError("Pilih dua kelompok yang berbeda untuk digabung.") }
-        guard groups[from].skill == groups[to].skill else { throw PlanEditError("Hanya kelompok dengan jenis usaha yang sama yang bisa digabung.") }
-        guard groups[from].kecamatan == groups[to].kecamatan else { throw PlanEditError("Hanya kelompok di kecamatan yang sama yang bisa digabung.") }
+        guard from != to else { throw PlanEditError(.sameGroup) }
+        guard groups[from].skill == groups[to].skill else { throw PlanEditError(.differentSkills) }
+        guard groups[from].kecamatan == groups[to].kecamatan else { throw PlanEditError(.differentKecamatan) }
         let total = groups[from].members.count + groups[to].members.count
         guard total <= rules.maximumSize else {
-            throw PlanEditError("Gabungan akan berisi \(total) anggota; batas terbanyak \(rules.maximumSize).")
+            throw PlanEditError(.mergedTooLarge(total: total, maximum: rules.maximumSize))
         }
         let families = Set(groups[to].members.map(\.noKK))
         guard !groups[from].members.contains(where: { families.contains($0.noKK) }) else {
-            throw PlanEditError("Gabungan akan berisi dua anggota dari KK yang sama.")
+            throw PlanEditError(.mergedSameFamily)
         }
         groups[to].members += groups[from].members
         groups.remove(at: from)
     }
 
-    /// Every rule the plan breaks, in Indonesian; empty when it may be accepted.
-    public func acceptanceProblems(skillName: (String) -> String) -> [String] {
-        var problems: [String] = []
-        if groups.isEmpty { problems.append("Rencana tidak berisi kelompok.") }
+    /// Every rule the plan breaks; empty when it may be accepted.
+    public func acceptanceProblems(skillName: (String) -> String) -> [PlanProblem] {
+        var problems: [PlanProblem] = []
+        if groups.isEmpty { problems.append(.noGroups) }
         var families: [String: Int] = [:]
         var people = Set<UUID>()
         for (number, group) in groups.enumerated() {
-            let label = "Kelompok \(number + 1) (\(skillName(group.skill)))"
+            let label = PlanGroupLabel(number: number + 1, skill: skillName(group.skill))
             if !(rules.minimumSize...rules.maximumSize).contains(group.members.count) {
-                problems.append("\(label): \(group.members.count) anggota; harus \(rules.minimumSize)–\(rules.maximumSize).")
+                problems.append(.groupSize(label, count: group.members.count, minimum: rules.minimumSize, maximum: rules.maximumSize))
             }
             if group.members.contains(where: { $0.desa.parent != group.kecamatan }) {
-                problems.append("\(label): ada anggota dari kecamatan lain.")
+                problems.append(.groupOtherKecamatan(label))
             }
             if group.members.contains(where: { !$0.failedChecks.isEmpty && ($0.overrideReason ?? "").isEmpty }) {
-                problems.append("\(label): ada anggota yang belum memenuhi syarat tanpa alasan tertulis.")
+                problems.append(.groupIneligible(label))
             }
             for member in group.members {
                 families[member.noKK, default: 0] += 1
-                if !people.insert(member.id).inserted { problems.append("\(label): seseorang tercatat di dua kelompok.") }
+                if !people.insert(member.id).inserted { problems.append(.groupPersonTwice(label)) }
             }
         }
         let repeated = families.filter { $0.value > 1 }.count
-        if repeated > 0 { problems.append("\(repeated) KK diwakili lebih dari satu anggota; satu KK hanya boleh satu anggota.") }
+        if repeated > 0 { problems.append(.familiesRepeated(repeated)) }
         return problems
     }
 }

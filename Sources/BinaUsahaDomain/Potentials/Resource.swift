@@ -78,4 +78,8 @@ public protocol PotentialRepository: Sendable {
     /// Adds or replaces the potential of `potential.resource` on `potential.region`; returns the previous one.
     func save(_ potential: Potential) async throws -> Potential?
     func remove(resource: String, on region: RegionCode) async throws -> Potential?
+    /// Records each potential of the starting catalogue once, when its region first exists;
+    /// returns how many were added.
+    @discardableResult
+    func applyStartingPotentials() async throws -> Int
 }

@@ -22,3 +22,12 @@ extension BeneficiaryRowValidator.Context {
             scope: scope)
     }
 }
+
+extension BeneficiaryRowValidator {
+    /// The validator for rows written into `scope` (nil: the whole province), with what it needs
+    /// loaded from the repositories. The one place the web, the commands and the demo get it.
+    public static func load(_ repositories: Repositories, today: CivilDate, scope: RegionCode?) async throws -> BeneficiaryRowValidator {
+        BeneficiaryRowValidator(context: try await .load(regions: repositories.regions, interests: repositories.interests, today: today,
+                                                          scope: scope))
+    }
+}

@@ -43,45 +43,45 @@ public struct SkillForm: Sendable, Equatable {
                   suitability: skill.suitability, figuresEstimated: skill.figuresEstimated, source: skill.source)
     }
 
-    /// Field name → message in Indonesian. Empty when the form is valid.
+    /// Field name → problem. Empty when the form is valid.
     public func validate(resources: Set<String>, interestTags: Set<String>, version: Int = 1) -> Result<Skill, FormErrors> {
         var errors = FormErrors()
         let code = code.trimmingCharacters(in: .whitespaces).lowercased()
-        if !Resource.isValidCode(code) { errors["code"] = "Kode 2–40 huruf kecil, angka atau tanda hubung, mis. anyaman-purun." }
+        if !Resource.isValidCode(code) { errors["code"] = .badCode }
         let name = name.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { errors["name"] = "Nama keterampilan wajib diisi." }
+        if name.isEmpty { errors["name"] = .nameRequired }
 
         var needs: [ResourceNeed] = []
         for (index, line) in lines(self.needs).enumerated() {
             let parts = line.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard (2...3).contains(parts.count), let weight = Int(parts[1]), (1...5).contains(weight),
                   parts.count == 2 || parts[2] == "wajib"
-            else { errors["needs"] = "Baris \(index + 1) \"\(line)\": tulis kode:bobot atau kode:bobot:wajib, bobot 1–5."; break }
-            guard resources.contains(parts[0]) else { errors["needs"] = "Baris \(index + 1): bahan baku \"\(parts[0])\" tidak ada di katalog."; break }
-            guard !needs.contains(where: { $0.resource == parts[0] }) else { errors["needs"] = "Baris \(index + 1): \"\(parts[0])\" tertulis dua kali."; break }
+            else { errors["needs"] = .badNeed(line: index + 1, text: line); break }
+            guard resources.contains(parts[0]) else { errors["needs"] = .unknownResource(line: index + 1, code: parts[0]); break }
+            guard !needs.contains(where: { $0.resource == parts[0] }) else { errors["needs"] = .resourceTwice(line: index + 1, code: parts[0]); break }
             needs.append(ResourceNeed(resource: parts[0], weight: weight, essential: parts.count == 3))
         }
 
         let interests = interestList(self.interests)
         if let unknown = interests.first(where: { !interestTags.contains($0) }) {
-            errors["interests"] = "Minat \"\(unknown)\" tidak ada di daftar minat & bakat."
+            errors["interests"] = .unknownInterest(unknown)
         }
 
         let hours = Int(trainingHours.trimmingCharacters(in: .whitespaces))
-        if hours == nil || !(1...2000).contains(hours!) { errors["trainingHours"] = "Jam pelatihan: bilangan bulat 1–2000." }
+        if hours == nil || !(1...2000).contains(hours!) { errors["trainingHours"] = .trainingHours }
         let kit = RupiahParsing.parse(starterKitCost)
-        if kit == nil { errors["starterKitCost"] = "Biaya paket usaha: jumlah rupiah, mis. 2500000 atau Rp 2.500.000." }
+        if kit == nil { errors["starterKitCost"] = .starterKitCost }
 
         var products: [SkillProduct] = []
         for (index, line) in lines(self.products).enumerated() {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 4, !parts[0].isEmpty, !parts[1].isEmpty,
                   let material = RupiahParsing.parse(parts[2]), let price = RupiahParsing.parse(parts[3])
-            else { errors["products"] = "Baris \(index + 1) \"\(line)\": tulis nama | satuan | biaya bahan | harga jual."; break }
-            guard price.amount > 0 else { errors["products"] = "Baris \(index + 1): harga jual harus lebih dari Rp 0."; break }
+            else { errors["products"] = .badProduct(line: index + 1, text: line); break }
+            guard price.amount > 0 else { errors["products"] = .zeroPrice(line: index + 1); break }
             products.append(SkillProduct(name: parts[0], unit: parts[1], materialCost: material, sellingPrice: price))
         }
-        if products.isEmpty, errors["products"] == nil { errors["products"] = "Tulis sedikitnya satu produk." }
+        if products.isEmpty, errors["products"] == nil { errors["products"] = .noProducts }
 
         guard errors.isEmpty else { return .failure(errors) }
         return .success(Skill(code: code, name: name, description: description.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -101,19 +101,60 @@ public struct SkillForm: Sendable, Equatable {
     }
 }
 
-/// Field → message in Indonesian.
+/// Field → what is wrong with it.
 public struct FormErrors: Error, Equatable, Sendable, ExpressibleByDictionaryLiteral {
-    public var fields: [String: String]
+    public var fields: [String: SkillFormProblem]
 
-    public init(fields: [String: String] = [:]) { self.fields = fields }
-    public init(dictionaryLiteral elements: (String, String)...) { fields = Dictionary(elements, uniquingKeysWith: { a, _ in a }) }
+    public init(fields: [String: SkillFormProblem] = [:]) { self.fields = fields }
+    public init(dictionaryLiteral elements: (String, SkillFormProblem)...) { fields = Dictionary(elements, uniquingKeysWith: { a, _ in a }) }
 
-    public subscript(field: String) -> String? {
+    public subscript(field: String) -> SkillFormProblem? {
         get { fields[field] }
         set { fields[field] = newValue }
     }
 
     public var isEmpty: Bool { fields.isEmpty }
+}
+
+/// What is wrong with a field of the skills catalogue form, in either language.
+public enum SkillFormProblem: Equatable, Sendable, LocalizedMessage {
+    case badCode
+    case nameRequired
+    case badNeed(line: Int, text: String)
+    case unknownResource(line: Int, code: String)
+    case resourceTwice(line: Int, code: String)
+    case unknownInterest(String)
+    case trainingHours
+    case starterKitCost
+    case badProduct(line: Int, text: String)
+    case zeroPrice(line: Int)
+    case noProducts
+    case codeTaken(String)
+    case changedMeanwhile
+
+    public func message(_ lang: Lang) -> String {
+        let id = lang == .id
+        switch self {
+        case .badCode: return id ? "Kode 2–40 huruf kecil, angka atau tanda hubung, mis. anyaman-purun." : "Code: 2–40 lower-case letters, digits or hyphens, e.g. anyaman-purun."
+        case .nameRequired: return id ? "Nama keterampilan wajib diisi." : "The skill needs a name."
+        case let .badNeed(line, text):
+            return id ? "Baris \(line) \"\(text)\": tulis kode:bobot atau kode:bobot:wajib, bobot 1–5." : "Line \(line) \"\(text)\": write code:weight or code:weight:wajib, weight 1–5."
+        case let .unknownResource(line, code):
+            return id ? "Baris \(line): bahan baku \"\(code)\" tidak ada di katalog." : "Line \(line): raw material \"\(code)\" is not in the catalogue."
+        case let .resourceTwice(line, code): return id ? "Baris \(line): \"\(code)\" tertulis dua kali." : "Line \(line): \"\(code)\" is written twice."
+        case let .unknownInterest(tag):
+            return id ? "Minat \"\(tag)\" tidak ada di daftar minat & bakat." : "Interest \"\(tag)\" is not in the list of interests and talents."
+        case .trainingHours: return id ? "Jam pelatihan: bilangan bulat 1–2000." : "Training hours: a whole number 1–2000."
+        case .starterKitCost: return id ? "Biaya paket usaha: jumlah rupiah, mis. 2500000 atau Rp 2.500.000." : "Starter kit cost: an amount in rupiah, e.g. 2500000 or Rp 2.500.000."
+        case let .badProduct(line, text):
+            return id ? "Baris \(line) \"\(text)\": tulis nama | satuan | biaya bahan | harga jual." : "Line \(line) \"\(text)\": write name | unit | material cost | selling price."
+        case let .zeroPrice(line): return id ? "Baris \(line): harga jual harus lebih dari Rp 0." : "Line \(line): the selling price must be more than Rp 0."
+        case .noProducts: return id ? "Tulis sedikitnya satu produk." : "Write at least one product."
+        case let .codeTaken(code): return id ? "Kode \(code) sudah dipakai keterampilan lain." : "Code \(code) is already used by another skill."
+        case .changedMeanwhile:
+            return id ? "Keterampilan ini sudah diubah orang lain sejak Anda membukanya; muat ulang lalu ulangi." : "Someone else changed this skill since you opened it; reload and redo your change."
+        }
+    }
 }
 
 /// Reads `2500000`, `2.500.000`, `Rp 2.500.000`, `Rp2.500.000,00`.

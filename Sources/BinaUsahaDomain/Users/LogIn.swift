@@ -1,25 +1,29 @@
 import Foundation
 
-/// Checks a username and password, throttling after repeated failures. The outcome never says
+/// Checks a username and password, throttling after repeated failures, and on success opens
+/// a session (its secret is returned once; only its hash is stored). The outcome never says
 /// whether the username exists (no user enumeration).
 public struct LogIn: Sendable {
-    public let users: any UserRepository
-    public let credentials: any CredentialRepository
-    public let audit: any AuditLog
+    public let transactor: any Transactor
+    public let repositories: Repositories
+    public let secrets: Secrets
     public let clock: Clock
     public let verifyPassword: @Sendable (_ password: String, _ hash: String) async throws -> Bool
 
-    public init(users: any UserRepository, credentials: any CredentialRepository, audit: any AuditLog, clock: Clock,
+    /// How long a session lasts.
+    public static let sessionLifetime: TimeInterval = 12 * 3600
+
+    public init(transactor: any Transactor, repositories: Repositories, secrets: Secrets, clock: Clock,
                 verifyPassword: @escaping @Sendable (String, String) async throws -> Bool) {
-        self.users = users
-        self.credentials = credentials
-        self.audit = audit
+        self.transactor = transactor
+        self.repositories = repositories
+        self.secrets = secrets
         self.clock = clock
         self.verifyPassword = verifyPassword
     }
 
     public enum Outcome: Sendable, Equatable {
-        case success(User)
+        case success(User, session: String)
         case invalid
         case throttled
     }
@@ -33,6 +37,8 @@ public struct LogIn: Sendable {
         let now = clock.now()
         // Counting the failures and recording this attempt are one step, so that parallel
         // guesses count each other.
+        let credentials = repositories.credentials
+        let audit = repositories.audit
         guard let attempt = try await credentials.beginLoginAttempt(usernameKey: key, at: now,
                                                                     since: now.addingTimeInterval(-LoginThrottle.window),
                                                                     limit: LoginThrottle.maximumFailures) else {
@@ -40,16 +46,44 @@ public struct LogIn: Sendable {
                                    entityID: nil, region: nil, note: "ditahan: terlalu banyak percobaan")
             return .throttled
         }
-        let found = try await users.credentials(username: key)
+        let found = try await repositories.users.credentials(username: key)
         let matches = try await verifyPassword(password, found?.passwordHash ?? Self.decoyHash)
         guard let found, matches, found.user.isActive else {
             try await audit.record(.loginFailed, by: AuditActor(id: found?.user.id, name: key, role: found?.user.role.rawValue),
                                    at: now, entity: "session", entityID: nil, region: found?.user.region)
             return .invalid
         }
-        try await credentials.finishLoginAttempt(attempt, succeeded: true)
-        try await audit.record(.login, by: AuditActor(found.user.principal), at: now, entity: "session", entityID: nil,
-                               region: found.user.region)
-        return .success(found.user)
+        let session = secrets.make()
+        let hash = secrets.hash(session)
+        let csrf = secrets.make()
+        let user = found.user
+        try await transactor.run { repositories in
+            try await repositories.credentials.finishLoginAttempt(attempt, succeeded: true)
+            try await repositories.credentials.createSession(tokenHash: hash, userID: user.id, csrfToken: csrf,
+                                                             expiresAt: now.addingTimeInterval(Self.sessionLifetime))
+            try await repositories.audit.record(.login, by: AuditActor(user.principal), at: now, entity: "session", entityID: nil,
+                                                region: user.region)
+        }
+        return .success(user, session: session)
+    }
+}
+
+/// Ends the session the request came with; audited.
+public struct LogOut: Sendable {
+    public let transactor: any Transactor
+    public let clock: Clock
+
+    public init(transactor: any Transactor, clock: Clock) {
+        self.transactor = transactor
+        self.clock = clock
+    }
+
+    public func callAsFunction(_ principal: Principal, sessionHash: String?) async throws {
+        let now = clock.now()
+        try await transactor.run { repositories in
+            if let sessionHash { try await repositories.credentials.deleteSession(tokenHash: sessionHash) }
+            try await repositories.audit.record(.logout, by: AuditActor(principal), at: now, entity: "session", entityID: nil,
+                                                region: principal.region)
+        }
     }
 }

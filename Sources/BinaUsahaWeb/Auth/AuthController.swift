@@ -3,7 +3,7 @@ import Vapor
 
 /// Sign-in, sign-out and password change.
 struct AuthController {
-    static let sessionLifetime: TimeInterval = 12 * 3600
+    static let sessionLifetime = LogIn.sessionLifetime
 
     struct LoginForm: Content {
         var username: String?
@@ -33,11 +33,7 @@ struct AuthController {
             return page(.loginThrottled, .tooManyRequests)
         case .invalid:
             return page(.loginInvalid, .unauthorized)
-        case let .success(user):
-            let token = req.services.secrets.make()
-            try await req.services.credentials(req.db).createSession(
-                tokenHash: req.services.secrets.hash(token), userID: user.id, csrfToken: req.services.secrets.make(),
-                expiresAt: req.services.clock.now().addingTimeInterval(Self.sessionLifetime))
+        case let .success(_, token):
             let response = req.redirect(to: next)
             response.cookies[AuthenticationMiddleware.sessionCookie] = .init(
                 string: token, maxAge: Int(Self.sessionLifetime), path: "/", isSecure: req.isSecure, isHTTPOnly: true,
@@ -48,9 +44,7 @@ struct AuthController {
 
     func logout(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        if let hash = req.sessionHash { try await req.services.credentials(req.db).deleteSession(tokenHash: hash) }
-        try await req.services.audit(req.db).record(.logout, by: AuditActor(principal), at: req.services.clock.now(),
-                                                 entity: "session", entityID: nil, region: principal.region)
+        try await LogOut(transactor: req.services.transactor(req.db), clock: req.services.clock)(principal, sessionHash: req.sessionHash)
         let response = req.redirect(to: "/")
         response.cookies[AuthenticationMiddleware.sessionCookie] = .expired
         return response

@@ -9,14 +9,9 @@ struct InterestsController {
 
     func add(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let tag = TextFolding.fold((try? req.content.get(String.self, at: "tag")) ?? "")
+        let text = (try? req.content.get(String.self, at: "tag")) ?? ""
+        let (tag, added) = try await req.services.catalogueWrites(req.db).addInterest(text, by: principal)
         guard !tag.isEmpty else { return try await page(req, notice: nil) }
-        let added = try await req.services.interests(req.db).add(tag)
-        if added {
-            try await req.services.audit(req.db).record(.create, by: AuditActor(principal), at: req.services.clock.now(),
-                                                        entity: "interest_tag", entityID: tag, region: nil,
-                                                        changes: [FieldChange(field: "tag", before: nil, after: tag)])
-        }
         return try await page(req, notice: added ? req.t(.intAdded, tag) : req.t(.intExists, tag))
     }
 

@@ -47,6 +47,24 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
             status = .conflict
             code = "write_conflict"
             message = conflict.message(request.lang)
+        case let broken as GroupRuleError:
+            status = .unprocessableEntity
+            code = "group_rule"
+            message = broken.message(request.lang)
+        case let broken as PlanEditError:
+            status = .unprocessableEntity
+            code = "plan_rule"
+            message = broken.message(request.lang)
+        case let problem as PlanRequestProblem:
+            status = problem.status
+            code = problem.code
+            message = problem.message(request.lang)
+        case let failure as GroupWriteError:
+            switch failure {
+            case .notFound: status = .notFound; code = "not_found"; message = t(.apiNotFound)
+            case .stale: status = .conflict; code = "stale_version"; message = t(.grpStale)
+            case .forbidden: status = .forbidden; code = "forbidden"; message = t(.apiForbidden)
+            }
         case let refusal as BeneficiaryError:
             let api = BeneficiariesAPIController.apiError(refusal, request.lang)
             status = api.status
@@ -114,5 +132,22 @@ extension Request {
     /// API and health requests are answered in JSON.
     var wantsJSON: Bool {
         url.path.hasPrefix("/api/") || url.path == "/api" || url.path == "/health"
+    }
+}
+
+extension PlanRequestProblem {
+    var status: HTTPResponseStatus {
+        switch self {
+        case .outsideRegion: .forbidden
+        case .unknownRegion, .badTargetSize: .unprocessableEntity
+        }
+    }
+
+    var code: String {
+        switch self {
+        case .outsideRegion: "outside_region"
+        case .unknownRegion: "bad_region"
+        case .badTargetSize: "bad_target_size"
+        }
     }
 }

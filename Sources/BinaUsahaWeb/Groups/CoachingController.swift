@@ -40,7 +40,7 @@ struct CoachingController {
                       partners: values["partners"] ?? ""), by: principal)
             return req.redirect(to: "/programmes/\(programme.id)")
         } catch let error as GroupRuleError {
-            return try await programmeList(req, errors: error.messages, values: values, status: .unprocessableEntity)
+            return try await programmeList(req, errors: error.messages(req.lang), values: values, status: .unprocessableEntity)
         }
     }
 
@@ -56,10 +56,10 @@ struct CoachingController {
         let values = try req.content.decode([String: String].self)
         let version = values["version"].flatMap { Int($0) } ?? -1
         do {
-            guard let group = values["group"].flatMap(UUID.init(uuidString:)) else { throw GroupRuleError(req.t(.prgBadGroup)) }
+            guard let group = values["group"].flatMap(UUID.init(uuidString:)) else { throw GroupRuleError(.groupNotInProgrammeRegion) }
             _ = try await req.services.coachingWrites(req.db).enrolGroup(group, in: programme.id, version: version, by: principal)
         } catch let error as GroupRuleError {
-            return try await programmePage(req, programme, notice: nil, errors: error.messages, status: .unprocessableEntity)
+            return try await programmePage(req, programme, notice: nil, errors: error.messages(req.lang), status: .unprocessableEntity)
         } catch GroupWriteError.stale {
             return try await programmePage(req, try await loadProgramme(req), notice: nil, errors: [req.t(.grpStale)], status: .conflict)
         }
@@ -141,7 +141,7 @@ struct CoachingController {
                       facilitator: values["facilitator"] ?? "", topic: values["topic"] ?? "", groups: chosen), by: principal)
             return req.redirect(to: "/sessions/\(session.id)")
         } catch let error as GroupRuleError {
-            return again(error.messages)
+            return again(error.messages(req.lang))
         }
     }
 
@@ -190,7 +190,7 @@ struct CoachingController {
             _ = try await req.services.coachingWrites(req.db).recordAttendance(session.id, roster: roster, version: version, by: principal)
             return req.redirect(to: "/sessions/\(session.id)?done=1")
         } catch let error as GroupRuleError {
-            return try await sessionPage(req, session, groups: groups, notice: nil, errors: error.messages, status: .unprocessableEntity)
+            return try await sessionPage(req, session, groups: groups, notice: nil, errors: error.messages(req.lang), status: .unprocessableEntity)
         } catch GroupWriteError.stale {
             let (latest, groups) = try await loadSession(req)
             return try await sessionPage(req, latest, groups: groups, notice: nil, errors: [req.t(.sesStale)], status: .conflict)

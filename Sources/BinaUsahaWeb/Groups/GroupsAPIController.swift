@@ -40,7 +40,7 @@ struct GroupsAPIController {
                 .init(name: input.name, skill: input.skill, desa: input.desa, decreeNumber: input.decree_number ?? "", memberNIKs: input.members ?? []),
                 by: principal, note: "api")
         } catch let error as GroupRuleError {
-            throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message)
+            throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message(req.lang))
         }
         let response = Response(status: .created)
         try response.content.encode(GroupResponse(group))
@@ -98,7 +98,7 @@ struct GroupsAPIController {
         do {
             return GroupResponse(try await body(req.services.groupChanges(req.db)))
         } catch let error as GroupRuleError {
-            throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message)
+            throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message(req.lang))
         } catch GroupWriteError.stale {
             throw APIError(status: .conflict, code: "stale_version", message: req.t(.grpStale))
         } catch GroupWriteError.notFound {
@@ -107,7 +107,7 @@ struct GroupsAPIController {
     }
 
     private func load(_ req: Request) async throws -> KUBEGroup {
-        do { return try await GroupService(req: req).load() } catch let abort as Abort where abort.status == .notFound {
+        do { return try await GroupsController.load(req) } catch let abort as Abort where abort.status == .notFound {
             throw APIError.notFound(req.t(.apiNotFound))
         }
     }
@@ -140,10 +140,10 @@ struct GroupsAPIController {
         let assistance: Assistance
         do {
             assistance = try GroupsController.assistance(["date": input.date, "amount": String(input.amount), "form": input.form, "source": input.source,
-                                                          "rab": input.rab_items ?? "", "receipt": input.receipt], group: group.id, lang: req.lang)
+                                                          "rab": input.rab_items ?? "", "receipt": input.receipt], group: group.id)
             try await req.services.coachingWrites(req.db).recordAssistance(assistance, by: principal)
         } catch let error as GroupRuleError {
-            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
         } catch GroupWriteError.notFound {
             throw APIError.notFound(req.t(.apiNotFound))
         }
@@ -186,7 +186,7 @@ struct GroupsAPIController {
                       targetGroups: input.target_groups ?? 0, targetPeople: input.target_people ?? 0, budget: Rupiah(input.budget),
                       startsOn: starts, endsOn: ends, partners: input.partners ?? "", groups: input.groups ?? []), by: principal)
         } catch let error as GroupRuleError {
-            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
         }
         let response = Response(status: .created)
         try response.content.encode(ProgrammeResponse(programme))
@@ -222,7 +222,7 @@ struct GroupsAPIController {
                 .init(programme: input.programme, type: type, startsAt: startsAt, hours: input.hours, place: input.place,
                       facilitator: input.facilitator ?? "", topic: input.topic, groups: input.groups), by: principal)
         } catch let error as GroupRuleError {
-            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
         }
         let response = Response(status: .created)
         try response.content.encode(SessionResponse(session))
@@ -253,7 +253,7 @@ struct GroupsAPIController {
             return SessionResponse(try await req.services.coachingWrites(req.db).recordAttendance(session.id, roster: roster, version: input.version,
                                                                                                  by: principal))
         } catch let error as GroupRuleError {
-            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message)
+            throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
         } catch GroupWriteError.stale {
             throw APIError(status: .conflict, code: "stale_version", message: req.t(.sesStale))
         } catch GroupWriteError.forbidden {

@@ -11,7 +11,7 @@ struct GroupsController {
         let mine = principal.role == .pendamping && (try? req.query.get(String.self, at: "semua")) == nil
         let groups = try await req.services.groups(req.db).list(within: principal.region, pendamping: mine ? principal.userID : nil)
         let names = try await req.services.regions(req.db).existing(Set(groups.map(\.kecamatan) + groups.map(\.desa)))
-        let skills = try await PlanningService(req: req).skillNames()
+        let skills = try await PlansController.skillNames(req)
         return GroupPages.list(groups, regions: names, skills: skills, canWrite: principal.may(.writeRegistry), mine: mine,
                                context: req.page(path: "/groups")).response()
     }
@@ -29,12 +29,12 @@ struct GroupsController {
             let group = try await req.services.createGroup(req.db)(input, by: principal, note: "dibuat manual")
             return req.redirect(to: "/groups/\(group.id)?done=created")
         } catch let error as GroupRuleError {
-            return try await form(req, errors: error.messages, values: values, status: .unprocessableEntity)
+            return try await form(req, errors: error.messages(req.lang), values: values, status: .unprocessableEntity)
         }
     }
 
     func show(req: Request) async throws -> Response {
-        let group = try await GroupService(req: req).load()
+        let group = try await GroupsController.load(req)
         let done = (try? req.query.get(String.self, at: "done")).map { _ in req.t(.grpSaved) }
         return try await page(req, group, notice: done, errors: [])
     }
@@ -42,7 +42,7 @@ struct GroupsController {
     /// One change to a group: `action` is details, add, roles, leave, activate, stage or dissolve.
     func change(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let before = try await GroupService(req: req).load()
+        let before = try await GroupsController.load(req)
         let values = try req.content.decode([String: String].self)
         let version = values["version"].flatMap { Int($0) } ?? -1
         let changes = req.services.groupChanges(req.db)
@@ -52,7 +52,7 @@ struct GroupsController {
             case "details":
                 var pendamping: UUID?
                 if let text = values["pendamping"], !text.isEmpty {
-                    guard let id = UUID(uuidString: text) else { throw GroupRuleError(req.t(.grpBadPendamping)) }
+                    guard let id = UUID(uuidString: text) else { throw GroupRuleError(.badPendamping) }
                     pendamping = id
                 }
                 _ = try await changes.changeDetails(before.id, name: values["name"] ?? "", decreeNumber: values["decree"] ?? "",
@@ -63,15 +63,15 @@ struct GroupsController {
                 var roles: [UUID: MemberRole] = [:]
                 for member in before.activeMembers {
                     guard let text = values["role_\(member.beneficiary.uuidString)"] else { continue }
-                    guard let role = MemberRole(rawValue: text) else { throw GroupRuleError(req.t(.errorBadRequestTitle)) }
+                    guard let role = MemberRole(rawValue: text) else { throw GroupRuleError(.badChoice(text)) }
                     roles[member.beneficiary] = role
                 }
                 _ = try await changes.changeOfficers(before.id, roles: roles, version: version, by: principal)
             case "leave":
-                guard let person = values["member"].flatMap(UUID.init(uuidString:)) else { throw GroupRuleError(req.t(.grpChooseMember)) }
+                guard let person = values["member"].flatMap(UUID.init(uuidString:)) else { throw GroupRuleError(.chooseMember) }
                 var date: CivilDate?
                 if let text = values["date"], !text.isEmpty {
-                    guard let parsed = CivilDate(parsing: text) else { throw GroupRuleError(req.t(.grpBadDate)) }
+                    guard let parsed = CivilDate(parsing: text) else { throw GroupRuleError(.badDate(text)) }
                     date = parsed
                 }
                 _ = try await changes.recordLeave(before.id, member: person, on: date, reason: values["reason"] ?? "", version: version,
@@ -79,19 +79,19 @@ struct GroupsController {
             case "activate":
                 _ = try await changes.activate(before.id, version: version, by: principal)
             case "stage":
-                guard let stage = values["stage"].flatMap(KUBEStage.init(rawValue:)) else { throw GroupRuleError(req.t(.errorBadRequestTitle)) }
+                guard let stage = values["stage"].flatMap(KUBEStage.init(rawValue:)) else { throw GroupRuleError(.badChoice(values["stage"] ?? "")) }
                 let checklist = Set(StageIndicator.allCases.filter { values["ind_\($0.rawValue)"] != nil })
                 _ = try await changes.changeStage(before.id, to: stage, checklist: checklist, reason: values["reason"] ?? "", version: version,
                                                   by: principal)
             case "dissolve":
                 _ = try await changes.dissolve(before.id, reason: values["reason"] ?? "", version: version, by: principal)
             default:
-                throw GroupRuleError(req.t(.errorBadRequestTitle))
+                throw GroupRuleError(.badChoice(action))
             }
         } catch let error as GroupRuleError {
-            return try await page(req, before, notice: nil, errors: error.messages, status: .unprocessableEntity)
+            return try await page(req, before, notice: nil, errors: error.messages(req.lang), status: .unprocessableEntity)
         } catch GroupWriteError.stale {
-            let latest = try await GroupService(req: req).load()
+            let latest = try await GroupsController.load(req)
             return try await page(req, latest, notice: nil, errors: [req.t(.grpStale)], status: .conflict)
         } catch GroupWriteError.notFound {
             throw Abort(.notFound)
@@ -101,26 +101,27 @@ struct GroupsController {
 
     func addAssistance(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let group = try await GroupService(req: req).load()
+        let group = try await GroupsController.load(req)
         let values = try req.content.decode([String: String].self)
         do {
-            let assistance = try Self.assistance(values, group: group.id, lang: req.lang)
+            let assistance = try Self.assistance(values, group: group.id)
             try await req.services.coachingWrites(req.db).recordAssistance(assistance, by: principal)
             return req.redirect(to: "/groups/\(group.id)?done=assistance#bantuan")
         } catch let error as GroupRuleError {
-            return try await page(req, group, notice: nil, errors: error.messages, status: .unprocessableEntity)
+            return try await page(req, group, notice: nil, errors: error.messages(req.lang), status: .unprocessableEntity)
         }
     }
 
-    static func assistance(_ values: [String: String], group: UUID, lang: Lang) throws(GroupRuleError) -> Assistance {
-        let t = Catalogue(lang)
-        guard let date = values["date"].flatMap(CivilDate.init(parsing:)) else { throw GroupRuleError(t(.grpBadDate)) }
-        guard let amount = RupiahParsing.parse(values["amount"] ?? "") else { throw GroupRuleError(t(.grpBadAmount)) }
-        guard let form = values["form"].flatMap(Assistance.Form.init(rawValue:)),
-              let source = values["source"].flatMap(Assistance.Source.init(rawValue:)) else { throw GroupRuleError(t(.errorBadRequestTitle)) }
+    static func assistance(_ values: [String: String], group: UUID) throws(GroupRuleError) -> Assistance {
+        guard let date = values["date"].flatMap(CivilDate.init(parsing:)) else { throw GroupRuleError(.badDate(values["date"] ?? "")) }
+        guard let amount = RupiahParsing.parse(values["amount"] ?? "") else { throw GroupRuleError(.badAmount(values["amount"] ?? "")) }
+        guard let form = values["form"].flatMap(Assistance.Form.init(rawValue:)) else { throw GroupRuleError(.badChoice(values["form"] ?? "")) }
+        guard let source = values["source"].flatMap(Assistance.Source.init(rawValue:)) else {
+            throw GroupRuleError(.badChoice(values["source"] ?? ""))
+        }
         var programme: UUID?
         if let text = values["programme"], !text.isEmpty {
-            guard let id = UUID(uuidString: text) else { throw GroupRuleError(t(.sesBadProgramme)) }
+            guard let id = UUID(uuidString: text) else { throw GroupRuleError(.programmeNotFound) }
             programme = id
         }
         let assistance = Assistance(group: group, date: date, amount: amount, form: form, source: source,
@@ -129,6 +130,15 @@ struct GroupsController {
         let problems = assistance.problems()
         guard problems.isEmpty else { throw GroupRuleError(problems) }
         return assistance
+    }
+
+    /// The group named in the path, if the user's region contains it (404 otherwise). A
+    /// pendamping reads the groups of their region.
+    static func load(_ req: Request) async throws -> KUBEGroup {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("id", as: UUID.self), let group = try await req.services.groups(req.db).find(id: id),
+              principal.covers(group.desa) else { throw Abort(.notFound) }
+        return group
     }
 
     // MARK: - Pages
@@ -147,7 +157,7 @@ struct GroupsController {
         let assistance = try await services.coaching(req.db).assistance(ofGroups: [group.id])
         let pendamping = try await GroupChanges.pendampingUsers(for: group, services.repositories(req.db))
         let model = GroupPages.Model(
-            group: group, names: people, regions: regions, skillName: try await PlanningService(req: req).skillNames()[group.skill] ?? group.skill,
+            group: group, names: people, regions: regions, skillName: try await PlansController.skillNames(req)[group.skill] ?? group.skill,
             history: try await services.groups(req.db).stageHistory(of: group.id), sessions: sessions, assistance: assistance,
             pendampingUsers: pendamping, canWrite: principal.may(.writeRegistry) && group.status != .bubar,
             canSchedule: principal.may(.writeRegistry), notice: notice, errors: errors)

@@ -101,61 +101,50 @@ struct PlanningAPIController {
     func createPlan(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(PlanInput.self)
-        let service = PlanningService(req: req)
+        let propose = req.services.proposePlan(req.db)
         do {
-            let scope = try await service.scope(input.region, principal: principal)
+            let rules = try ProposePlan.rules(targetSize: input.target_size.map(String.init))
+            let scope = try await propose.scope(input.region, within: principal.region)
             let overrides = Dictionary((input.overrides ?? []).filter { !$0.reason.trimmingCharacters(in: .whitespaces).isEmpty }
                 .map { ($0.beneficiary, $0.reason) }, uniquingKeysWith: { a, _ in a })
-            let plan = try await service.propose(scope: scope, rules: try service.rules(targetSize: input.target_size), overrides: overrides,
-                                                 principal: principal)
+            let plan = try await propose(scope: scope, rules: rules, overrides: overrides, by: AuditActor(principal))
             let response = Response(status: .created)
             try response.content.encode(try await Self.response(plan, req))
             return response
-        } catch let error as PlanRequestError {
-            throw APIError(status: error.status, code: error.code, message: error.message)
+        } catch let problem as PlanRequestProblem {
+            throw APIError(status: problem.status, code: problem.code, message: problem.message(req.lang))
         }
     }
 
     func showPlan(req: Request) async throws -> PlanResponse {
-        let plan = try await loadPlan(req)
-        return try await Self.response(plan, req)
+        try await Self.response(try await loadPlan(req), req)
     }
 
     func acceptPlan(req: Request) async throws -> PlanResponse {
         let principal = try req.requirePrincipal()
-        var plan = try await loadPlan(req)
+        let plan = try await loadPlan(req)
         struct Input: Content { var version: Int }
         let input = try req.content.decode(Input.self)
-        let service = PlanningService(req: req)
-        guard plan.status == .draft, input.version == plan.version else {
+        do {
+            return try await Self.response(try await req.services.planDecisions(req.db).accept(plan.id, version: input.version, by: principal).plan, req)
+        } catch GroupWriteError.stale {
             throw APIError(status: .conflict, code: "stale_version", message: req.t(.planStale))
+        } catch let broken as PlanRuleError {
+            throw APIError(status: .unprocessableEntity, code: "plan_invalid",
+                           message: ([req.t(.planProblems)] + broken.problems.map { $0.message(req.lang) }).joined(separator: " "))
         }
-        let skills = try await service.skillNames()
-        let problems = plan.acceptanceProblems(skillName: { skills[$0] ?? $0 })
-        guard problems.isEmpty else {
-            throw APIError(status: .unprocessableEntity, code: "plan_invalid", message: ([req.t(.planProblems)] + problems).joined(separator: " "))
-        }
-        plan.status = .accepted
-        plan.decidedBy = principal.username
-        plan.decidedAt = req.services.clock.now()
-        guard try await service.save(plan, expectedVersion: input.version, action: .update, note: "accept", principal: principal) else {
-            throw APIError(status: .conflict, code: "stale_version", message: req.t(.planStale))
-        }
-        plan.version += 1
-        _ = try await GroupService(req: req).createGroups(from: plan, principal: principal)
-        return try await Self.response(plan, req)
     }
 
     private func loadPlan(_ req: Request) async throws -> GroupPlan {
         do {
-            return try await PlanningService(req: req).load(principal: try req.requirePrincipal())
+            return try await PlansController.load(req)
         } catch let abort as Abort where abort.status == .notFound {
             throw APIError.notFound(req.t(.apiNotFound))
         }
     }
 
     static func response(_ plan: GroupPlan, _ req: Request) async throws -> PlanResponse {
-        let skills = try await PlanningService(req: req).skillNames()
+        let skills = try await PlansController.skillNames(req)
         let regions = try await req.services.regions(req.db).existing(Set(plan.leftOut.compactMap {
             if case let .tooFew(_, _, place) = $0.reason { return place } else { return nil }
         }))

@@ -14,24 +14,19 @@ struct PlansController {
         let principal = try req.requirePrincipal()
         struct Form: Content { var region: String?; var target_size: String? }
         let form = try req.content.decode(Form.self)
-        let service = PlanningService(req: req)
+        let propose = req.services.proposePlan(req.db)
         do {
-            let target = try form.target_size.map { text -> Int in
-                guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                    throw PlanRequestError(status: .unprocessableEntity, code: "bad_target_size", message: req.t(.planBadTarget))
-                }
-                return value
-            }
-            let scope = try await service.scope(form.region, principal: principal)
-            let plan = try await service.propose(scope: scope, rules: try service.rules(targetSize: target), overrides: [:], principal: principal)
+            let rules = try ProposePlan.rules(targetSize: form.target_size)
+            let scope = try await propose.scope(form.region, within: principal.region)
+            let plan = try await propose(scope: scope, rules: rules, by: AuditActor(principal))
             return req.redirect(to: "/plans/\(plan.id)")
-        } catch let error as PlanRequestError {
-            return try await list(req, errors: [error.message], status: error.status)
+        } catch let problem as PlanRequestProblem {
+            return try await list(req, errors: [problem.message(req.lang)], status: problem.status)
         }
     }
 
     func show(req: Request) async throws -> Response {
-        let plan = try await PlanningService(req: req).load(principal: try req.requirePrincipal())
+        let plan = try await Self.load(req)
         let notice: String? = switch (try? req.query.get(String.self, at: "done")) ?? "" {
         case "saved": req.t(.planSaved)
         case "accepted": req.t(.planAccepted)
@@ -54,82 +49,64 @@ struct PlansController {
     /// One edit of the draft: `action` is move, remove, drop, merge, accept or discard.
     func edit(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let service = PlanningService(req: req)
-        var plan = try await service.load(principal: principal)
+        let plan = try await Self.load(req)
         let form = try req.content.decode(EditForm.self)
         let version = form.version ?? -1
-        let skills = try await service.skillNames()
-        let skillName = { (code: String) in skills[code] ?? code }
-        guard version == plan.version else {
-            return try await page(req, plan, notice: nil, errors: [req.t(.planStale)], status: .conflict)
-        }
+        let decisions = req.services.planDecisions(req.db)
         let action = form.action ?? ""
-        var auditAction = AuditAction.update
         let members = form.members ?? []
         do {
             func target() throws(PlanEditError) -> UUID {
                 guard let number = form.target, plan.groups.indices.contains(number - 1) else {
-                    throw PlanEditError(req.t(.planBadTargetNumber, String(plan.groups.count)))
+                    throw PlanEditError(.badTarget(groups: plan.groups.count))
                 }
                 return plan.groups[number - 1].id
             }
             func group() throws(PlanEditError) -> UUID {
-                guard let id = form.group else { throw PlanEditError(req.t(.errorBadRequestTitle)) }
+                guard let id = form.group else { throw PlanEditError(.badChoice("")) }
                 return id
             }
-            func eachMember(_ body: (UUID) throws(PlanEditError) -> Void) async throws -> [String] {
-                guard !members.isEmpty else { return [req.t(.planChooseMembers)] }
-                var problems: [(UUID, String)] = []
-                for member in members {
-                    do { try body(member) } catch { problems.append((member, error.message)) }
-                }
-                guard !problems.isEmpty else { return [] }
-                let names = try await req.services.planningPeople(req.db).names(of: problems.map(\.0))
-                return problems.map { "\(names[$0.0] ?? "—"): \($0.1)" }
-            }
-            var problems: [String] = []
             switch action {
-            case "move":
-                let destination = try target()
-                problems = try await eachMember { person throws(PlanEditError) in
-                    try plan.move(person: person, to: destination, overrideReason: form.reason, skillName: skillName)
-                }
-            case "remove": problems = try await eachMember { person throws(PlanEditError) in try plan.remove(person: person) }
-            case "drop": try plan.drop(group: try group())
-            case "merge": try plan.merge(try group(), into: try target())
-            case "accept":
-                guard plan.status == .draft else { throw PlanEditError(req.t(.planStale)) }
-                let broken = plan.acceptanceProblems(skillName: skillName)
-                guard broken.isEmpty else {
-                    return try await page(req, plan, notice: nil, errors: [req.t(.planProblems)] + broken, status: .unprocessableEntity)
-                }
-                plan.status = .accepted
-                plan.decidedBy = principal.username
-                plan.decidedAt = req.services.clock.now()
-            case "discard":
-                guard plan.status == .draft else { throw PlanEditError(req.t(.planStale)) }
-                plan.status = .discarded
-                plan.decidedBy = principal.username
-                plan.decidedAt = req.services.clock.now()
-                auditAction = .delete
-            default: throw PlanEditError(req.t(.errorBadRequestTitle))
-            }
-            if !problems.isEmpty {
-                // Nothing is saved when any part of the edit breaks a rule.
-                let unchanged = try await service.load(principal: principal)
-                return try await page(req, unchanged, notice: nil, errors: problems, status: .unprocessableEntity)
+            case "move", "remove":
+                guard !members.isEmpty else { return try await page(req, plan, notice: nil, errors: [req.t(.planChooseMembers)], status: .unprocessableEntity) }
+                let edit: PlanDecisions.Edit = action == "move" ? .move(people: members, toGroup: try target(), overrideReason: form.reason)
+                    : .remove(people: members)
+                _ = try await decisions.edit(plan.id, edit, version: version, by: principal)
+            case "drop": _ = try await decisions.edit(plan.id, .drop(group: try group()), version: version, by: principal)
+            case "merge": _ = try await decisions.edit(plan.id, .merge(group: try group(), into: try target()), version: version, by: principal)
+            case "accept": _ = try await decisions.accept(plan.id, version: version, by: principal)
+            case "discard": _ = try await decisions.discard(plan.id, version: version, by: principal)
+            default: throw PlanEditError(.badChoice(action))
             }
         } catch let error as PlanEditError {
-            let unchanged = try await service.load(principal: principal)
-            return try await page(req, unchanged, notice: nil, errors: [error.message], status: .unprocessableEntity)
+            return try await page(req, plan, notice: nil, errors: [error.message(req.lang)], status: .unprocessableEntity)
+        } catch let refused as PlanDecisions.PeopleRefused {
+            // Nothing is saved when any part of the edit breaks a rule.
+            let names = try await req.services.planningPeople(req.db).names(of: refused.refusals.map(\.person))
+            let errors = refused.refusals.map { "\(names[$0.person] ?? "—"): \($0.problem.message(req.lang))" }
+            return try await page(req, plan, notice: nil, errors: errors, status: .unprocessableEntity)
+        } catch let broken as PlanRuleError {
+            return try await page(req, plan, notice: nil, errors: [req.t(.planProblems)] + broken.problems.map { $0.message(req.lang) },
+                                  status: .unprocessableEntity)
+        } catch GroupWriteError.stale {
+            return try await page(req, try await Self.load(req), notice: nil, errors: [req.t(.planStale)], status: .conflict)
+        } catch GroupWriteError.notFound {
+            throw Abort(.notFound)
         }
-        guard try await service.save(plan, expectedVersion: version, action: auditAction, note: action, principal: principal) else {
-            let latest = try await service.load(principal: principal)
-            return try await page(req, latest, notice: nil, errors: [req.t(.planStale)], status: .conflict)
-        }
-        if action == "accept" { _ = try await GroupService(req: req).createGroups(from: plan, principal: principal) }
         let done = action == "accept" ? "accepted" : action == "discard" ? "discarded" : "saved"
         return req.redirect(to: "/plans/\(plan.id)?done=\(done)")
+    }
+
+    /// The plan named in the path, if its scope lies inside the user's region; 404 otherwise.
+    static func load(_ req: Request) async throws -> GroupPlan {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("id", as: UUID.self), let plan = try await req.services.plans(req.db).find(id: id),
+              PlanDecisions.reaches(principal, plan) else { throw Abort(.notFound) }
+        return plan
+    }
+
+    static func skillNames(_ req: Request) async throws -> [String: String] {
+        Dictionary(try await req.services.skills(req.db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: - Pages
@@ -159,7 +136,7 @@ struct PlansController {
         if let scope = plan.scope { codes.insert(scope) }
         for left in shownLeftOut { if case let .tooFew(_, _, place) = left.reason { codes.insert(place) } }
         let regions = try await services.regions(req.db).existing(codes)
-        let model = PlanPages.Model(plan: plan, names: people, regions: regions, skills: try await PlanningService(req: req).skillNames(),
+        let model = PlanPages.Model(plan: plan, names: people, regions: regions, skills: try await Self.skillNames(req),
                                     groupOffset: groupOffset, shownGroups: shownGroups, groupPage: groupPage, groupPages: groupPages,
                                     shownLeftOut: shownLeftOut, leftPage: leftPage, leftPages: leftPages,
                                     canEdit: principal.may(.planGroups) && plan.status == .draft, notice: notice, errors: errors)

@@ -63,29 +63,24 @@ struct PotentialsController {
         let (principal, region) = try await target(req)
         struct Form: Content { var resource: String?; var abundance: String?; var season: String?; var notes: String?; var source: String? }
         let form = try req.content.decode(Form.self)
-        let repository = req.services.potentials(req.db)
-        let resources = try await repository.resources()
-        guard let resource = resources.first(where: { $0.code == form.resource }),
-              let abundance = form.abundance.flatMap(Abundance.init(rawValue:)) else {
+        do {
+            let potential = try await req.services.catalogueWrites(req.db).savePotential(
+                region: region, resource: form.resource ?? "", abundance: form.abundance, season: form.season ?? "", notes: form.notes ?? "",
+                source: form.source ?? "", by: principal)
+            return req.redirect(to: "/regions/\(region.rawValue)?saved=\(potential.resource)#potensi")
+        } catch CatalogueError.badPotential {
             throw Abort(.unprocessableEntity, reason: req.t(.potBadInput))
         }
-        let potential = Potential(region: region, resource: resource.code, abundance: abundance,
-                                  season: (form.season ?? "").trimmingCharacters(in: .whitespaces),
-                                  notes: (form.notes ?? "").trimmingCharacters(in: .whitespaces),
-                                  source: (form.source ?? "").trimmingCharacters(in: .whitespaces))
-        let previous = try await repository.save(potential)
-        try await req.services.audit(req.db).record(previous == nil ? .create : .update, by: AuditActor(principal), at: req.services.clock.now(),
-                                                    entity: "potential", entityID: "\(region.rawValue)/\(resource.code)", region: region,
-                                                    changes: Self.changes(previous, potential))
-        return req.redirect(to: "/regions/\(region.rawValue)?saved=\(resource.code)#potensi")
     }
 
     func remove(req: Request) async throws -> Response {
         let (principal, region) = try await target(req)
-        guard let resource = req.parameters.get("resource"),
-              let previous = try await req.services.potentials(req.db).remove(resource: resource, on: region) else { throw Abort(.notFound) }
-        try await req.services.audit(req.db).record(.delete, by: AuditActor(principal), at: req.services.clock.now(), entity: "potential",
-                                                    entityID: "\(region.rawValue)/\(resource)", region: region, changes: Self.changes(previous, nil))
+        guard let resource = req.parameters.get("resource") else { throw Abort(.notFound) }
+        do {
+            try await req.services.catalogueWrites(req.db).removePotential(region: region, resource: resource, by: principal)
+        } catch CatalogueError.notFound {
+            throw Abort(.notFound)
+        }
         return req.redirect(to: "/regions/\(region.rawValue)?removed=\(resource)#potensi")
     }
 
@@ -95,11 +90,5 @@ struct PotentialsController {
               try await req.services.regions(req.db).find(code) != nil else { throw Abort(.notFound) }
         guard RegionContainmentPolicy().decide(for: principal, recordRegion: code) == .allow else { throw Abort(.forbidden) }
         return (principal, code)
-    }
-
-    static func changes(_ before: Potential?, _ after: Potential?) -> [FieldChange] {
-        [("abundance", before?.abundance.rawValue, after?.abundance.rawValue), ("season", before?.season, after?.season),
-         ("notes", before?.notes, after?.notes), ("source", before?.source, after?.source)]
-            .filter { $0.1 != $0.2 }.map { FieldChange(field: $0.0, before: $0.1, after: $0.2) }
     }
 }

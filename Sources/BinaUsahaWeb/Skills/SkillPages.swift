@@ -88,7 +88,7 @@ enum SkillPages {
         let title = version == nil ? t(.skFormTitleNew) : t(.skEdit)
         let action = version == nil ? "/skills" : "/skills/\(form.code)"
         let order = ["code", "name", "needs", "interests", "trainingHours", "starterKitCost", "products", "form"]
-        let messages = order.compactMap { errors[$0] }
+        let messages = order.compactMap { errors[$0]?.message(t.lang) }
         return Layout(context: context, title: title, section: .skills).document(.div(.class("narrow"),
             .h1(.text(title)),
             Forms.errors(messages, heading: t(.formErrorsHeading)),

@@ -23,39 +23,25 @@ struct SkillsController {
     }
 
     func create(req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
-        let form = try Self.form(req)
-        let repository = req.services.skills(req.db)
-        switch try await validate(req, form, version: 1) {
-        case let .failure(errors):
-            return try await formPage(req, form, version: nil, errors: errors, status: .unprocessableEntity)
-        case let .success(skill):
-            guard try await repository.find(code: skill.code) == nil else {
-                return try await formPage(req, form, version: nil, errors: ["code": req.t(.skCodeTaken, skill.code)], status: .conflict)
-            }
-            try await repository.insert(skill)
-            try await audit(req, principal, .create, skill: skill, before: nil)
-            return try await detail(req, skill, notice: req.t(.skSaved, skill.name))
-        }
+        try await save(req, form: try Self.form(req), version: nil)
     }
 
     func update(req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
         let current = try await load(req)
         var form = try Self.form(req)
         form.code = current.code
-        let version = (try? req.content.get(Int.self, at: "version")) ?? -1
-        switch try await validate(req, form, version: version) {
-        case let .failure(errors):
+        return try await save(req, form: form, version: (try? req.content.get(Int.self, at: "version")) ?? -1)
+    }
+
+    private func save(_ req: Request, form: SkillForm, version: Int?) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        do {
+            let skill = try await req.services.catalogueWrites(req.db).saveSkill(form, version: version, by: principal)
+            return try await detail(req, skill, notice: req.t(.skSaved, skill.name))
+        } catch let CatalogueError.invalid(errors) {
             return try await formPage(req, form, version: version, errors: errors, status: .unprocessableEntity)
-        case let .success(skill):
-            guard version == current.version, try await req.services.skills(req.db).update(skill, expectedVersion: version) else {
-                return try await formPage(req, form, version: version, errors: ["form": req.t(.skConflict)], status: .conflict)
-            }
-            try await audit(req, principal, .update, skill: skill, before: current)
-            var saved = skill
-            saved.version = version + 1
-            return try await detail(req, saved, notice: req.t(.skSaved, skill.name))
+        } catch let CatalogueError.conflict(errors) {
+            return try await formPage(req, form, version: version, errors: errors, status: .conflict)
         }
     }
 
@@ -63,40 +49,29 @@ struct SkillsController {
         let principal = try req.requirePrincipal()
         struct Form: Content { var code: String?; var name: String?; var notes: String? }
         let form = try req.content.decode(Form.self)
-        let code = (form.code ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        guard Resource.isValidCode(code), !name.isEmpty else {
+        do {
+            let resource = try await req.services.catalogueWrites(req.db).saveResource(code: form.code ?? "", name: form.name ?? "",
+                                                                                       notes: form.notes ?? "", by: principal)
+            return try await list(req, notice: req.t(.skResourceSaved, resource.name), errors: [])
+        } catch CatalogueError.badResource {
             return try await list(req, notice: nil, errors: [req.t(.skResourceBadCode)], status: .unprocessableEntity)
         }
-        let resource = Resource(code: code, name: name, notes: (form.notes ?? "").trimmingCharacters(in: .whitespaces))
-        let previous = try await req.services.potentials(req.db).saveResource(resource)
-        try await req.services.audit(req.db).record(previous == nil ? .create : .update, by: AuditActor(principal), at: req.services.clock.now(),
-                                                    entity: "resource", entityID: code, region: nil, changes: [
-            FieldChange(field: "name", before: previous?.name, after: resource.name),
-            FieldChange(field: "notes", before: previous?.notes, after: resource.notes),
-        ].filter { $0.before != $0.after })
-        return try await list(req, notice: req.t(.skResourceSaved, name), errors: [])
     }
 
     func saveWeights(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let fields = try req.content.decode([String: String].self)
         func number(_ key: String) -> Double? { fields[key].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
-        guard let resource = number("resource"), let interest = number("interest"), let valueAdded = number("valueAdded") else {
+        do {
+            guard let resource = number("resource"), let interest = number("interest"), let valueAdded = number("valueAdded") else {
+                throw CatalogueError.badWeights
+            }
+            try await req.services.catalogueWrites(req.db).saveWeights(
+                RecommendationWeights(resource: resource, interest: interest, valueAdded: valueAdded), by: principal)
+            return try await list(req, notice: req.t(.skWeightsSaved), errors: [])
+        } catch CatalogueError.badWeights {
             return try await list(req, notice: nil, errors: [req.t(.skWeightsInvalid)], status: .unprocessableEntity)
         }
-        let weights = RecommendationWeights(resource: resource, interest: interest, valueAdded: valueAdded)
-        guard weights.isValid else { return try await list(req, notice: nil, errors: [req.t(.skWeightsInvalid)], status: .unprocessableEntity) }
-        let settings = req.services.skills(req.db)
-        let before = try await settings.recommendationWeights()
-        try await settings.save(weights)
-        try await req.services.audit(req.db).record(.update, by: AuditActor(principal), at: req.services.clock.now(), entity: "setting",
-                                                    entityID: "recommendation_weights", region: nil, changes: [
-            FieldChange(field: "resource", before: String(before.resource), after: String(weights.resource)),
-            FieldChange(field: "interest", before: String(before.interest), after: String(weights.interest)),
-            FieldChange(field: "value_added", before: String(before.valueAdded), after: String(weights.valueAdded)),
-        ].filter { $0.before != $0.after })
-        return try await list(req, notice: req.t(.skWeightsSaved), errors: [])
     }
 
     // MARK: - Helpers
@@ -106,26 +81,6 @@ struct SkillsController {
             throw Abort(.notFound)
         }
         return skill
-    }
-
-    private func validate(_ req: Request, _ form: SkillForm, version: Int) async throws -> Result<Skill, FormErrors> {
-        let resources = try await req.services.potentials(req.db).resources()
-        let interests = try await req.services.interests(req.db).all()
-        return form.validate(resources: Set(resources.map(\.code)), interestTags: Set(interests), version: version)
-    }
-
-    private func audit(_ req: Request, _ principal: Principal, _ action: AuditAction, skill: Skill, before: Skill?) async throws {
-        let after = SkillForm(skill)
-        let old = before.map(SkillForm.init)
-        let changes = [
-            ("name", old?.name, after.name), ("description", old?.description, after.description), ("needs", old?.needs, after.needs),
-            ("interests", old?.interests, after.interests), ("training_hours", old?.trainingHours, after.trainingHours),
-            ("starter_kit_cost", old?.starterKitCost, after.starterKitCost), ("products", old?.products, after.products),
-            ("suitability", old?.suitability, after.suitability), ("source", old?.source, after.source),
-            ("figures_estimated", old.map { String($0.figuresEstimated) }, String(after.figuresEstimated)),
-        ].filter { $0.1 != $0.2 }.map { FieldChange(field: $0.0, before: $0.1, after: $0.2) }
-        try await req.services.audit(req.db).record(action, by: AuditActor(principal), at: req.services.clock.now(), entity: "skill",
-                                                    entityID: skill.code, region: nil, changes: changes)
     }
 
     static func form(_ req: Request) throws -> SkillForm {

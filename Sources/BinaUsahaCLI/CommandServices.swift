@@ -1,0 +1,29 @@
+import BinaUsahaDomain
+import FluentKit
+
+/// What the commands need, chosen by the composition root (`configure`), the same as the
+/// web's: commands never build a repository themselves.
+public struct CommandServices: Sendable {
+    public var clock: Clock
+    public var secrets: Secrets
+    public var repositories: @Sendable (any Database) -> Repositories
+    public var transactor: @Sendable (any Database) -> any Transactor
+
+    public init(clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
+                transactor: @escaping @Sendable (any Database) -> any Transactor) {
+        self.clock = clock
+        self.secrets = secrets
+        self.repositories = repositories
+        self.transactor = transactor
+    }
+
+    /// The row validator for imports into `scope` (nil: the whole province).
+    func validator(_ db: any Database, scope: RegionCode?) async throws -> BeneficiaryRowValidator {
+        try await BeneficiaryRowValidator.load(repositories(db), today: CivilDate(clock.now()), scope: scope)
+    }
+
+    func importer(_ db: any Database, scope: RegionCode?) async throws -> ImportBeneficiaries {
+        ImportBeneficiaries(transactor: transactor(db), repository: repositories(db).beneficiaries,
+                            validator: try await validator(db, scope: scope), clock: clock)
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+
+/// Why a plan was not proposed: the region or the target size the user asked for.
+public enum PlanRequestProblem: Error, Equatable, Sendable, LocalizedMessage {
+    case unknownRegion(String)
+    case outsideRegion(String)
+    case badTargetSize(String)
+
+    public func message(_ lang: Lang) -> String {
+        let id = lang == .id
+        switch self {
+        case let .unknownRegion(text): return id ? "Kode wilayah \"\(text)\" tidak dikenal." : "Region code \"\(text)\" is not known."
+        case let .outsideRegion(text): return id ? "Wilayah \(text) di luar wilayah kerja Anda." : "Region \(text) is outside your region."
+        case .badTargetSize:
+            return id ? "Target anggota per kelompok harus bilangan \(PlanningRules.permensosMinimum)–\(PlanningRules.permensosMaximum)."
+                : "The target size per group must be a number \(PlanningRules.permensosMinimum)–\(PlanningRules.permensosMaximum)."
+        }
+    }
+}
+
+/// Proposes KUBE groups for a region from the register: everyone who is not yet in an
+/// accepted plan or an active KUBE, recommended and planned. `preview` only computes;
+/// `callAsFunction` also stores the proposal as a draft plan with its audit record. The
+/// page, the API and `binausaha plan-groups` all come through here.
+public struct ProposePlan: Sendable {
+    public let transactor: any Transactor
+    public let repositories: Repositories
+    public let clock: Clock
+
+    public init(transactor: any Transactor, repositories: Repositories, clock: Clock) {
+        self.transactor = transactor
+        self.repositories = repositories
+        self.clock = clock
+    }
+
+    public struct Proposal: Sendable {
+        public var scope: RegionCode?
+        public var rules: PlanningRules
+        public var candidates: Int
+        public var result: GroupPlanner.Result
+        public var skillNames: [String: String]
+    }
+
+    /// The region asked for (empty: the principal's own), checked to exist and lie inside it.
+    public func scope(_ text: String?, within region: RegionCode?) async throws -> RegionCode? {
+        let trimmed = TextFolding.trim(text ?? "")
+        guard !trimmed.isEmpty else { return region }
+        guard let code = try? RegionCode(validating: trimmed), try await repositories.regions.find(code) != nil else {
+            throw PlanRequestProblem.unknownRegion(trimmed)
+        }
+        guard region?.contains(code) ?? true else { throw PlanRequestProblem.outsideRegion(trimmed) }
+        return code
+    }
+
+    public static func rules(targetSize text: String?) throws -> PlanningRules {
+        guard let text = text.map(TextFolding.trim), !text.isEmpty else { return PlanningRules() }
+        guard let size = Int(text), PlanningRules(targetSize: size).problem == nil else { throw PlanRequestProblem.badTargetSize(text) }
+        return PlanningRules(targetSize: size)
+    }
+
+    public func preview(scope: RegionCode?, rules: PlanningRules, overrides: [UUID: String] = [:]) async throws -> Proposal {
+        let people = try await repositories.planningPeople.planningPeople(within: scope)
+        let taken = try await repositories.plans.peopleInAcceptedPlans(within: scope)
+            .union(try await repositories.groups.activeMembers(within: scope))
+        let recommender = try await LoadRecommender(potentials: repositories.potentials, regions: repositories.regions,
+                                                    skills: repositories.skills, settings: repositories.skills)(within: scope)
+        let result = PlanGroups(recommender: recommender, rules: rules, today: CivilDate(clock.now()))(people, excluding: taken, overrides: overrides)
+        return Proposal(scope: scope, rules: rules, candidates: people.count, result: result,
+                        skillNames: Dictionary(recommender.skills.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Computes and stores a draft plan (audited).
+    public func callAsFunction(scope: RegionCode?, rules: PlanningRules, overrides: [UUID: String] = [:], by actor: AuditActor) async throws
+        -> GroupPlan
+    {
+        let proposal = try await preview(scope: scope, rules: rules, overrides: overrides)
+        let now = clock.now()
+        let plan = GroupPlan(scope: scope, rules: rules, createdBy: actor.name, createdAt: now, groups: proposal.result.groups,
+                             leftOut: proposal.result.leftOut)
+        try await transactor.run { repositories in
+            try await repositories.plans.insert(plan)
+            try await repositories.audit.record(.create, by: actor, at: now, entity: "group_plan", entityID: plan.id.uuidString, region: scope,
+                                                changes: [
+                                                    FieldChange(field: "groups", before: nil, after: String(plan.groups.count)),
+                                                    FieldChange(field: "members", before: nil, after: String(plan.memberCount)),
+                                                    FieldChange(field: "left_out", before: nil, after: String(plan.leftOut.count)),
+                                                    FieldChange(field: "target_size", before: nil, after: String(rules.targetSize)),
+                                                ], note: overrides.isEmpty ? nil : "\(overrides.count) pengecualian syarat")
+        }
+        return plan
+    }
+}
+
+/// The operator's changes to a draft plan, its acceptance and its discarding. Each reads the
+/// plan inside the writer's region, checks its version, and saves with the audit record in one
+/// unit of work; accepting also creates the draft KUBE groups in that same unit.
+public struct PlanDecisions: Sendable {
+    public let transactor: any Transactor
+    public let clock: Clock
+
+    public init(transactor: any Transactor, clock: Clock) {
+        self.transactor = transactor
+        self.clock = clock
+    }
+
+    public enum Edit: Sendable {
+        case move(people: [UUID], toGroup: UUID, overrideReason: String?)
+        case remove(people: [UUID])
+        case drop(group: UUID)
+        case merge(group: UUID, into: UUID)
+    }
+
+    /// Per-person refusals of a move or removal: nothing is saved when any is refused.
+    public struct PeopleRefused: Error, Sendable {
+        public var refusals: [(person: UUID, problem: PlanProblem)]
+    }
+
+    /// Whether `principal` sees a plan: its scope lies in their region (the province's admin sees all).
+    public static func reaches(_ principal: Principal, _ plan: GroupPlan) -> Bool {
+        principal.covers(plan.scope) || principal.region == nil
+    }
+
+    public func edit(_ id: UUID, _ edit: Edit, version: Int, by principal: Principal) async throws -> GroupPlan {
+        try await decide(id, version: version, by: principal, action: .update, note: Self.name(of: edit)) { plan, repositories in
+            let skills = try await Self.skillNames(repositories)
+            var refusals: [(UUID, PlanProblem)] = []
+            func each(_ people: [UUID], _ body: (UUID) throws(PlanEditError) -> Void) {
+                for person in people {
+                    do { try body(person) } catch { refusals.append((person, error.problem)) }
+                }
+            }
+            switch edit {
+            case let .move(people, group, reason):
+                each(people) { person throws(PlanEditError) in
+                    try plan.move(person: person, to: group, overrideReason: reason, skillName: { skills[$0] ?? $0 })
+                }
+            case let .remove(people):
+                each(people) { person throws(PlanEditError) in try plan.remove(person: person) }
+            case let .drop(group):
+                try plan.drop(group: group)
+            case let .merge(group, target):
+                try plan.merge(group, into: target)
+            }
+            guard refusals.isEmpty else { throw PeopleRefused(refusals: refusals) }
+        }
+    }
+
+    /// Accepts a draft whose groups all keep the rules, and creates its draft KUBE groups
+    /// (members as anggota; people active in another KUBE meanwhile are skipped).
+    public func accept(_ id: UUID, version: Int, by principal: Principal) async throws -> (plan: GroupPlan, groups: [KUBEGroup]) {
+        let now = clock.now()
+        let today = CivilDate(now)
+        let box = CreatedGroups()
+        let plan = try await decide(id, version: version, by: principal, action: .update, note: "accept") { plan, repositories in
+            let skills = try await Self.skillNames(repositories)
+            let problems = plan.acceptanceProblems(skillName: { skills[$0] ?? $0 })
+            guard problems.isEmpty else { throw PlanRuleError(problems: problems) }
+            plan.status = .accepted
+            plan.decidedBy = principal.username
+            plan.decidedAt = now
+            let places = try await repositories.regions.existing(Set(plan.groups.compactMap(\.mainDesa)))
+            for (number, planned) in plan.groups.enumerated() {
+                guard let desa = planned.mainDesa else { continue }
+                var members: [Membership] = []
+                for member in planned.members where try await repositories.groups.activeGroup(of: member.id) == nil {
+                    members.append(Membership(beneficiary: member.id, noKK: member.noKK, desa: member.desa, joinedOn: today))
+                }
+                let place = places[desa]?.name ?? desa.rawValue
+                let group = KUBEGroup(name: "KUBE \(skills[planned.skill] ?? planned.skill) \(place) \(number + 1)", skill: planned.skill,
+                                      kecamatan: planned.kecamatan, desa: desa, planID: plan.id, members: members)
+                try await repositories.groups.insert(group)
+                try await repositories.audit.record(.create, by: AuditActor(principal), at: now, entity: "kube_group", entityID: group.id.uuidString,
+                                                    region: group.desa, changes: GroupChanges.changes(from: nil, to: group),
+                                                    note: "dari rencana \(plan.id.uuidString.prefix(8))")
+                await box.append(group)
+            }
+        }
+        return (plan, await box.all)
+    }
+
+    public func discard(_ id: UUID, version: Int, by principal: Principal) async throws -> GroupPlan {
+        let now = clock.now()
+        return try await decide(id, version: version, by: principal, action: .delete, note: "discard") { plan, _ in
+            plan.status = .discarded
+            plan.decidedBy = principal.username
+            plan.decidedAt = now
+        }
+    }
+
+    private actor CreatedGroups {
+        var all: [KUBEGroup] = []
+        func append(_ group: KUBEGroup) { all.append(group) }
+    }
+
+    static func name(of edit: Edit) -> String {
+        switch edit {
+        case .move: "move"
+        case .remove: "remove"
+        case .drop: "drop"
+        case .merge: "merge"
+        }
+    }
+
+    static func skillNames(_ repositories: Repositories) async throws -> [String: String] {
+        Dictionary(try await repositories.skills.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private func decide(_ id: UUID, version: Int, by principal: Principal, action: AuditAction, note: String,
+                        _ apply: @escaping @Sendable (inout GroupPlan, Repositories) async throws -> Void) async throws -> GroupPlan {
+        let now = clock.now()
+        return try await transactor.run { repositories in
+            guard var plan = try await repositories.plans.find(id: id), Self.reaches(principal, plan) else { throw GroupWriteError.notFound }
+            guard plan.version == version, plan.status == .draft else { throw GroupWriteError.stale }
+            try await apply(&plan, repositories)
+            guard try await repositories.plans.update(plan, expectedVersion: version) else { throw GroupWriteError.stale }
+            plan.version = version + 1
+            try await repositories.audit.record(action, by: AuditActor(principal), at: now, entity: "group_plan", entityID: plan.id.uuidString,
+                                                region: plan.scope, changes: [
+                                                    FieldChange(field: "status", before: nil, after: plan.status.rawValue),
+                                                    FieldChange(field: "groups", before: nil, after: String(plan.groups.count)),
+                                                    FieldChange(field: "members", before: nil, after: String(plan.memberCount)),
+                                                ], note: note)
+            return plan
+        }
+    }
+}
+
+/// The rules a plan breaks, so it cannot be accepted.
+public struct PlanRuleError: Error, Equatable, Sendable {
+    public var problems: [PlanProblem]
+}
