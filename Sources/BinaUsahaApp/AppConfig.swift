@@ -22,6 +22,12 @@ public struct AppConfig: Sendable, Equatable {
     public var uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("binausaha-uploads").path
     /// `serve --demo`: fill an empty database with demo data and accounts first.
     public var demo = false
+    /// Whether this process runs the background worker for import jobs: `serve` does, the
+    /// other commands (short-lived) do not.
+    public var runsJobs = true
+    /// A running job silent for this long is taken as stopped and resumed
+    /// (`BINAUSAHA_JOB_STALL_SECONDS`, default 120).
+    public var jobStallSeconds: Double = 120
 
     public static let defaultSQLiteFile = "binausaha.sqlite"
 
@@ -91,6 +97,14 @@ public struct AppConfig: Sendable, Equatable {
         var config = AppConfig(database: database, host: host, port: port)
         if let uploads = environment["BINAUSAHA_UPLOADS"].nonEmpty { config.uploadDirectory = uploads }
         config.demo = demo
+        let command = remaining.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        config.runsJobs = command == "serve"
+        if let text = environment["BINAUSAHA_JOB_STALL_SECONDS"].nonEmpty {
+            guard let seconds = Double(text), seconds.isFinite, (1...86_400).contains(seconds) else {
+                throw ConfigError(variable: "BINAUSAHA_JOB_STALL_SECONDS", problem: "'\(text)' bukan jumlah detik (1–86400)")
+            }
+            config.jobStallSeconds = seconds
+        }
         return (config, remaining)
     }
 }

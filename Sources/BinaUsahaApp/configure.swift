@@ -28,8 +28,9 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
         secrets: .sha256,
         repositories: { Repositories.fluent($0) },
         transactor: { FluentTransactor(database: $0) },
-        uploadDirectory: config.uploadDirectory
-    ))
+        uploadDirectory: config.uploadDirectory,
+        jobStallSeconds: config.jobStallSeconds
+    ), runsJobs: config.runsJobs)
 
     // Commands (serve and routes come from Vapor), with the same repositories and units of work
     let commands = commandServices(clock: clock)

@@ -15,15 +15,19 @@ public struct WebServices: Sendable {
     public var transactor: @Sendable (any Database) -> any Transactor
     /// Folder for uploaded import files until their import is committed.
     public var uploadDirectory: String
+    /// A running import job silent for this long is taken as stopped and resumed.
+    public var jobStallSeconds: TimeInterval
 
     public init(databaseKind: String, clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
-                transactor: @escaping @Sendable (any Database) -> any Transactor, uploadDirectory: String) {
+                transactor: @escaping @Sendable (any Database) -> any Transactor, uploadDirectory: String,
+                jobStallSeconds: TimeInterval = ImportJob.defaultStallAfter) {
         self.databaseKind = databaseKind
         self.clock = clock
         self.secrets = secrets
         self.repositories = repositories
         self.transactor = transactor
         self.uploadDirectory = uploadDirectory
+        self.jobStallSeconds = jobStallSeconds
     }
 }
 
@@ -36,7 +40,7 @@ extension WebServices {
     func audit(_ db: any Database) -> any AuditLog { repositories(db).audit }
     func beneficiaries(_ db: any Database) -> any BeneficiaryRepository { repositories(db).beneficiaries }
     func interests(_ db: any Database) -> any InterestRepository { repositories(db).interests }
-    func importJobs(_ db: any Database) -> any ImportJobStore { repositories(db).importJobs }
+    func importJobStore(_ db: any Database) -> any ImportJobStore { repositories(db).importJobs }
     func potentials(_ db: any Database) -> any PotentialRepository { repositories(db).potentials }
     func skills(_ db: any Database) -> any SkillRepository & SettingsRepository { repositories(db).skills }
     func plans(_ db: any Database) -> any GroupPlanRepository { repositories(db).plans }
@@ -86,6 +90,12 @@ extension WebServices {
 
     func removeBeneficiary(_ db: any Database) -> RemoveBeneficiary {
         RemoveBeneficiary(transactor: transactor(db), clock: clock)
+    }
+
+    func importJobs(_ db: any Database) -> ImportJobs {
+        var jobs = ImportJobs(transactor: transactor(db), repositories: repositories(db), clock: clock)
+        jobs.stallAfter = jobStallSeconds
+        return jobs
     }
 
     func importer(_ db: any Database, for principal: Principal) async throws -> ImportBeneficiaries {

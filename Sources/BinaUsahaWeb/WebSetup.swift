@@ -4,8 +4,15 @@ import Vapor
 /// Installs the web layer on an application: middleware in order, static files from the
 /// package resources (so the binary works from any directory), and the routes.
 public enum WebSetup {
-    public static func install(on app: Application, services: WebServices) throws {
+    /// - Parameter runsJobs: start the background worker for import jobs with the application
+    ///   (`serve` and the tests; not the short-lived commands).
+    public static func install(on app: Application, services: WebServices, runsJobs: Bool) throws {
         app.services = services
+        if runsJobs {
+            let worker = ImportWorker { app in app.services.importJobs(app.db) }
+            app.importWorker = worker
+            app.lifecycle.use(worker)
+        }
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(LanguageMiddleware())

@@ -38,7 +38,6 @@ func routes(_ app: Application) throws {
         app.get("imports", ":id", policy: write, use: imports.show)
         app.get("imports", ":id", "problems.csv", policy: write, use: imports.problems)
         app.post("imports", ":id", "commit", policy: write, use: imports.commit)
-        app.post("imports", ":id", "resume", policy: write, use: imports.resume)
     }
 
     // MARK: - Resources, skills and KUBE planning

@@ -174,7 +174,7 @@ struct RegistryPagesTests {
         }
     }
 
-    @Test("An import whose process died is shown as stopped, not running forever, and its owner resumes it")
+    @Test("An import whose process died is resumed by the worker from its last committed batch; one that keeps dying is given up")
     func stalledImport() async throws {
         try await withTestApp { app in
             try await app.addDesa("16.02.03.2007")
@@ -182,19 +182,23 @@ struct RegistryPagesTests {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("stalled-\(UUID().uuidString).csv").path
             try Data(("nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850001,1602031504120001,Siti,16.02.03.2007,24\n").utf8)
                 .write(to: URL(fileURLWithPath: path))
-            let job = ImportJob(userID: op.user.id, fileName: "warga.csv", filePath: path, dryRun: false, status: .running,
-                                createdAt: testNow.addingTimeInterval(-3_600), heartbeatAt: testNow.addingTimeInterval(-600))
-            try await FluentImportJobStore(database: app.db).create(job)
-            let page = try await app.testing().get("/imports/\(job.id)", headers: op.browser).text
-            #expect(!page.contains("http-equiv=\"refresh\""))
-            #expect(page.contains("Impor ini terhenti"))
-            let resumed = try await app.testing().submit("/imports/\(job.id)/resume", as: op, [:])
-            #expect(resumed.status == .seeOther)
-            let again = try await app.testing().submit("/imports/\(job.id)/resume", as: op, [:])
-            #expect(again.status == .conflict)
-            let done = try await Self.waitUntilFinished(app, "/imports/\(job.id)", op)
+            let store = FluentImportJobStore(database: app.db)
+            let died = ImportJob(userID: op.user.id, fileName: "warga.csv", filePath: path, dryRun: false, status: .running,
+                                 createdAt: testNow.addingTimeInterval(-3_600), heartbeatAt: testNow.addingTimeInterval(-600), attempts: 1)
+            let exhausted = ImportJob(userID: op.user.id, fileName: "rusak.csv", filePath: path, dryRun: true, status: .running,
+                                      createdAt: testNow.addingTimeInterval(-3_600), heartbeatAt: testNow.addingTimeInterval(-600),
+                                      attempts: ImportJob.maximumAttempts)
+            try await store.create(died)
+            try await store.create(exhausted)
+            let done = try await Self.waitUntilFinished(app, "/imports/\(died.id)", op)
             #expect(done.contains("Selesai: baris yang valid sudah disimpan."))
             #expect(try await FluentBeneficiaryRepository(database: app.db).count(in: nil) == 1)
+            let resumed = try #require(try await store.find(died.id))
+            #expect(resumed.status == .done && resumed.attempts == 2)
+            let givenUp = try #require(try await store.find(exhausted.id))
+            #expect(givenUp.status == .failed && givenUp.error?.contains("terhenti berulang kali") == true)
+            let page = try await app.testing().get("/imports/\(exhausted.id)", headers: op.browser).text
+            #expect(!page.contains("http-equiv=\"refresh\""))
         }
     }
 

@@ -196,7 +196,6 @@ struct RouteAccessTests {
         "GET /imports/:id": importJob,
         "GET /imports/:id/problems.csv": importJob,
         "POST /imports/:id/commit": importJob,
-        "POST /imports/:id/resume": importJob,
         "GET /api/v1/beneficiaries": registryRead,
         "POST /api/v1/beneficiaries/search": registryRead,
         "POST /api/v1/beneficiaries/lookup": registryRead,

@@ -1,8 +1,16 @@
 import Foundation
 
-/// An import started from the web, running in the background, with its progress and result.
+/// An import started from the web: a row in the jobs table that the application's worker
+/// claims, runs in the background and resumes after a crash, with its progress and result.
 public struct ImportJob: Sendable, Equatable {
-    public enum Status: String, Sendable { case running, done, failed }
+    public enum Status: String, Sendable {
+        /// Waiting for a worker.
+        case queued
+        /// Claimed by a worker that sends a heartbeat with every batch.
+        case running
+        case done
+        case failed
+    }
 
     public var id: UUID
     public var userID: UUID
@@ -21,15 +29,19 @@ public struct ImportJob: Sendable, Equatable {
     public var finishedAt: Date?
     /// The last line of the last committed batch (0 before the first).
     public var committedLine: Int
-    /// When the job last made progress; a running job silent for `stallAfter` has died.
+    /// When the job last made progress; a running job silent for the stall time has died.
     public var heartbeatAt: Date?
+    /// How many times a worker has claimed it (a job that keeps dying is given up after a few).
+    public var attempts: Int
 
-    /// A running job that has not made progress for this long is taken as stopped.
-    public static let stallAfter: TimeInterval = 120
+    /// A running job that has not made progress for this long is taken as stopped and resumed.
+    public static let defaultStallAfter: TimeInterval = 120
+    /// A job is claimed at most this many times.
+    public static let maximumAttempts = 3
 
     /// Whether the process running this job died (restart, crash) before it finished.
-    public func isStalled(at now: Date) -> Bool {
-        status == .running && (heartbeatAt ?? createdAt) < now.addingTimeInterval(-Self.stallAfter)
+    public func isStalled(at now: Date, after stall: TimeInterval = defaultStallAfter) -> Bool {
+        status == .running && (heartbeatAt ?? createdAt) < now.addingTimeInterval(-stall)
     }
 
     /// Where a resumed run of this job continues.
@@ -37,9 +49,9 @@ public struct ImportJob: Sendable, Equatable {
         .init(lastLine: committedLine, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged)
     }
 
-    public init(id: UUID = UUID(), userID: UUID, fileName: String, filePath: String, dryRun: Bool, status: Status = .running,
+    public init(id: UUID = UUID(), userID: UUID, fileName: String, filePath: String, dryRun: Bool, status: Status = .queued,
                 report: ImportBeneficiaries.Report = .init(), messages: [ImportMessage] = [], error: String? = nil, createdAt: Date, finishedAt: Date? = nil,
-                committedLine: Int = 0, heartbeatAt: Date? = nil) {
+                committedLine: Int = 0, heartbeatAt: Date? = nil, attempts: Int = 0) {
         self.id = id
         self.userID = userID
         self.fileName = fileName
@@ -53,6 +65,7 @@ public struct ImportJob: Sendable, Equatable {
         self.finishedAt = finishedAt
         self.committedLine = committedLine
         self.heartbeatAt = heartbeatAt
+        self.attempts = attempts
     }
 }
 
@@ -60,9 +73,13 @@ public protocol ImportJobStore: Sendable {
     func create(_ job: ImportJob) async throws
     func update(_ job: ImportJob) async throws
     func find(_ id: UUID) async throws -> ImportJob?
-    /// Takes over a stalled job for a new run (heartbeat set to `now`); false when it is not
-    /// stalled (finished, or another process is running it).
-    func claimStalled(_ id: UUID, now: Date) async throws -> Bool
+    /// Claims the oldest job that waits, or whose worker stopped sending heartbeats before
+    /// `staleBefore`, and has been claimed fewer than `maximumAttempts` times: it becomes
+    /// running with a fresh heartbeat and one more attempt. One atomic step, so that two
+    /// workers (two app instances on one database) never get the same job.
+    func claimNext(now: Date, staleBefore: Date, maximumAttempts: Int) async throws -> ImportJob?
+    /// Marks failed the stalled jobs that used up their attempts; returns how many.
+    func failExhausted(staleBefore: Date, maximumAttempts: Int, now: Date, reason: String) async throws -> Int
 }
 
 /// A stored problem or warning of an import, with its text in both languages.

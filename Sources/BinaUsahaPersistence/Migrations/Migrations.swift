@@ -19,5 +19,6 @@ public enum Migrations {
         CreateGroups(),
         AddImportCheckpoints(),
         AddTokenExpiry(),
+        AddJobAttempts(),
     ]
 }

@@ -11,9 +11,9 @@ public struct FluentImportJobStore: ImportJobStore {
     public init(database: any Database) { base = database }
 
     static let columns = ["id", "user_id", "file_name", "file_path", "dry_run", "status", "expected_rows", "processed", "inserted",
-                          "updated", "unchanged", "rejected", "warned", "problems", "error", "created_at", "finished_at", "committed_line", "heartbeat_at"]
+                          "updated", "unchanged", "rejected", "warned", "problems", "error", "created_at", "finished_at", "committed_line", "heartbeat_at", "attempts"]
     static let changing: Set<String> = ["status", "expected_rows", "processed", "inserted", "updated", "unchanged", "rejected",
-                                        "warned", "problems", "error", "finished_at", "committed_line", "heartbeat_at"]
+                                        "warned", "problems", "error", "finished_at", "committed_line", "heartbeat_at", "attempts"]
 
     public func create(_ job: ImportJob) async throws {
         let values = Self.values(job)
@@ -43,6 +43,7 @@ public struct FluentImportJobStore: ImportJobStore {
             "finished_at": job.finishedAt.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
             "committed_line": SQLBind(job.committedLine),
             "heartbeat_at": job.heartbeatAt.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+            "attempts": SQLBind(job.attempts),
         ]
     }
 
@@ -50,7 +51,7 @@ public struct FluentImportJobStore: ImportJobStore {
         struct Row: Decodable {
             let id: UUID, user_id: UUID, file_name: String, file_path: String, dry_run: Bool, status: String
             let expected_rows: Int, processed: Int, inserted: Int, updated: Int, unchanged: Int, rejected: Int, warned: Int
-            let problems: String, error: String?, created_at: Date, finished_at: Date?, committed_line: Int, heartbeat_at: Date?
+            let problems: String, error: String?, created_at: Date, finished_at: Date?, committed_line: Int, heartbeat_at: Date?, attempts: Int
         }
         guard let row = try await (database as! any SQLDatabase).select().columns(Self.columns.map { SQLIdentifier($0) })
             .from("import_jobs").where("id", .equal, SQLBind(id)).first(decoding: Row.self) else { return nil }
@@ -73,19 +74,46 @@ public struct FluentImportJobStore: ImportJobStore {
         return ImportJob(id: row.id, userID: row.user_id, fileName: row.file_name, filePath: row.file_path, dryRun: row.dry_run,
                          status: ImportJob.Status(rawValue: row.status) ?? .failed, report: report, messages: messages,
                          error: row.error, createdAt: row.created_at, finishedAt: row.finished_at,
-                         committedLine: row.committed_line, heartbeatAt: row.heartbeat_at)
+                         committedLine: row.committed_line, heartbeatAt: row.heartbeat_at, attempts: row.attempts)
     }
 
-    public func claimStalled(_ id: UUID, now: Date) async throws -> Bool {
-        let stale = now.addingTimeInterval(-ImportJob.stallAfter)
-        let claimed = try await database.write { db in
-            try await db.sql.update("import_jobs").set("heartbeat_at", to: SQLBind(now))
-                .where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(ImportJob.Status.running.rawValue))
-                .where(SQLGroupExpression(SQLBinaryExpression(
-                    SQLBinaryExpression(SQLColumn("heartbeat_at"), .lessThan, SQLBind(stale)), .or,
-                    SQLBinaryExpression(SQLColumn("heartbeat_at"), .is, SQLLiteral.null))))
+    /// Waiting jobs, or running ones whose heartbeat stopped, that may still be tried.
+    static func claimable(staleBefore: Date, maximumAttempts: Int) -> any SQLExpression {
+        SQLGroupExpression(SQLBinaryExpression(
+            SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(ImportJob.Status.queued.rawValue)), .or,
+            SQLGroupExpression(SQLBinaryExpression(
+                SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(ImportJob.Status.running.rawValue)), .and,
+                SQLBinaryExpression(SQLBinaryExpression(SQLColumn("heartbeat_at"), .lessThan, SQLBind(staleBefore)), .and,
+                                    SQLBinaryExpression(SQLColumn("attempts"), .lessThan, SQLBind(maximumAttempts)))))))
+    }
+
+    public func claimNext(now: Date, staleBefore: Date, maximumAttempts: Int) async throws -> ImportJob? {
+        struct Row: Decodable { let id: UUID }
+        let claimed: UUID? = try await database.write { db in
+            let sql = db.sql
+            var pick = sql.select().column("id").from("import_jobs").where(Self.claimable(staleBefore: staleBefore, maximumAttempts: maximumAttempts))
+                .orderBy("created_at").limit(1)
+            if sql.dialect.name == "postgresql" {
+                // Another instance's claim in progress is skipped, not waited for.
+                pick = pick.lockingClause(SQLRaw("FOR UPDATE SKIP LOCKED"))
+            }
+            guard let row = try await pick.first(decoding: Row.self) else { return nil }
+            let taken = try await sql.update("import_jobs").set("status", to: SQLBind(ImportJob.Status.running.rawValue))
+                .set("heartbeat_at", to: SQLBind(now)).set("attempts", to: SQLRaw("attempts + 1"))
+                .where("id", .equal, SQLBind(row.id)).where(Self.claimable(staleBefore: staleBefore, maximumAttempts: maximumAttempts))
                 .returning("id").all()
+            return taken.isEmpty ? nil : row.id
         }
-        return !claimed.isEmpty
+        guard let claimed else { return nil }
+        return try await find(claimed)
+    }
+
+    public func failExhausted(staleBefore: Date, maximumAttempts: Int, now: Date, reason: String) async throws -> Int {
+        try await database.write { db in
+            try await db.sql.update("import_jobs").set("status", to: SQLBind(ImportJob.Status.failed.rawValue))
+                .set("error", to: SQLBind(reason)).set("finished_at", to: SQLBind(now))
+                .where("status", .equal, SQLBind(ImportJob.Status.running.rawValue)).where("heartbeat_at", .lessThan, SQLBind(staleBefore))
+                .where("attempts", .greaterThanOrEqual, SQLBind(maximumAttempts)).returning("id").all().count
+        }
     }
 }

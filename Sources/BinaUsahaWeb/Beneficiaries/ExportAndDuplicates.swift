@@ -4,19 +4,14 @@ import Vapor
 
 /// `GET /beneficiaries/export.csv`: the filtered list as CSV, masked like the pages, audited.
 struct ExportController {
-    static let maximumRows = 200_000
-
     func export(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let filters = try req.query.decode(BeneficiaryList.Filters.self)
         let query = try BeneficiariesController.query(filters, name: nil, principal: principal, perPage: 500, lang: req.lang)
         let services = req.services
-        let repository = services.beneficiaries(req.db)
         var csv = CSVText.byteOrderMark + CSVText.spreadsheetLine(BeneficiaryRowValidator.columns + ["status"])
-        var rows = 0
-        var cursor: BeneficiaryCursor?
-        while rows < Self.maximumRows {
-            let batch = try await repository.rows(query, after: cursor, limit: min(1_000, Self.maximumRows - rows))
+        let export = ExportBeneficiaries(transactor: services.transactor(req.db), repository: services.beneficiaries(req.db), clock: services.clock)
+        try await export(query, filters: BeneficiaryList.View.queryString(filters), by: principal) { batch in
             for person in batch {
                 var fields = BeneficiaryForm(person).fields
                 if !principal.seesPersonalData(in: person.details.desa) {
@@ -29,13 +24,7 @@ struct ExportController {
                 }
                 csv += CSVText.spreadsheetLine(BeneficiaryRowValidator.columns.map { fields[$0] ?? "" } + [person.status.rawValue])
             }
-            rows += batch.count
-            guard let last = batch.last, batch.count == 1_000 else { break }
-            cursor = BeneficiaryCursor(after: last)
         }
-        try await services.audit(req.db).record(.export, by: AuditActor(principal), at: services.clock.now(), entity: "beneficiary",
-                                                entityID: nil, region: query.region ?? principal.region,
-                                                note: "\(rows) baris; saringan: \(BeneficiaryList.View.queryString(filters))")
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.contentDisposition = .init(.attachment, filename: "penerima-manfaat.csv")

@@ -24,16 +24,15 @@ enum ImportPages {
 
     struct JobView {
         let job: ImportJob
-        /// The process running it died (a restart, a crash); it can be resumed.
+        /// The process running it died (a restart, a crash); the worker resumes it.
         var stalled = false
-        var canResume = false
         let context: PageContext
         static let shownMessages = 500
         private var t: Catalogue { context.t }
 
         func document() -> HTML {
             let r = job.report
-            let running = job.status == .running && !stalled
+            let running = job.status == .running || job.status == .queued
             let problems = job.messages.prefix(Self.shownMessages)
             return HTML(
                 .attribute(named: "lang", value: t.lang.rawValue),
@@ -47,9 +46,8 @@ enum ImportPages {
                                       .p(.text(t(.impProgress, r.processed.formattedID, max(r.expectedRows, r.processed).formattedID))),
                                       .progress(.attribute(named: "max", value: String(max(r.expectedRows, 1))),
                                                 .attribute(named: "value", value: String(r.processed))))),
-                    .if(stalled, .div(.class("alert error"), .p(.text(t(.impStalled, job.committedLine.formattedID))),
-                                      .if(canResume, .form(.method(.post), .action("/imports/\(job.id)/resume"), Forms.csrf(context),
-                                                           Forms.submit(t(.impResume)))))),
+                    .if(stalled, .div(.class("alert warn"), .p(.text(t(.impStalled, job.committedLine.formattedID))))),
+                    .if(job.status == .queued, .div(.class("alert ok"), .p(.text(t(.impQueued))))),
                     .if(job.status == .done, .div(.class("alert ok"), .p(.text(job.dryRun ? t(.impDryDone) : t(.impDone))))),
                     .unwrap(job.error) { .div(.class("alert error"), .p(.text(t(.impFailed, $0)))) },
                     .ul(.class("stats"),
