@@ -26,6 +26,7 @@ public enum TestDatabase {
 public func withTestApp<T>(
     clock: Clock = .fixed(testNow),
     onDisk: Bool = false,
+    runsJobs: Bool = true,
     _ body: (Application) async throws -> T
 ) async throws -> T {
     let app = try await Application.make(.testing)
@@ -50,7 +51,9 @@ public func withTestApp<T>(
         }
         var config = AppConfig(database: database)
         config.bcryptCost = 4
+        config.runsJobs = runsJobs
         try await configure(app, config: config, clock: clock)
+        app.testDatabaseChoice = database
         if let schema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }
@@ -69,4 +72,39 @@ public func withTestApp<T>(
 private func dropSchema(_ schema: String?, _ app: Application) async throws {
     guard let schema else { return }
     try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+}
+
+extension Application {
+    private struct DatabaseChoiceKey: StorageKey { typealias Value = DatabaseChoice }
+
+    /// The database a test app was given, so that a second instance can share it.
+    public internal(set) var testDatabaseChoice: DatabaseChoice? {
+        get { storage[DatabaseChoiceKey.self] }
+        set { storage[DatabaseChoiceKey.self] = newValue }
+    }
+}
+
+/// Runs `body` with a second application on the same database as `app` (a second app
+/// instance behind one load balancer): a SQLite file (`withTestApp(onDisk: true)`) or the
+/// test's PostgreSQL schema. It is not migrated again.
+public func withSecondInstance<T>(of app: Application, clock: Clock = .fixed(testNow), runsJobs: Bool = true,
+                                  _ body: (Application) async throws -> T) async throws -> T
+{
+    guard let choice = app.testDatabaseChoice, choice != .sqliteMemory else {
+        throw TestSupportError("a second instance needs a shared database: use withTestApp(onDisk: true)")
+    }
+    let second = try await Application.make(.testing)
+    second.logger.logLevel = .warning
+    do {
+        var config = AppConfig(database: choice)
+        config.bcryptCost = 4
+        config.runsJobs = runsJobs
+        try await configure(second, config: config, clock: clock)
+        let result = try await body(second)
+        try await second.asyncShutdown()
+        return result
+    } catch {
+        try? await second.asyncShutdown()
+        throw error
+    }
 }
