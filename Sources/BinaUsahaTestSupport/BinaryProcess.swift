@@ -36,8 +36,10 @@ public struct BinaryProcess {
     }
 
     /// Starts `serve` in `directory` and waits until it answers `/health`.
-    public static func serve(in directory: URL, arguments: [String] = [], port: Int) async throws -> Process {
-        let process = try make(["serve", "--port", String(port)] + arguments, in: directory, environment: [:])
+    public static func serve(in directory: URL, arguments: [String] = [], port: Int, environment: [String: String] = [:]) async throws
+        -> Process
+    {
+        let process = try make(["serve", "--port", String(port)] + arguments, in: directory, environment: environment)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -140,3 +140,71 @@ struct ExecutableTests {
         #expect(result.error.split(separator: "\n").count == 1)
     }
 }
+
+@Suite("An import interrupted by killing the server")
+struct KilledImportTests {
+    @Test("kill -9 in the middle of a web import; after the restart the import resumes and ends with exactly the rows of a clean run")
+    func resumesAfterKill() async throws {
+        let directory = try BinaryProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let seeded = try BinaryProcess.run(["demo", "--people", "10"], in: directory)
+        #expect(seeded.status == 0, "\(seeded.error)")
+        let token = try BinaryProcess.run(["tokens", "create", "--username", "operator.oki"], in: directory).output
+            .split(separator: "\n").last.map(String.init) ?? ""
+        // 12,000 people in Pedamaran I, every hundredth row broken
+        var csv = "nik,no_kk,nama,jenis_kelamin,tanggal_lahir,kode_desa,kategori_ppks\n"
+        var good = 0
+        for serial in 1...12_000 {
+            let day = 41 + serial / 10_000
+            let nik = "160203\(day)0486\(String(format: "%04d", serial % 10_000 == 0 ? 1 : serial % 10_000))"
+            if serial % 100 == 0 {
+                csv += "\(nik),rusak,Baris Rusak \(serial),P,1986-04-\(day - 40),16.02.03.2007,24\n"
+            } else {
+                csv += "\(nik),1602031504\(String(format: "%06d", serial)),Warga \(serial),P,1986-04-\(day - 40),16.02.03.2007,24\n"
+                good += 1
+            }
+        }
+        let environment = ["BINAUSAHA_JOB_STALL_SECONDS": "2", "BINAUSAHA_UPLOADS": directory.appendingPathComponent("uploads").path]
+        let port = Int.random(in: 20_000...40_000)
+        var server = try await BinaryProcess.serve(in: directory, port: port, environment: environment)
+        let browser = BrowserSession(base: "http://127.0.0.1:\(port)")
+        try await browser.signIn("operator.oki", password: "binausaha-demo")
+        let upload = try await browser.upload("/beneficiaries/import", file: "warga.csv", contents: Data(csv.utf8))
+        #expect(upload.status == 303)
+        let job = try #require(upload.location)
+        // when: killed once the first batches are committed
+        var killed = false
+        for _ in 0..<600 {
+            let page = try await browser.get(job).text
+            let inserted = page.firstMatch(of: /<strong>([0-9.]+)<\/strong><span>Baru<\/span>/).flatMap { Int($0.1.replacingOccurrences(of: ".", with: "")) }
+            if let inserted, inserted >= 2_000 {
+                kill(server.processIdentifier, SIGKILL)
+                server.waitUntilExit()
+                killed = true
+                break
+            }
+            #expect(!page.contains("Selesai"), "the import finished before it could be killed")
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(killed)
+        // then: restarted, the worker resumes it
+        server = try await BinaryProcess.serve(in: directory, port: port, environment: environment)
+        defer { server.terminate() }
+        var final = ""
+        for _ in 0..<600 {
+            final = try await browser.get(job).text
+            if final.contains("Selesai: baris yang valid sudah disimpan.") { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(final.contains("Selesai: baris yang valid sudah disimpan."))
+        // exactly a clean run's counts: resumed from the checkpoint, not started again
+        #expect(good == 11_880)
+        #expect(final.contains("<strong>11.880</strong><span>Baru</span>"))
+        #expect(final.contains("<strong>0</strong><span>Tidak berubah</span>"))
+        #expect(final.contains("<strong>120</strong><span>Ditolak</span>"))
+        let (list, _) = try await BinaryProcess.fetch("http://127.0.0.1:\(port)/api/v1/beneficiaries?region=16.02.03.2007",
+                                                      headers: ["Authorization": "Bearer \(token)"])
+        let total = try #require((try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [String: Any])?["total"] as? Int)
+        #expect(total >= good && total <= good + 10)
+    }
+}
