@@ -3,6 +3,7 @@ import BinaUsahaPersistence
 import BinaUsahaTestSupport
 import Foundation
 import Testing
+import SQLKit
 import VaporTesting
 
 /// What a prober and a careless user tried: numbers and dates nobody expected, another
@@ -269,4 +270,27 @@ struct HardeningTests {
 
 enum ImportBeneficiariesHeader {
     static let text = "nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n"
+}
+
+@Suite("Stored values that do not read")
+struct StoredValueTests {
+    @Test("A corrupt stored value is an error that names the column, logged and shown — never a silent default")
+    func corruptValues() async throws {
+        try await withTestApp { app in
+            let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
+            let person = try await app.makePerson(desa: "16.02.03.2007")
+            let sql = app.db as! any SQLDatabase
+            try await sql.update("beneficiaries").set("status", to: SQLBind("hilang")).where("id", .equal, SQLBind(person.id)).run()
+            let api = try await app.testing().get("/api/v1/beneficiaries/\(person.id)", headers: admin.bearer)
+            #expect(api.status == .internalServerError)
+            let error = try #require(try api.jsonObject()["error"] as? [String: Any])
+            #expect(error["code"] as? String == "stored_value")
+            #expect((error["message"] as? String)?.contains("beneficiaries.status") == true)
+            let page = try await app.testing().get("/beneficiaries/\(person.id)", headers: admin.browser)
+            #expect(page.status == .internalServerError && page.text.contains("beneficiaries.status"))
+            try await sql.update("audit_log").set("changes", to: SQLBind("bukan json")).run()
+            let audit = try await app.testing().get("/api/v1/audit", headers: admin.bearer)
+            #expect(audit.status == .internalServerError && audit.text.contains("audit_log.changes"))
+        }
+    }
 }

@@ -29,14 +29,16 @@ final class AuditRecord: Model, @unchecked Sendable {
         entity = entry.entity
         entityID = entry.entityID
         regionCode = entry.region?.rawValue
-        changes = String(decoding: (try? JSONEncoder().encode(entry.changes)) ?? Data("[]".utf8), as: UTF8.self)
+        // Encoding these plain strings cannot fail.
+        changes = (try? Stored.text(entry.changes)) ?? "[]"
         note = entry.note
     }
 
-    func toDomain() -> AuditEntry {
-        AuditEntry(id: id!, at: at, actorID: actorID, actorName: actorName, actorRole: actorRole,
-                   action: AuditAction(rawValue: action) ?? .update, entity: entity, entityID: entityID,
-                   region: regionCode.map(RegionCode.init(trusted:)),
-                   changes: (try? JSONDecoder().decode([FieldChange].self, from: Data(changes.utf8))) ?? [], note: note)
+    func toDomain() throws -> AuditEntry {
+        guard let id else { throw StoredValueError("audit_log.id", "?") }
+        return AuditEntry(id: id, at: at, actorID: actorID, actorName: actorName, actorRole: actorRole,
+                          action: try Stored.value(action, "audit_log.action", of: id), entity: entity, entityID: entityID,
+                          region: regionCode.map(RegionCode.init(trusted:)),
+                          changes: try Stored.json(changes, as: [FieldChange].self, "audit_log.changes", of: id), note: note)
     }
 }

@@ -39,16 +39,24 @@ final class BeneficiaryRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    func toDomain() -> Beneficiary {
+    func toDomain() throws -> Beneficiary {
+        let key = id?.uuidString ?? "?"
         let details = BeneficiaryDetails(
-            nik: nik, noKK: noKK, name: name, sex: Sex(rawValue: sex) ?? .lakiLaki, birthPlace: birthPlace,
-            birthDate: CivilDate(parsing: birthDate) ?? CivilDate(year: 1900, month: 1, day: 1)!,
+            nik: nik, noKK: noKK, name: name, sex: try Stored.value(sex, "beneficiaries.sex", of: key), birthPlace: birthPlace,
+            birthDate: try Stored.date(birthDate, "beneficiaries.birth_date", of: key),
             desa: RegionCode(trusted: desaCode), address: address, rt: rt, rw: rw, phone: phone,
-            ppks: BeneficiaryColumns.list(ppks).compactMap { Int($0) }, decile: decile, isHeadOfFamily: isHead,
-            disability: disability, interests: BeneficiaryColumns.list(interests),
-            priorAssistance: BeneficiaryColumns.list(priorAssistance).compactMap(BeneficiaryColumns.assistance))
-        return Beneficiary(id: id!, details: details, status: BeneficiaryStatus(rawValue: status) ?? .calon, notes: notes,
-                           warnings: BeneficiaryColumns.list(warnings).compactMap(RegistryWarning.init(rawValue:)),
+            ppks: try BeneficiaryColumns.list(ppks).map { text -> Int in
+                guard let number = Int(text), (1...26).contains(number) else { throw StoredValueError("beneficiaries.ppks", key) }
+                return number
+            },
+            decile: decile, isHeadOfFamily: isHead, disability: disability, interests: BeneficiaryColumns.list(interests),
+            priorAssistance: try BeneficiaryColumns.list(priorAssistance).map {
+                guard let assistance = BeneficiaryColumns.assistance($0) else { throw StoredValueError("beneficiaries.prior_assistance", key) }
+                return assistance
+            })
+        guard let id else { throw StoredValueError("beneficiaries.id", key) }
+        return Beneficiary(id: id, details: details, status: try Stored.value(status, "beneficiaries.status", of: key), notes: notes,
+                           warnings: try BeneficiaryColumns.list(warnings).map { try Stored.value($0, "beneficiaries.warnings", of: key) },
                            version: version, createdAt: createdAt, updatedAt: updatedAt)
     }
 }

@@ -28,7 +28,7 @@ public final class RegionRecord: Model, @unchecked Sendable {
         parentCode = region.parentCode?.rawValue
     }
 
-    public func toDomain() -> Region {
-        Region(code: RegionCode(trusted: id ?? ""), name: name, kind: RegionKind(rawValue: kind) ?? .desa)
+    public func toDomain() throws -> Region {
+        Region(code: RegionCode(trusted: id ?? ""), name: name, kind: try Stored.value(kind, "regions.kind", of: id ?? "?"))
     }
 }

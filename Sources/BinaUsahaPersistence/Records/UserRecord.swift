@@ -35,8 +35,9 @@ public final class UserRecord: Model, @unchecked Sendable {
         isActive = user.isActive
     }
 
-    func toDomain() -> User {
-        User(id: id!, username: username, displayName: displayName, role: Role(rawValue: role) ?? .mitra,
+    func toDomain() throws -> User {
+        guard let id else { throw StoredValueError("users.id", username) }
+        return User(id: id, username: username, displayName: displayName, role: try Stored.value(role, "users.role", of: id),
              region: regionCode.map(RegionCode.init(trusted:)), isActive: isActive, createdAt: createdAt)
     }
 }

@@ -40,6 +40,6 @@ public struct FluentAuditLog: AuditLog {
         let total = try await query.count()
         let records = try await query.sort(\.$at, .descending).sort(\.$id)
             .offset(filter.offset).limit(filter.perPage).all()
-        return AuditPage(entries: records.map { $0.toDomain() }, total: total)
+        return AuditPage(entries: try records.map { try $0.toDomain() }, total: total)
     }
 }

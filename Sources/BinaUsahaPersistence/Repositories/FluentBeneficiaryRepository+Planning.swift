@@ -26,12 +26,13 @@ extension FluentBeneficiaryRepository: PlanningPeopleSource {
         try await query.run { row in
             do {
                 let birth = try row.decode(column: "birth_date", as: String.self)
+                let id = try row.decode(column: "id", as: UUID.self)
                 collector.people.append(PlanningPerson(
-                    id: try row.decode(column: "id", as: UUID.self),
+                    id: id,
                     noKK: try row.decode(column: "no_kk", as: String.self),
                     desa: RegionCode(trusted: try row.decode(column: "desa_code", as: String.self)),
                     interests: BeneficiaryColumns.list(try row.decode(column: "interests", as: String.self)),
-                    birthDate: CivilDate(parsing: birth) ?? CivilDate(year: 1900, month: 1, day: 1)!,
+                    birthDate: try Stored.date(birth, "beneficiaries.birth_date", of: id),
                     isHeadOfFamily: try row.decode(column: "is_head", as: Bool.self),
                     priorKUBE: try row.decode(column: "prior_assistance", as: String.self).contains("KUBE:")))
             } catch {

@@ -15,7 +15,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         var found: [String: Beneficiary] = [:]
         for chunk in niks.chunked(into: 900) {
             for record in try await BeneficiaryRecord.query(on: database).filter(\.$nik ~~ chunk).all() {
-                found[record.nik] = record.toDomain()
+                found[record.nik] = try record.toDomain()
             }
         }
         return found
@@ -64,7 +64,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     }
 
     public func family(noKK: String) async throws -> [Beneficiary] {
-        try await BeneficiaryRecord.query(on: database).filter(\.$noKK == noKK).sort(\.$birthDate).all().map { $0.toDomain() }
+        try await BeneficiaryRecord.query(on: database).filter(\.$noKK == noKK).sort(\.$birthDate).all().map { try $0.toDomain() }
     }
 
     public func search(_ query: BeneficiaryQuery) async throws -> BeneficiaryPage {
@@ -76,7 +76,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         let total = try await builder.count()
         let records = try await builder.sort(\.$nameKey).sort(\.$nik)
             .offset(query.offset).limit(query.perPage).all()
-        return BeneficiaryPage(items: records.map { $0.toDomain() }, total: total)
+        return BeneficiaryPage(items: try records.map { try $0.toDomain() }, total: total)
     }
 
     /// The records matching the query's filters (not its page).
@@ -114,7 +114,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
                 }
             }
         }
-        return try await builder.sort(\.$nameKey).sort(\.$nik).limit(limit).all().map { $0.toDomain() }
+        return try await builder.sort(\.$nameKey).sort(\.$nik).limit(limit).all().map { try $0.toDomain() }
     }
 
     /// Name search (optionally within regions) entirely on the covering index of name words:
@@ -147,7 +147,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         let found = try await sql.raw(page).all(decoding: Hit.self)
         let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ found.map(\.beneficiary_id)).all()
         let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element.beneficiary_id, $0.offset) })
-        return BeneficiaryPage(items: records.sorted { order[$0.id!]! < order[$1.id!]! }.map { $0.toDomain() }, total: total)
+        return BeneficiaryPage(items: try records.sorted { (order[$0.id ?? UUID()] ?? 0) < (order[$1.id ?? UUID()] ?? 0) }.map { try $0.toDomain() }, total: total)
     }
 
     /// Limits a query to one region of any level, using the column of that level.
@@ -203,7 +203,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         var result: [DuplicateCandidate] = []
         for pair in pairs {
             guard let first = try await find(id: pair.a), let second = try await find(id: pair.b) else { continue }
-            result.append(.init(first: first, second: second, reason: .init(rawValue: pair.reason) ?? .sameNameAndBirthDate))
+            result.append(.init(first: first, second: second, reason: try Stored.value(pair.reason, "duplicates.reason", of: pair.a)))
         }
         return result
     }

@@ -133,11 +133,11 @@ public struct FluentCoachingRepository: CoachingRepository {
                 .where("session_id", .in, SQLBind.group(part)).all(decoding: SessionGroup.self), by: \.session_id)
             let attendance = Dictionary(grouping: try await sql.select().columns("session_id", "beneficiary_id", "status").from("attendance")
                 .where("session_id", .in, SQLBind.group(part)).all(decoding: AttendanceRow.self), by: \.session_id)
-            result += rows.map { r in
-                CoachingSession(id: r.id, programme: r.programme_id, type: SessionType(rawValue: r.type) ?? .pelatihan, startsAt: r.starts_at,
+            result += try rows.map { r in
+                CoachingSession(id: r.id, programme: r.programme_id, type: try Stored.value(r.type, "coaching_sessions.type", of: r.id), startsAt: r.starts_at,
                                 hours: r.hours, place: r.place, facilitator: r.facilitator, topic: r.topic, skill: r.skill_code,
                                 groups: (groups[r.id] ?? []).map(\.group_id).sorted { $0.uuidString < $1.uuidString },
-                                attendance: Dictionary((attendance[r.id] ?? []).map { ($0.beneficiary_id, AttendanceStatus(rawValue: $0.status) ?? .alpa) },
+                                attendance: Dictionary(try (attendance[r.id] ?? []).map { ($0.beneficiary_id, try Stored.value($0.status, "attendance.status", of: r.id) as AttendanceStatus) },
                                                        uniquingKeysWith: { a, _ in a }),
                                 version: r.version)
             }
@@ -200,7 +200,7 @@ public struct FluentCoachingRepository: CoachingRepository {
             result += try await sql.select().column("*").from("assistance").where("group_id", .in, SQLBind.group(part))
                 .all(decoding: AssistanceRow.self).map {
                     Assistance(id: $0.id, group: $0.group_id, date: try Self.date($0.date, "assistance.date", $0.id), amount: Rupiah($0.amount),
-                               form: Assistance.Form(rawValue: $0.form) ?? .tunai, source: Assistance.Source(rawValue: $0.source) ?? .lainnya,
+                               form: try Stored.value($0.form, "assistance.form", of: $0.id), source: try Stored.value($0.source, "assistance.source", of: $0.id),
                                rabItems: $0.rab_items, receipt: $0.receipt, programme: $0.programme_id)
                 }
         }

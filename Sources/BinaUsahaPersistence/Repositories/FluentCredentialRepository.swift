@@ -24,7 +24,7 @@ public struct FluentCredentialRepository: CredentialRepository {
         guard let session = try await SessionRecord.query(on: database)
             .filter(\.$id == tokenHash).filter(\.$expiresAt > now).with(\.$user).first(),
             session.user.isActive else { return nil }
-        return (session.user.toDomain(), session.csrfToken)
+        return (try session.user.toDomain(), session.csrfToken)
     }
 
     public func deleteSession(tokenHash: String) async throws {
@@ -52,7 +52,7 @@ public struct FluentCredentialRepository: CredentialRepository {
         guard let token = try await APITokenRecord.query(on: database)
             .filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil).filter(\.$expiresAt > now).with(\.$user).first(),
             token.user.isActive else { return nil }
-        return token.user.toDomain()
+        return try token.user.toDomain()
     }
 
     public func tokens(of userID: UUID) async throws -> [APIToken] {

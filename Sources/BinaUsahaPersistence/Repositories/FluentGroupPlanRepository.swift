@@ -75,29 +75,29 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
         let sql = database as! any SQLDatabase
         guard let row = try await sql.select().column("*").from("group_plans").where("id", .equal, SQLBind(id)).first(decoding: PlanRow.self)
         else { return nil }
-        let decoder = JSONDecoder()
         let groupRows = try await sql.select().columns("id", "skill_code", "kecamatan_code").from("group_plan_groups")
             .where("plan_id", .equal, SQLBind(id)).orderBy("position").all(decoding: GroupRow.self)
         let memberRows = try await sql.select()
             .columns("group_id", "beneficiary_id", "no_kk", "desa_code", "failed_checks", "options", "override_reason")
             .from("group_plan_members").where("plan_id", .equal, SQLBind(id)).orderBy("position").all(decoding: MemberRow.self)
         let byGroup = Dictionary(grouping: memberRows, by: \.group_id)
-        let groups = groupRows.map { g in
-            PlannedGroup(id: g.id, skill: g.skill_code, kecamatan: RegionCode(trusted: g.kecamatan_code), members: (byGroup[g.id] ?? []).map {
+        let groups = try groupRows.map { g in
+            PlannedGroup(id: g.id, skill: g.skill_code, kecamatan: RegionCode(trusted: g.kecamatan_code), members: try (byGroup[g.id] ?? []).map {
                 PlannedMember(id: $0.beneficiary_id, noKK: $0.no_kk, desa: RegionCode(trusted: $0.desa_code), failedChecks: Self.keys($0.failed_checks),
-                              options: (try? decoder.decode([SkillScore].self, from: Data($0.options.utf8))) ?? [], overrideReason: $0.override_reason)
+                              options: try Stored.json($0.options, as: [SkillScore].self, "group_plan_members.options", of: id),
+                              overrideReason: $0.override_reason)
             })
         }
         let leftOut = try await sql.select().columns("beneficiary_id", "no_kk", "desa_code", "failed_checks", "options", "reason")
             .from("group_plan_left_out").where("plan_id", .equal, SQLBind(id)).orderBy("position").all(decoding: LeftOutRow.self)
             .map {
                 LeftOutPerson(id: $0.beneficiary_id, noKK: $0.no_kk, desa: RegionCode(trusted: $0.desa_code), failedChecks: Self.keys($0.failed_checks),
-                              options: (try? decoder.decode([SkillScore].self, from: Data($0.options.utf8))) ?? [],
-                              reason: (try? decoder.decode(LeftOutReason.self, from: Data($0.reason.utf8))) ?? .removedByOperator)
+                              options: try Stored.json($0.options, as: [SkillScore].self, "group_plan_left_out.options", of: id),
+                              reason: try Stored.json($0.reason, as: LeftOutReason.self, "group_plan_left_out.reason", of: id))
             }
         return GroupPlan(id: row.id, scope: row.scope_code.map(RegionCode.init(trusted:)),
-                         rules: (try? decoder.decode(PlanningRules.self, from: Data(row.rules.utf8))) ?? PlanningRules(),
-                         status: GroupPlan.Status(rawValue: row.status) ?? .draft, createdBy: row.created_by, createdAt: row.created_at,
+                         rules: try Stored.json(row.rules, as: PlanningRules.self, "group_plans.rules", of: id),
+                         status: try Stored.value(row.status, "group_plans.status", of: id), createdBy: row.created_by, createdAt: row.created_at,
                          decidedBy: row.decided_by, decidedAt: row.decided_at, version: row.version, groups: groups, leftOut: leftOut)
     }
 
@@ -124,7 +124,8 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
             query = query.where { $0.where("scope_code", .equal, SQLBind(scope.rawValue)).orWhere("scope_code", .like, SQLBind(scope.rawValue + ".%")) }
         }
         return try await query.orderBy("created_at", .descending).limit(limit).all(decoding: PlanRow.self).map {
-            GroupPlanSummary(id: $0.id, scope: $0.scope_code.map(RegionCode.init(trusted:)), status: GroupPlan.Status(rawValue: $0.status) ?? .draft,
+            GroupPlanSummary(id: $0.id, scope: $0.scope_code.map(RegionCode.init(trusted:)),
+                             status: try Stored.value($0.status, "group_plans.status", of: $0.id),
                              createdBy: $0.created_by, createdAt: $0.created_at, groupCount: $0.group_count, memberCount: $0.member_count,
                              leftOutCount: $0.left_out_count)
         }

@@ -63,15 +63,15 @@ public struct FluentGroupRepository: GroupRepository {
             for m in try await sql.select().column("*").from("kube_members").where("group_id", .in, SQLBind.group(ids))
                 .orderBy("position").all(decoding: MemberRow.self) {
                 members[m.group_id, default: []].append(Membership(
-                    beneficiary: m.beneficiary_id, noKK: m.no_kk, desa: RegionCode(trusted: m.desa_code), role: MemberRole(rawValue: m.role) ?? .anggota,
-                    joinedOn: CivilDate(parsing: m.joined_on) ?? CivilDate(year: 2000, month: 1, day: 1)!,
-                    leftOn: m.left_on.flatMap(CivilDate.init(parsing:)), leaveReason: m.leave_reason))
+                    beneficiary: m.beneficiary_id, noKK: m.no_kk, desa: RegionCode(trusted: m.desa_code), role: try Stored.value(m.role, "kube_members.role", of: m.group_id),
+                    joinedOn: try Stored.date(m.joined_on, "kube_members.joined_on", of: m.group_id),
+                    leftOn: try m.left_on.map { try Stored.date($0, "kube_members.left_on", of: m.group_id) }, leaveReason: m.leave_reason))
             }
         }
-        return rows.map { r in
+        return try rows.map { r in
             KUBEGroup(id: r.id, name: r.name, skill: r.skill_code, kecamatan: RegionCode(trusted: r.kecamatan_code), desa: RegionCode(trusted: r.desa_code),
-                      formedOn: r.formed_on.flatMap(CivilDate.init(parsing:)), decreeNumber: r.decree_number,
-                      status: KUBEGroup.Status(rawValue: r.status) ?? .draft, stage: KUBEStage(rawValue: r.stage) ?? .tumbuh,
+                      formedOn: try r.formed_on.map { try Stored.date($0, "kube_groups.formed_on", of: r.id) }, decreeNumber: r.decree_number,
+                      status: try Stored.value(r.status, "kube_groups.status", of: r.id), stage: try Stored.value(r.stage, "kube_groups.stage", of: r.id),
                       pendamping: r.pendamping_id, checklist: Self.checklist(r.checklist), planID: r.plan_id, version: r.version,
                       members: members[r.id] ?? [])
         }
@@ -155,7 +155,8 @@ public struct FluentGroupRepository: GroupRepository {
         struct Row: Decodable { let group_id: UUID, from_stage: String, to_stage: String, at: Date, by_name: String, reason: String, checklist: String }
         return try await (database as! any SQLDatabase).select().column("*").from("kube_stage_changes").where("group_id", .equal, SQLBind(group))
             .orderBy("at").all(decoding: Row.self).map {
-                StageChange(group: $0.group_id, from: KUBEStage(rawValue: $0.from_stage) ?? .tumbuh, to: KUBEStage(rawValue: $0.to_stage) ?? .tumbuh,
+                StageChange(group: $0.group_id, from: try Stored.value($0.from_stage, "kube_stage_changes.from_stage", of: $0.group_id),
+                            to: try Stored.value($0.to_stage, "kube_stage_changes.to_stage", of: $0.group_id),
                             at: $0.at, by: $0.by_name, reason: $0.reason, checklist: Self.checklist($0.checklist))
             }
     }

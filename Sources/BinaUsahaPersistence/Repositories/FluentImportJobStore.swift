@@ -72,7 +72,7 @@ public struct FluentImportJobStore: ImportJobStore {
             throw StoredValueError(table: "import_jobs", column: "problems", id: row.id.uuidString)
         }
         return ImportJob(id: row.id, userID: row.user_id, fileName: row.file_name, filePath: row.file_path, dryRun: row.dry_run,
-                         status: ImportJob.Status(rawValue: row.status) ?? .failed, report: report, messages: messages,
+                         status: try Stored.value(row.status, "import_jobs.status", of: row.id), report: report, messages: messages,
                          error: row.error, createdAt: row.created_at, finishedAt: row.finished_at,
                          committedLine: row.committed_line, heartbeatAt: row.heartbeat_at, attempts: row.attempts)
     }

@@ -15,8 +15,11 @@ public struct FluentPotentialRepository: PotentialRepository {
     struct PotentialRow: Decodable {
         let region_code: String, resource_code: String, abundance: String, season: String, notes: String, source: String
         var potential: Potential {
-            Potential(region: RegionCode(trusted: region_code), resource: resource_code, abundance: Abundance(rawValue: abundance) ?? .cukup,
-                      season: season, notes: notes, source: source)
+            get throws {
+                Potential(region: RegionCode(trusted: region_code), resource: resource_code,
+                          abundance: try Stored.value(abundance, "potentials.abundance", of: "\(region_code)/\(resource_code)"),
+                          season: season, notes: notes, source: source)
+            }
         }
     }
     static let potentialColumns = ["region_code", "resource_code", "abundance", "season", "notes", "source"]
@@ -43,7 +46,7 @@ public struct FluentPotentialRepository: PotentialRepository {
         guard !regions.isEmpty else { return [] }
         return try await sql.select().columns(Self.potentialColumns.map { SQLIdentifier($0) }).from("potentials")
             .where("region_code", .in, SQLBind.group(regions.map(\.rawValue)))
-            .orderBy("region_code").orderBy("resource_code").all(decoding: PotentialRow.self).map(\.potential)
+            .orderBy("region_code").orderBy("resource_code").all(decoding: PotentialRow.self).map { try $0.potential }
     }
 
     public func potentials(within region: RegionCode?) async throws -> [Potential] {
@@ -51,7 +54,7 @@ public struct FluentPotentialRepository: PotentialRepository {
         if let region {
             query = query.where { $0.where("region_code", .equal, SQLBind(region.rawValue)).orWhere("region_code", .like, SQLBind(region.rawValue + ".%")) }
         }
-        return try await query.orderBy("region_code").orderBy("resource_code").all(decoding: PotentialRow.self).map(\.potential)
+        return try await query.orderBy("region_code").orderBy("resource_code").all(decoding: PotentialRow.self).map { try $0.potential }
     }
 
     func find(resource: String, on region: RegionCode) async throws -> Potential? {

@@ -17,7 +17,7 @@ public struct FluentRegionRepository: RegionRepository {
         var found: [RegionCode: Region] = [:]
         for chunk in Array(codes).map(\.rawValue).chunked(into: 500) {
             for record in try await RegionRecord.query(on: database).filter(\.$id ~~ chunk).all() {
-                let region = record.toDomain()
+                let region = try record.toDomain()
                 found[region.code] = region
             }
         }
@@ -31,7 +31,7 @@ public struct FluentRegionRepository: RegionRepository {
         } else {
             query.filter(\.$level == RegionLevel.provinsi.rawValue)
         }
-        let regions = try await query.all().map { $0.toDomain() }
+        let regions = try await query.all().map { try $0.toDomain() }
         let counts = try await childCounts(of: regions.map(\.code.rawValue))
         return regions.map { RegionWithChildCount(region: $0, childCount: counts[$0.code.rawValue] ?? 0) }
     }

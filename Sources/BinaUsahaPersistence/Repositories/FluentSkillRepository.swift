@@ -16,13 +16,14 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
         let starter_kit_cost: Int64, products: String, suitability: String, figures_estimated: Bool, source: String, version: Int
 
         var skill: Skill {
-            let decoder = JSONDecoder()
-            return Skill(code: code, name: name, description: description,
-                         needs: (try? decoder.decode([ResourceNeed].self, from: Data(needs.utf8))) ?? [],
-                         interests: BeneficiaryColumns.list(interests), trainingHours: training_hours,
-                         starterKitCost: Rupiah(starter_kit_cost),
-                         products: (try? decoder.decode([SkillProduct].self, from: Data(products.utf8))) ?? [],
-                         suitability: suitability, figuresEstimated: figures_estimated, source: source, version: version)
+            get throws {
+                Skill(code: code, name: name, description: description,
+                      needs: try Stored.json(needs, as: [ResourceNeed].self, "skills.needs", of: code),
+                      interests: BeneficiaryColumns.list(interests), trainingHours: training_hours,
+                      starterKitCost: Rupiah(starter_kit_cost),
+                      products: try Stored.json(products, as: [SkillProduct].self, "skills.products", of: code),
+                      suitability: suitability, figuresEstimated: figures_estimated, source: source, version: version)
+            }
         }
     }
 
@@ -33,20 +34,20 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return [SQLBind(skill.code), SQLBind(skill.name), SQLBind(skill.description),
-                SQLBind(String(decoding: (try? encoder.encode(skill.needs)) ?? Data("[]".utf8), as: UTF8.self)),
+                SQLBind(String(decoding: (try? encoder.encode(skill.needs)) ?? Data(), as: UTF8.self)),
                 SQLBind(BeneficiaryColumns.joined(skill.interests)), SQLBind(skill.trainingHours), SQLBind(skill.starterKitCost.amount),
-                SQLBind(String(decoding: (try? encoder.encode(skill.products)) ?? Data("[]".utf8), as: UTF8.self)),
+                SQLBind(String(decoding: (try? encoder.encode(skill.products)) ?? Data(), as: UTF8.self)),
                 SQLBind(skill.suitability), SQLBind(skill.figuresEstimated), SQLBind(skill.source), SQLBind(skill.version), SQLBind(Date())]
     }
 
     public func all() async throws -> [Skill] {
         try await sql.select().columns(Self.columns.dropLast().map { SQLIdentifier($0) }).from("skills").orderBy("name")
-            .all(decoding: Row.self).map(\.skill)
+            .all(decoding: Row.self).map { try $0.skill }
     }
 
     public func find(code: String) async throws -> Skill? {
         try await sql.select().columns(Self.columns.dropLast().map { SQLIdentifier($0) }).from("skills").where("code", .equal, SQLBind(code))
-            .first(decoding: Row.self)?.skill
+            .first(decoding: Row.self).map { try $0.skill }
     }
 
     public func insert(_ skill: Skill) async throws {
@@ -71,9 +72,9 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
     public func recommendationWeights() async throws -> RecommendationWeights {
         struct Value: Decodable { let value: String }
         guard let row = try await sql.select().column("value").from("settings").where("key", .equal, SQLBind(Self.weightsKey))
-            .first(decoding: Value.self),
-            let weights = try? JSONDecoder().decode(RecommendationWeights.self, from: Data(row.value.utf8)), weights.isValid
-        else { return .standard }
+            .first(decoding: Value.self) else { return .standard }
+        let weights = try Stored.json(row.value, as: RecommendationWeights.self, "settings.value", of: Self.weightsKey)
+        guard weights.isValid else { throw StoredValueError("settings.value", Self.weightsKey) }
         return weights
     }
 

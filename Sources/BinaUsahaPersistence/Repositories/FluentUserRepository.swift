@@ -19,7 +19,7 @@ public struct FluentUserRepository: UserRepository {
 
     public func credentials(username: String) async throws -> UserCredentials? {
         guard let record = try await record(username: username) else { return nil }
-        return UserCredentials(user: record.toDomain(), passwordHash: record.passwordHash)
+        return UserCredentials(user: try record.toDomain(), passwordHash: record.passwordHash)
     }
 
     public func passwordHash(id: UUID) async throws -> String? {
@@ -27,7 +27,7 @@ public struct FluentUserRepository: UserRepository {
     }
 
     public func all() async throws -> [User] {
-        try await UserRecord.query(on: database).sort(\.$username).all().map { $0.toDomain() }
+        try await UserRecord.query(on: database).sort(\.$username).all().map { try $0.toDomain() }
     }
 
     public func count() async throws -> Int { try await UserRecord.query(on: database).count() }

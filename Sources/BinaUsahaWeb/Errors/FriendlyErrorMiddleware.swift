@@ -79,6 +79,18 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
             code = "internal"
             message = t(.apiInternal)
         }
+        if let broken = error as? StoredValueError {
+            // Logged for the admin and shown as what it is, never replaced by a made-up value.
+            request.logger.report(error: broken)
+            let message = t(.errorStoredValue, "\(broken.table).\(broken.column)", broken.id)
+            if request.wantsJSON {
+                let response = Response(status: .internalServerError)
+                try? response.content.encode(APIErrorBody(error: .init(code: "stored_value", message: message)))
+                return response
+            }
+            return ErrorPage.View(model: .init(status: .internalServerError, message: message), context: request.page(path: "/"))
+                .response(status: .internalServerError)
+        }
         if status.code >= 500 {
             // Never the request body or query: they may carry personal data.
             request.logger.report(error: error)

@@ -119,6 +119,7 @@ extension Catalogue {
         .auditBadDate: "Invalid date: {0} (format YYYY-MM-DD).",
         .errorForbiddenTitle: "Access denied",
         .errorForbiddenBody: "You are not allowed to open this page or record.",
+        .errorStoredValue: "A stored value cannot be read ({0}, record {1}). Nothing was changed; report it to the admin so the data can be repaired.",
         .errorCSRF: "The form has expired or is invalid. Reload the page and submit again.",
         .errorTooManyTitle: "Too many attempts",
         .apiUnauthorized: "Missing or invalid API token. Send the header Authorization: Bearer <token>.",

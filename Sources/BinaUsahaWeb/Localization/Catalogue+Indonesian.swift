@@ -121,6 +121,7 @@ extension Catalogue {
         .auditBadDate: "Tanggal tidak sah: {0} (format YYYY-MM-DD).",
         .errorForbiddenTitle: "Akses ditolak",
         .errorForbiddenBody: "Anda tidak berwenang membuka halaman atau data ini.",
+        .errorStoredValue: "Data tersimpan tidak dapat dibaca ({0}, catatan {1}). Tidak ada yang diubah; laporkan kepada admin agar datanya diperbaiki.",
         .errorCSRF: "Formulir sudah kedaluwarsa atau tidak sah. Muat ulang halaman lalu kirim lagi.",
         .errorTooManyTitle: "Terlalu banyak percobaan",
         .apiUnauthorized: "Token API tidak ada atau tidak sah. Kirim header Authorization: Bearer <token>.",
