@@ -5,7 +5,7 @@ let package = Package(
     name: "binausaha",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "binausaha", targets: ["binausaha"]),
+        .executable(name: "binausaha", targets: ["binausaha"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),

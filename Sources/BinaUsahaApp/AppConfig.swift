@@ -38,7 +38,9 @@ public struct AppConfig: Sendable, Equatable {
     }
 
     /// Reads the configuration and returns the arguments left for the command parser.
-    public static func load(environment: [String: String], arguments: [String]) throws(ConfigError)
+    public static func load(
+        environment: [String: String], arguments: [String]
+    ) throws(ConfigError)
         -> (config: AppConfig, arguments: [String])
     {
         var remaining: [String] = []
@@ -72,7 +74,8 @@ public struct AppConfig: Sendable, Equatable {
         let database: DatabaseChoice
         if let url = environment["DATABASE_URL"].nonEmpty {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw ConfigError(variable: "DATABASE_URL", problem: "harus berawalan postgres:// (contoh postgres://user:sandi@127.0.0.1:5432/binausaha)")
+                throw ConfigError(
+                    variable: "DATABASE_URL", problem: "harus berawalan postgres:// (contoh postgres://user:sandi@127.0.0.1:5432/binausaha)")
             }
             if dbFlag != nil {
                 throw ConfigError(variable: "--db", problem: "tidak dapat dipakai bersama DATABASE_URL; pilih salah satu")

@@ -31,7 +31,8 @@ public enum BinaUsahaMain {
                     }
                 }
                 if command == "serve", loaded.config.demo,
-                   let outcome = try await DemoSeeder.seedIfEmpty(app, services: commandServices(clock: .system)) {
+                    let outcome = try await DemoSeeder.seedIfEmpty(app, services: commandServices(clock: .system))
+                {
                     print(DemoSeeder.describe(outcome))
                 }
                 if command == "serve", try await FluentUserRepository(database: app.db).count() == 0 {
@@ -62,7 +63,8 @@ struct StartupError: Error, CustomStringConvertible {
     init(describing database: DatabaseChoice, error: any Error) {
         switch database {
         case let .sqliteFile(path):
-            description = "basis data SQLite '\(path)' tidak dapat dibuka atau dimigrasi (periksa --db / BINAUSAHA_DB "
+            description =
+                "basis data SQLite '\(path)' tidak dapat dibuka atau dimigrasi (periksa --db / BINAUSAHA_DB "
                 + "dan izin folder): \(String(reflecting: error))"
         case .sqliteMemory:
             description = "basis data SQLite di memori gagal dimigrasi: \(String(reflecting: error))"

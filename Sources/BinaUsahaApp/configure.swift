@@ -22,15 +22,17 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    try WebSetup.install(on: app, services: WebServices(
-        databaseKind: config.database.kindName,
-        clock: clock,
-        secrets: .sha256,
-        repositories: { Repositories.fluent($0) },
-        transactor: { FluentTransactor(database: $0) },
-        uploadDirectory: config.uploadDirectory,
-        jobStallSeconds: config.jobStallSeconds
-    ), runsJobs: config.runsJobs)
+    try WebSetup.install(
+        on: app,
+        services: WebServices(
+            databaseKind: config.database.kindName,
+            clock: clock,
+            secrets: .sha256,
+            repositories: { Repositories.fluent($0) },
+            transactor: { FluentTransactor(database: $0) },
+            uploadDirectory: config.uploadDirectory,
+            jobStallSeconds: config.jobStallSeconds
+        ), runsJobs: config.runsJobs)
 
     // Commands (serve and routes come from Vapor), with the same repositories and units of work
     let commands = commandServices(clock: clock)

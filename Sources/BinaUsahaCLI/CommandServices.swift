@@ -9,8 +9,10 @@ public struct CommandServices: Sendable {
     public var repositories: @Sendable (any Database) -> Repositories
     public var transactor: @Sendable (any Database) -> any Transactor
 
-    public init(clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
-                transactor: @escaping @Sendable (any Database) -> any Transactor) {
+    public init(
+        clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
+        transactor: @escaping @Sendable (any Database) -> any Transactor
+    ) {
         self.clock = clock
         self.secrets = secrets
         self.repositories = repositories
@@ -23,7 +25,8 @@ public struct CommandServices: Sendable {
     }
 
     func importer(_ db: any Database, scope: RegionCode?) async throws -> ImportBeneficiaries {
-        ImportBeneficiaries(transactor: transactor(db), repository: repositories(db).beneficiaries,
-                            validator: try await validator(db, scope: scope), clock: clock)
+        ImportBeneficiaries(
+            transactor: transactor(db), repository: repositories(db).beneficiaries,
+            validator: try await validator(db, scope: scope), clock: clock)
     }
 }

@@ -39,8 +39,10 @@ public enum DatabaseSetup {
             configuration.searchPath = searchPath
             // Eight connections per event loop: a unit of work holds one for its whole
             // transaction, and a slow writer must not make every reader wait in the queue.
-            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30),
-                                    sqlLogLevel: .trace), as: .psql)
+            databases.use(
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: .trace), as: .psql)
         }
     }
 

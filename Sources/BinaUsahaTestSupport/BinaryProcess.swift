@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -18,8 +19,10 @@ public struct BinaryProcess {
     }
 
     /// Runs a command to completion in `directory`.
-    public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                           input: String? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+        input: String? = nil
+    ) throws -> Result {
         let process = try make(arguments, in: directory, environment: environment)
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
@@ -31,12 +34,15 @@ public struct BinaryProcess {
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let error = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                      error: String(decoding: error, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            error: String(decoding: error, as: UTF8.self))
     }
 
     /// Starts `serve` in `directory` and waits until it answers `/health`.
-    public static func serve(in directory: URL, arguments: [String] = [], port: Int, environment: [String: String] = [:]) async throws
+    public static func serve(
+        in directory: URL, arguments: [String] = [], port: Int, environment: [String: String] = [:]
+    ) async throws
         -> Process
     {
         let process = try make(["serve", "--port", String(port)] + arguments, in: directory, environment: environment)

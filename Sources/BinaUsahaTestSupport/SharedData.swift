@@ -15,7 +15,8 @@ public enum SharedData {
     /// `data/regions/NAME` when the shared data is present.
     public static func regionsFile(_ name: String) -> URL? {
         guard let url = directory?.appendingPathComponent("regions/\(name)"),
-              FileManager.default.fileExists(atPath: url.path) else { return nil }
+            FileManager.default.fileExists(atPath: url.path)
+        else { return nil }
         return url
     }
 

@@ -87,9 +87,10 @@ extension Application {
 /// Runs `body` with a second application on the same database as `app` (a second app
 /// instance behind one load balancer): a SQLite file (`withTestApp(onDisk: true)`) or the
 /// test's PostgreSQL schema. It is not migrated again.
-public func withSecondInstance<T>(of app: Application, clock: Clock = .fixed(testNow), runsJobs: Bool = true,
-                                  _ body: (Application) async throws -> T) async throws -> T
-{
+public func withSecondInstance<T>(
+    of app: Application, clock: Clock = .fixed(testNow), runsJobs: Bool = true,
+    _ body: (Application) async throws -> T
+) async throws -> T {
     guard let choice = app.testDatabaseChoice, choice != .sqliteMemory else {
         throw TestSupportError("a second instance needs a shared database: use withTestApp(onDisk: true)")
     }

@@ -26,8 +26,9 @@ extension Application {
     /// an API token.
     public func makeUser(_ username: String, role: Role, region: String?) async throws -> TestUser {
         let hash = try await password.async.hash(testPassword).get()
-        let user = User(username: username, displayName: username.capitalized, role: role,
-                        region: region.map(RegionCode.init(trusted:)), createdAt: testNow)
+        let user = User(
+            username: username, displayName: username.capitalized, role: role,
+            region: region.map(RegionCode.init(trusted:)), createdAt: testNow)
         try await FluentUserRepository(database: db).create(user, passwordHash: hash)
 
         let token = "bu_" + Secrets.sha256.make()
@@ -46,12 +47,15 @@ extension Application {
         guard let anonymousCSRF = loginPage.headers.setCookie?["bu_csrf"]?.string else {
             throw TestSupportError("no CSRF cookie on /login")
         }
-        let response = try await tester.sendRequest(.POST, "/login", beforeRequest: { req in
-            req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=\(anonymousCSRF)")
-            try req.content.encode(["username": username, "password": password, "_csrf": anonymousCSRF], as: .urlEncodedForm)
-        })
+        let response = try await tester.sendRequest(
+            .POST, "/login",
+            beforeRequest: { req in
+                req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=\(anonymousCSRF)")
+                try req.content.encode(["username": username, "password": password, "_csrf": anonymousCSRF], as: .urlEncodedForm)
+            })
         guard response.status == .seeOther || response.status == .found,
-              let session = response.headers.setCookie?["bu_session"]?.string else {
+            let session = response.headers.setCookie?["bu_session"]?.string
+        else {
             throw TestSupportError("sign-in of \(username) failed with \(response.status)")
         }
         let cookie = "bu_session=\(session); bu_csrf=\(anonymousCSRF)"
@@ -66,10 +70,12 @@ extension Application {
 extension TestingApplicationTester {
     /// Posts a form as a signed-in browser would, with the CSRF token.
     public func submit(_ path: String, as user: TestUser, _ fields: [String: String]) async throws -> TestingHTTPResponse {
-        try await sendRequest(.POST, path, headers: user.browser, beforeRequest: { req in
-            var body = fields
-            body["_csrf"] = user.csrf
-            try req.content.encode(body, as: .urlEncodedForm)
-        })
+        try await sendRequest(
+            .POST, path, headers: user.browser,
+            beforeRequest: { req in
+                var body = fields
+                body["_csrf"] = user.csrf
+                try req.content.encode(body, as: .urlEncodedForm)
+            })
     }
 }

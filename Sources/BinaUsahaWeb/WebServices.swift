@@ -18,9 +18,11 @@ public struct WebServices: Sendable {
     /// A running import job silent for this long is taken as stopped and resumed.
     public var jobStallSeconds: TimeInterval
 
-    public init(databaseKind: String, clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
-                transactor: @escaping @Sendable (any Database) -> any Transactor, uploadDirectory: String,
-                jobStallSeconds: TimeInterval = ImportJob.defaultStallAfter) {
+    public init(
+        databaseKind: String, clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
+        transactor: @escaping @Sendable (any Database) -> any Transactor, uploadDirectory: String,
+        jobStallSeconds: TimeInterval = ImportJob.defaultStallAfter
+    ) {
         self.databaseKind = databaseKind
         self.clock = clock
         self.secrets = secrets
@@ -53,14 +55,16 @@ extension WebServices {
 
 extension WebServices {
     func logIn(_ req: Request) -> LogIn {
-        LogIn(transactor: transactor(req.db), repositories: repositories(req.db), secrets: secrets, clock: clock,
-              verifyPassword: { password, hash in try await req.password.async.verify(password, created: hash).get() })
+        LogIn(
+            transactor: transactor(req.db), repositories: repositories(req.db), secrets: secrets, clock: clock,
+            verifyPassword: { password, hash in try await req.password.async.verify(password, created: hash).get() })
     }
 
     func changePassword(_ req: Request) -> ChangePassword {
-        ChangePassword(transactor: transactor(req.db), users: users(req.db), clock: clock,
-                       hashPassword: { try await req.password.async.hash($0).get() },
-                       verifyPassword: { password, hash in try await req.password.async.verify(password, created: hash).get() })
+        ChangePassword(
+            transactor: transactor(req.db), users: users(req.db), clock: clock,
+            hashPassword: { try await req.password.async.hash($0).get() },
+            verifyPassword: { password, hash in try await req.password.async.verify(password, created: hash).get() })
     }
 
     func createUser(_ req: Request) -> CreateUser {
@@ -99,8 +103,9 @@ extension WebServices {
     }
 
     func importer(_ db: any Database, for principal: Principal) async throws -> ImportBeneficiaries {
-        ImportBeneficiaries(transactor: transactor(db), repository: beneficiaries(db), validator: try await validator(db, for: principal),
-                            clock: clock)
+        ImportBeneficiaries(
+            transactor: transactor(db), repository: beneficiaries(db), validator: try await validator(db, for: principal),
+            clock: clock)
     }
 }
 

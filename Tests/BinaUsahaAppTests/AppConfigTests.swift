@@ -13,8 +13,9 @@ struct AppConfigTests {
 
     @Test("--db overrides BINAUSAHA_DB and is removed from the arguments")
     func dbFlag() throws {
-        let (config, arguments) = try AppConfig.load(environment: ["BINAUSAHA_DB": "env.sqlite"],
-                                                     arguments: ["binausaha", "serve", "--db", "flag.sqlite"])
+        let (config, arguments) = try AppConfig.load(
+            environment: ["BINAUSAHA_DB": "env.sqlite"],
+            arguments: ["binausaha", "serve", "--db", "flag.sqlite"])
         #expect(config.database == .sqliteFile(path: "flag.sqlite"))
         #expect(arguments == ["binausaha", "serve"])
         let (fromEnv, _) = try AppConfig.load(environment: ["BINAUSAHA_DB": "env.sqlite"], arguments: ["binausaha"])
@@ -29,13 +30,15 @@ struct AppConfigTests {
         #expect(config.database.kindName == "postgres")
     }
 
-    @Test("A bad setting stops start-up with a message naming it", arguments: [
-        (["PORT": "80a"], ["binausaha"], "PORT"),
-        (["PORT": "70000"], ["binausaha"], "PORT"),
-        (["DATABASE_URL": "mysql://x"], ["binausaha"], "DATABASE_URL"),
-        (["DATABASE_URL": "postgres://x/y"], ["binausaha", "--db", "a.sqlite"], "--db"),
-        ([:], ["binausaha", "serve", "--db"], "--db"),
-    ])
+    @Test(
+        "A bad setting stops start-up with a message naming it",
+        arguments: [
+            (["PORT": "80a"], ["binausaha"], "PORT"),
+            (["PORT": "70000"], ["binausaha"], "PORT"),
+            (["DATABASE_URL": "mysql://x"], ["binausaha"], "DATABASE_URL"),
+            (["DATABASE_URL": "postgres://x/y"], ["binausaha", "--db", "a.sqlite"], "--db"),
+            ([:], ["binausaha", "serve", "--db"], "--db"),
+        ])
     func badSettings(environment: [String: String], arguments: [String], variable: String) {
         #expect {
             try AppConfig.load(environment: environment, arguments: arguments)

@@ -45,10 +45,14 @@ struct ExecutableTests {
         let directory = try BinaryProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // when
-        let created = try BinaryProcess.run(["users", "create", "--username", "op.oki", "--role", "operator_kabkota",
-                                             "--region", "16.02"], in: directory, input: "kata-sandi-rahasia\n")
-        let refused = try BinaryProcess.run(["users", "create", "--username", "op.x", "--role", "operator_kabkota"],
-                                            in: directory, input: "kata-sandi-rahasia\n")
+        let created = try BinaryProcess.run(
+            [
+                "users", "create", "--username", "op.oki", "--role", "operator_kabkota",
+                "--region", "16.02",
+            ], in: directory, input: "kata-sandi-rahasia\n")
+        let refused = try BinaryProcess.run(
+            ["users", "create", "--username", "op.x", "--role", "operator_kabkota"],
+            in: directory, input: "kata-sandi-rahasia\n")
         let token = try BinaryProcess.run(["tokens", "create", "--username", "op.oki"], in: directory)
         // then
         #expect(created.status == 0, "\(created.error)")
@@ -61,8 +65,9 @@ struct ExecutableTests {
         let port = Int.random(in: 40_001...60_000)
         let server = try await BinaryProcess.serve(in: directory, port: port)
         defer { server.terminate() }
-        let (me, response) = try await BinaryProcess.fetch("http://127.0.0.1:\(port)/api/v1/me",
-                                                           headers: ["Authorization": "Bearer \(secret)"])
+        let (me, response) = try await BinaryProcess.fetch(
+            "http://127.0.0.1:\(port)/api/v1/me",
+            headers: ["Authorization": "Bearer \(secret)"])
         #expect(response.statusCode == 200)
         #expect(me.contains("\"username\":\"op.oki\""))
     }
@@ -84,7 +89,8 @@ struct ExecutableTests {
         let demo = try BinaryProcess.run(["demo", "--people", "20"], in: directory)
         #expect(demo.status == 0, "\(demo.error)")
         let file = directory.appendingPathComponent("warga.csv")
-        try ("nik;no_kk;nama;kode_desa;kategori_ppks\n1602035204850901;1602031504120901;Siti Aminah;16.02.03.2007;24\n"
+        try
+            ("nik;no_kk;nama;kode_desa;kategori_ppks\n1602035204850901;1602031504120901;Siti Aminah;16.02.03.2007;24\n"
             + "1602035204850902;1602031504120902;Rina;16.02.03.2007;Orang Kaya\n").write(to: file, atomically: true, encoding: .utf8)
         // when
         let check = try BinaryProcess.run(["import", "beneficiaries", file.path, "--dry-run"], in: directory)
@@ -123,7 +129,9 @@ struct ExecutableTests {
         let directory = try BinaryProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("latin1.csv")
-        try (Data("nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850901,1602031504120901,Fran".utf8) + Data([0xE7]) + Data("ois,16.02.03.2007,24\n".utf8))
+        try
+            (Data("nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850901,1602031504120901,Fran".utf8) + Data([0xE7])
+            + Data("ois,16.02.03.2007,24\n".utf8))
             .write(to: file)
         let result = try BinaryProcess.run(["import", "beneficiaries", file.path], in: directory)
         #expect(result.status != 0)
@@ -149,7 +157,8 @@ struct KilledImportTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let seeded = try BinaryProcess.run(["demo", "--people", "10"], in: directory)
         #expect(seeded.status == 0, "\(seeded.error)")
-        let token = try BinaryProcess.run(["tokens", "create", "--username", "operator.oki"], in: directory).output
+        let token =
+            try BinaryProcess.run(["tokens", "create", "--username", "operator.oki"], in: directory).output
             .split(separator: "\n").last.map(String.init) ?? ""
         // 12,000 people in Pedamaran I, every hundredth row broken
         var csv = "nik,no_kk,nama,jenis_kelamin,tanggal_lahir,kode_desa,kategori_ppks\n"
@@ -176,7 +185,9 @@ struct KilledImportTests {
         var killed = false
         for _ in 0..<600 {
             let page = try await browser.get(job).text
-            let inserted = page.firstMatch(of: /<strong>([0-9.]+)<\/strong><span>Baru<\/span>/).flatMap { Int($0.1.replacingOccurrences(of: ".", with: "")) }
+            let inserted = page.firstMatch(of: /<strong>([0-9.]+)<\/strong><span>Baru<\/span>/).flatMap {
+                Int($0.1.replacingOccurrences(of: ".", with: ""))
+            }
             if let inserted, inserted >= 2_000 {
                 kill(server.processIdentifier, SIGKILL)
                 server.waitUntilExit()
@@ -202,8 +213,9 @@ struct KilledImportTests {
         #expect(final.contains("<strong>11.880</strong><span>Baru</span>"))
         #expect(final.contains("<strong>0</strong><span>Tidak berubah</span>"))
         #expect(final.contains("<strong>120</strong><span>Ditolak</span>"))
-        let (list, _) = try await BinaryProcess.fetch("http://127.0.0.1:\(port)/api/v1/beneficiaries?region=16.02.03.2007",
-                                                      headers: ["Authorization": "Bearer \(token)"])
+        let (list, _) = try await BinaryProcess.fetch(
+            "http://127.0.0.1:\(port)/api/v1/beneficiaries?region=16.02.03.2007",
+            headers: ["Authorization": "Bearer \(token)"])
         let total = try #require((try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [String: Any])?["total"] as? Int)
         #expect(total >= good && total <= good + 10)
     }

@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Region file layouts")
 struct RegionFileParserTests {
-    @Test("The parent column tells the level of the file", arguments: [
-        ("code,name\n", RegionLevel.provinsi), ("code,province_code,name,kind\n", .kabupatenKota),
-        ("code,regency_code,name\n", .kecamatan), ("code,district_code,name,kind\n", .desaKelurahan),
-    ])
+    @Test(
+        "The parent column tells the level of the file",
+        arguments: [
+            ("code,name\n", RegionLevel.provinsi), ("code,province_code,name,kind\n", .kabupatenKota),
+            ("code,regency_code,name\n", .kecamatan), ("code,district_code,name,kind\n", .desaKelurahan),
+        ])
     func level(header: String, level: RegionLevel) throws {
         #expect(try RegionFileParser.parse(Array(header.utf8)).expectedLevel == level)
     }

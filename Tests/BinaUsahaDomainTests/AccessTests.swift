@@ -40,9 +40,11 @@ struct AccessTests {
         #expect(policy.decide(for: nil, recordRegion: RegionCode(trusted: "16.01")) == .unauthenticated)
     }
 
-    @Test("NIK, KK and phone numbers are masked for those without the right", arguments: [
-        ("1602031234560001", "1602**********01"), ("081234567890", "0812******90"), ("123", "***"),
-    ])
+    @Test(
+        "NIK, KK and phone numbers are masked for those without the right",
+        arguments: [
+            ("1602031234560001", "1602**********01"), ("081234567890", "0812******90"), ("123", "***"),
+        ])
     func masking(value: String, masked: String) {
         #expect(PersonalDataMask.identityNumber(value) == masked)
     }
@@ -85,7 +87,10 @@ struct AccessTests {
     @Test("An audit diff lists only the fields that changed")
     func diff() {
         let changes = FieldChange.diff(["role": "mitra", "name": "Ani", "region": nil], ["role": "pimpinan", "name": "Ani", "region": "16.02"])
-        #expect(changes == [FieldChange(field: "region", before: nil, after: "16.02"),
-                            FieldChange(field: "role", before: "mitra", after: "pimpinan")])
+        #expect(
+            changes == [
+                FieldChange(field: "region", before: nil, after: "16.02"),
+                FieldChange(field: "role", before: "mitra", after: "pimpinan"),
+            ])
     }
 }

@@ -7,10 +7,11 @@ struct BeneficiaryRowValidatorTests {
     static let known: Set<RegionCode> = [RegionCode(trusted: "16.02.03.2007"), RegionCode(trusted: "16.01.20.2001")]
 
     func validator(scope: String? = nil) -> BeneficiaryRowValidator {
-        BeneficiaryRowValidator(context: .init(
-            today: Self.today, isKnownDesa: { Self.known.contains($0) },
-            isKnownPrefix: { ["16.02.03", "16.01.20"].contains($0.rawValue) },
-            interests: ["anyaman", "olahan ikan", "tenun"], scope: scope.map(RegionCode.init(trusted:))))
+        BeneficiaryRowValidator(
+            context: .init(
+                today: Self.today, isKnownDesa: { Self.known.contains($0) },
+                isKnownPrefix: { ["16.02.03", "16.01.20"].contains($0.rawValue) },
+                interests: ["anyaman", "olahan ikan", "tenun"], scope: scope.map(RegionCode.init(trusted:))))
     }
 
     static let good: [String: String] = [
@@ -48,26 +49,28 @@ struct BeneficiaryRowValidatorTests {
         #expect(valid.warnings == [.nikRegionUnknown, .nikBirthDateDiffers])
     }
 
-    @Test("Each bad value is reported with its column, value and reason", arguments: [
-        (["nik": "12345"], "nik", BeneficiaryRowProblem.nik(.notSixteenDigits)),
-        (["nik": "1602033204850003"], "nik", .nik(.badDay(32))),
-        (["no_kk": "1602031513120007"], "no_kk", .kk(.badDate)),
-        (["nama": ""], "nama", .required("nama")),
-        (["jenis_kelamin": "X"], "jenis_kelamin", .badSex("X")),
-        (["tanggal_lahir": "31-02-1985"], "tanggal_lahir", .badDate("31-02-1985")),
-        (["tanggal_lahir": "2027-01-01"], "tanggal_lahir", .futureBirthDate),
-        (["kode_desa": "16.02.03"], "kode_desa", .notADesa("16.02.03")),
-        (["kode_desa": "16.02.03.2999"], "kode_desa", .unknownDesa("16.02.03.2999")),
-        (["kode_desa": "16-02-03"], "kode_desa", .badDesaCode("16-02-03")),
-        (["rt": "12a"], "rt", .badRTRW("12a")),
-        (["telepon": "12345"], "telepon", .badPhone("12345")),
-        (["kategori_ppks": "27"], "kategori_ppks", .unknownPPKS("27")),
-        (["kategori_ppks": "Orang Kaya"], "kategori_ppks", .unknownPPKS("Orang Kaya")),
-        (["desil": "11"], "desil", .badDecile("11")),
-        (["kepala_keluarga": "mungkin"], "kepala_keluarga", .badYesNo("mungkin")),
-        (["minat": "anyaman;menyanyi"], "minat", .unknownInterest("menyanyi")),
-        (["bantuan_sebelumnya": "BLT:2020"], "bantuan_sebelumnya", .badAssistance("BLT:2020")),
-    ])
+    @Test(
+        "Each bad value is reported with its column, value and reason",
+        arguments: [
+            (["nik": "12345"], "nik", BeneficiaryRowProblem.nik(.notSixteenDigits)),
+            (["nik": "1602033204850003"], "nik", .nik(.badDay(32))),
+            (["no_kk": "1602031513120007"], "no_kk", .kk(.badDate)),
+            (["nama": ""], "nama", .required("nama")),
+            (["jenis_kelamin": "X"], "jenis_kelamin", .badSex("X")),
+            (["tanggal_lahir": "31-02-1985"], "tanggal_lahir", .badDate("31-02-1985")),
+            (["tanggal_lahir": "2027-01-01"], "tanggal_lahir", .futureBirthDate),
+            (["kode_desa": "16.02.03"], "kode_desa", .notADesa("16.02.03")),
+            (["kode_desa": "16.02.03.2999"], "kode_desa", .unknownDesa("16.02.03.2999")),
+            (["kode_desa": "16-02-03"], "kode_desa", .badDesaCode("16-02-03")),
+            (["rt": "12a"], "rt", .badRTRW("12a")),
+            (["telepon": "12345"], "telepon", .badPhone("12345")),
+            (["kategori_ppks": "27"], "kategori_ppks", .unknownPPKS("27")),
+            (["kategori_ppks": "Orang Kaya"], "kategori_ppks", .unknownPPKS("Orang Kaya")),
+            (["desil": "11"], "desil", .badDecile("11")),
+            (["kepala_keluarga": "mungkin"], "kepala_keluarga", .badYesNo("mungkin")),
+            (["minat": "anyaman;menyanyi"], "minat", .unknownInterest("menyanyi")),
+            (["bantuan_sebelumnya": "BLT:2020"], "bantuan_sebelumnya", .badAssistance("BLT:2020")),
+        ])
     func problems(changes: [String: String], column: String, reason: BeneficiaryRowProblem) throws {
         let failure = try #require(validator().validate(line: 7, row(changes)).failure)
         #expect(failure.problems.count == 1)

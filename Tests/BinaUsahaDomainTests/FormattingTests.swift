@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Indonesian formatting")
 struct FormattingTests {
-    @Test("Rupiah are grouped with dots", arguments: [
-        (Int64(1_250_000), "Rp 1.250.000"), (0, "Rp 0"), (999, "Rp 999"), (1_000, "Rp 1.000"),
-        (-5_000, "-Rp 5.000"), (20_000_000_000, "Rp 20.000.000.000"),
-    ])
+    @Test(
+        "Rupiah are grouped with dots",
+        arguments: [
+            (Int64(1_250_000), "Rp 1.250.000"), (0, "Rp 0"), (999, "Rp 999"), (1_000, "Rp 1.000"),
+            (-5_000, "-Rp 5.000"), (20_000_000_000, "Rp 20.000.000.000"),
+        ])
     func rupiah(amount: Int64, text: String) {
         #expect(Rupiah(amount).formatted == text)
     }

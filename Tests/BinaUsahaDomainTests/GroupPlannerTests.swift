@@ -9,11 +9,14 @@ struct GroupPlannerTests {
     static let otherKecamatan = RegionCode(trusted: "16.02.05.1006")
 
     /// `n` eligible people in `desa`, each in their own KK, with the given options.
-    static func people(_ n: Int, in desa: RegionCode = desaA, _ options: [(String, Double)] = [("anyaman-purun", 80)], failed: [String] = [],
-                       tag: String = "p") -> [PlanCandidate] {
+    static func people(
+        _ n: Int, in desa: RegionCode = desaA, _ options: [(String, Double)] = [("anyaman-purun", 80)], failed: [String] = [],
+        tag: String = "p"
+    ) -> [PlanCandidate] {
         (0..<n).map { index in
-            PlanCandidate(id: UUID(), noKK: "\(tag)-\(desa.rawValue)-\(index)", desa: desa, failedChecks: failed,
-                          options: options.map { SkillScore(skill: $0.0, score: $0.1) })
+            PlanCandidate(
+                id: UUID(), noKK: "\(tag)-\(desa.rawValue)-\(index)", desa: desa, failedChecks: failed,
+                options: options.map { SkillScore(skill: $0.0, score: $0.1) })
         }
     }
 
@@ -41,8 +44,9 @@ struct GroupPlannerTests {
         let result = planner.plan(Self.people(3))
         #expect(result.groups.isEmpty)
         #expect(result.leftOut.count == 3)
-        let text = try #require(result.leftOut.first).reason.text(.id, skillName: { _ in "Anyaman purun" },
-                                                                  placeName: { _ in "Desa Pedamaran I" }, checkText: { $0 })
+        let text = try #require(result.leftOut.first).reason.text(
+            .id, skillName: { _ in "Anyaman purun" },
+            placeName: { _ in "Desa Pedamaran I" }, checkText: { $0 })
         #expect(text == "Hanya 3 calon anggota untuk anyaman purun di Desa Pedamaran I")
     }
 
@@ -54,8 +58,9 @@ struct GroupPlannerTests {
     @Test("One member per KK: the family's best-scoring person represents it")
     func onePerFamily() throws {
         var people = Self.people(6)
-        let relative = PlanCandidate(id: UUID(), noKK: people[0].noKK, desa: Self.desaA, failedChecks: [],
-                                     options: [SkillScore(skill: "anyaman-purun", score: 60)])
+        let relative = PlanCandidate(
+            id: UUID(), noKK: people[0].noKK, desa: Self.desaA, failedChecks: [],
+            options: [SkillScore(skill: "anyaman-purun", score: 60)])
         people.append(relative)
         let result = planner.plan(people)
         #expect(result.groups.count == 1 && result.groups[0].members.count == 6)
@@ -132,7 +137,10 @@ struct GroupPlannerTests {
     func deterministic() {
         let people = Self.people(37) + Self.people(9, in: Self.desaB) + Self.people(4, [("batik", 90), ("anyaman-purun", 50)], tag: "x")
         var counter = 0
-        let make = { () -> UUID in counter += 1; return UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", counter))! }
+        let make = { () -> UUID in
+            counter += 1
+            return UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", counter))!
+        }
         let first = planner.plan(people, makeID: make)
         counter = 0
         #expect(planner.plan(people.reversed(), makeID: make) == first)
@@ -143,12 +151,17 @@ struct GroupPlannerTests {
 struct GroupPlanEditTests {
     func plan(_ groups: [[PlanCandidate]], leftOut: [PlanCandidate] = []) -> GroupPlan {
         let planned = groups.map { members in
-            PlannedGroup(id: UUID(), skill: members[0].options[0].skill, kecamatan: members[0].kecamatan,
-                         members: members.map { PlannedMember(id: $0.id, noKK: $0.noKK, desa: $0.desa, failedChecks: $0.failedChecks, options: $0.options) })
+            PlannedGroup(
+                id: UUID(), skill: members[0].options[0].skill, kecamatan: members[0].kecamatan,
+                members: members.map { PlannedMember(id: $0.id, noKK: $0.noKK, desa: $0.desa, failedChecks: $0.failedChecks, options: $0.options) })
         }
-        let left = leftOut.map { LeftOutPerson(id: $0.id, noKK: $0.noKK, desa: $0.desa, failedChecks: $0.failedChecks, options: $0.options,
-                                               reason: $0.failedChecks.isEmpty ? .noRecommendation : .ineligible($0.failedChecks)) }
-        return GroupPlan(scope: RegionCode(trusted: "16.02"), rules: PlanningRules(), createdBy: "uji", createdAt: Date(), groups: planned, leftOut: left)
+        let left = leftOut.map {
+            LeftOutPerson(
+                id: $0.id, noKK: $0.noKK, desa: $0.desa, failedChecks: $0.failedChecks, options: $0.options,
+                reason: $0.failedChecks.isEmpty ? .noRecommendation : .ineligible($0.failedChecks))
+        }
+        return GroupPlan(
+            scope: RegionCode(trusted: "16.02"), rules: PlanningRules(), createdBy: "uji", createdAt: Date(), groups: planned, leftOut: left)
     }
     let name: (String) -> String = { $0 }
 
@@ -196,8 +209,10 @@ struct GroupPlanEditTests {
 
     @Test("Dropping a group lists its members as removed; merging needs one business and at most 20")
     func dropAndMerge() throws {
-        var p = plan([GroupPlannerTests.people(6, tag: "a"), GroupPlannerTests.people(5, tag: "b"), GroupPlannerTests.people(15, tag: "c"),
-                      GroupPlannerTests.people(5, [("batik", 70)], tag: "d")])
+        var p = plan([
+            GroupPlannerTests.people(6, tag: "a"), GroupPlannerTests.people(5, tag: "b"), GroupPlannerTests.people(15, tag: "c"),
+            GroupPlannerTests.people(5, [("batik", 70)], tag: "d"),
+        ])
         #expect(throws: PlanEditError(.differentSkills)) { try p.merge(p.groups[3].id, into: p.groups[0].id) }
         #expect(throws: PlanEditError(.mergedTooLarge(total: 21, maximum: 20))) { try p.merge(p.groups[0].id, into: p.groups[2].id) }
         try p.merge(p.groups[1].id, into: p.groups[0].id)

@@ -14,8 +14,9 @@ struct GroupRulesTests {
     /// A draft with `count` members, the first three as ketua, sekretaris, bendahara.
     static func group(_ count: Int, officers: Bool = true) -> KUBEGroup {
         let roles: [MemberRole] = [.ketua, .sekretaris, .bendahara]
-        return KUBEGroup(name: "KUBE Uji", skill: "anyaman-purun", kecamatan: desa.parent!, desa: desa,
-                         members: (0..<count).map { member($0, role: officers && $0 < 3 ? roles[$0] : .anggota) })
+        return KUBEGroup(
+            name: "KUBE Uji", skill: "anyaman-purun", kecamatan: desa.parent!, desa: desa,
+            members: (0..<count).map { member($0, role: officers && $0 < 3 ? roles[$0] : .anggota) })
     }
 
     @Test("A draft may be small; activation needs 5–20 members and exactly one of each officer")
@@ -23,7 +24,9 @@ struct GroupRulesTests {
         var small = Self.group(4)
         #expect(throws: GroupRuleError([.activeSize(minimum: 5, maximum: 20, now: 4)])) { try small.activate(on: Self.today) }
         var noOfficers = Self.group(10, officers: false)
-        #expect(throws: GroupRuleError([.officerMissing(.ketua), .officerMissing(.sekretaris), .officerMissing(.bendahara)])) { try noOfficers.activate(on: Self.today) }
+        #expect(throws: GroupRuleError([.officerMissing(.ketua), .officerMissing(.sekretaris), .officerMissing(.bendahara)])) {
+            try noOfficers.activate(on: Self.today)
+        }
         #expect(GroupRuleError([.officerMissing(.ketua)]).message(.id) == "Belum ada ketua di antara anggota aktif.")
         #expect(GroupRuleError([.officerMissing(.ketua)]).message(.en) == "No chair among the active members yet.")
         var big = Self.group(21)
@@ -87,8 +90,9 @@ struct GroupRulesTests {
             #expect(error.message(.id).hasPrefix("Untuk naik ke tahap berkembang, indikator tahap tumbuh harus terpenuhi: memiliki pendamping;"))
             #expect(error.message(.en).hasPrefix("To move up to developing, the indicators of growing must be met:"))
         }
-        let change = try group.changeStage(to: .berkembang, checklist: Set(KUBEStage.tumbuh.indicators), reason: "Papan nama terpasang",
-                                           by: "op", at: Date())
+        let change = try group.changeStage(
+            to: .berkembang, checklist: Set(KUBEStage.tumbuh.indicators), reason: "Papan nama terpasang",
+            by: "op", at: Date())
         #expect(change.from == .tumbuh && change.to == .berkembang && group.stage == .berkembang)
         let back = try group.changeStage(to: .tumbuh, checklist: [], reason: "Kegiatan berhenti", by: "op", at: Date())
         #expect(back.to == .tumbuh)
@@ -97,7 +101,8 @@ struct GroupRulesTests {
     @Test("An attendance roster must cover exactly the active members")
     func roster() throws {
         let group = Self.group(6)
-        var session = CoachingSession(type: .pelatihan, startsAt: Date(), hours: 2, place: "Balai", facilitator: "", topic: "Anyaman", groups: [group.id])
+        var session = CoachingSession(
+            type: .pelatihan, startsAt: Date(), hours: 2, place: "Balai", facilitator: "", topic: "Anyaman", groups: [group.id])
         let expected = Set(group.activeMembers.map(\.beneficiary))
         var roster = Dictionary(uniqueKeysWithValues: expected.map { ($0, AttendanceStatus.hadir) })
         roster.removeValue(forKey: group.members[0].beneficiary)
@@ -116,12 +121,19 @@ struct GroupRulesTests {
     func ledgerAndProgrammes() {
         let goods = Assistance(group: UUID(), date: Self.today, amount: Rupiah(0), form: .barang, source: .apbdProvinsi, receipt: "")
         #expect(goods.problems() == [.assistanceAmountZero, .receiptRequired, .rabRequired])
-        #expect(goods.problems().map { $0.message(.id) } == ["Jumlah bantuan harus lebih dari Rp 0.", "Nomor bukti terima wajib diisi.", "Bantuan barang harus mencantumkan item RAB."])
-        #expect(goods.problems().map { $0.message(.en) } == ["The amount must be more than Rp 0.", "The receipt number is required.", "Assistance in goods must list its budget (RAB) items."])
+        #expect(
+            goods.problems().map { $0.message(.id) } == [
+                "Jumlah bantuan harus lebih dari Rp 0.", "Nomor bukti terima wajib diisi.", "Bantuan barang harus mencantumkan item RAB.",
+            ])
+        #expect(
+            goods.problems().map { $0.message(.en) } == [
+                "The amount must be more than Rp 0.", "The receipt number is required.", "Assistance in goods must list its budget (RAB) items.",
+            ])
         let cash = Assistance(group: UUID(), date: Self.today, amount: Rupiah(20_000_000), form: .tunai, source: .apbnKemensos, receipt: "BT-01")
         #expect(cash.problems().isEmpty)
-        let programme = Programme(name: "", kabupatenKota: RegionCode(trusted: "16.02.03"), year: 2027, skills: [], targetGroups: 1, targetPeople: 10,
-                                  budget: Rupiah(1), startsOn: CivilDate(year: 2027, month: 5, day: 1)!, endsOn: CivilDate(year: 2027, month: 1, day: 1)!)
+        let programme = Programme(
+            name: "", kabupatenKota: RegionCode(trusted: "16.02.03"), year: 2027, skills: [], targetGroups: 1, targetPeople: 10,
+            budget: Rupiah(1), startsOn: CivilDate(year: 2027, month: 5, day: 1)!, endsOn: CivilDate(year: 2027, month: 1, day: 1)!)
         #expect(programme.problems() == [.programmeNameRequired, .programmeKabkota, .programmeDates])
     }
 }

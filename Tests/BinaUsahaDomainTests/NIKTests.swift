@@ -26,12 +26,14 @@ struct NIKTests {
         #expect(try NIK(validating: "1602030101050001", today: today).birthDate.year == 2005)
     }
 
-    @Test("Malformed NIKs are refused with the reason", arguments: [
-        ("160203120485001", NIKError.notSixteenDigits), ("16020312048500011", .notSixteenDigits), ("16020312O4850001", .notSixteenDigits),
-        ("1602033204850001", .badDay(32)), ("1602037204850001", .badDay(72)), ("1602030004850001", .badDay(0)),
-        ("1602031213850001", .badMonth(13)), ("1602033002850001", .notADate(day: 30, month: 2)),
-        ("1602032902010001", .notADate(day: 29, month: 2)), ("1602031204850000", .zeroSerial),
-    ])
+    @Test(
+        "Malformed NIKs are refused with the reason",
+        arguments: [
+            ("160203120485001", NIKError.notSixteenDigits), ("16020312048500011", .notSixteenDigits), ("16020312O4850001", .notSixteenDigits),
+            ("1602033204850001", .badDay(32)), ("1602037204850001", .badDay(72)), ("1602030004850001", .badDay(0)),
+            ("1602031213850001", .badMonth(13)), ("1602033002850001", .notADate(day: 30, month: 2)),
+            ("1602032902010001", .notADate(day: 29, month: 2)), ("1602031204850000", .zeroSerial),
+        ])
     func invalid(text: String, error: NIKError) {
         #expect(throws: error) { try NIK(validating: text, today: today) }
     }

@@ -33,8 +33,10 @@ struct ParserPropertyTests {
         mutating func string() -> String {
             switch Int.random(in: 0..<20, using: &self) {
             case 0: return String(repeating: Self.pieces.randomElement(using: &self)!, count: Int.random(in: 100...2_500, using: &self))
-            case 1: return String(decoding: (0..<Int.random(in: 0...40, using: &self)).map { _ in UInt8.random(in: 0...255, using: &self) },
-                                  as: UTF8.self)
+            case 1:
+                return String(
+                    decoding: (0..<Int.random(in: 0...40, using: &self)).map { _ in UInt8.random(in: 0...255, using: &self) },
+                    as: UTF8.self)
             default: return (0..<Int.random(in: 0...8, using: &self)).map { _ in Self.pieces.randomElement(using: &self)! }.joined()
             }
         }
@@ -136,8 +138,10 @@ struct ParserPropertyTests {
     func rows() {
         var random = Hostile(seed: 7)
         let scope = RegionCode(trusted: "16.02")
-        let validator = BeneficiaryRowValidator(context: .init(today: Self.today, isKnownDesa: { $0.rawValue.hasPrefix("16.") },
-                                                               isKnownPrefix: { _ in true }, interests: ["anyaman", "olahan pangan"], scope: scope))
+        let validator = BeneficiaryRowValidator(
+            context: .init(
+                today: Self.today, isKnownDesa: { $0.rawValue.hasPrefix("16.") },
+                isKnownPrefix: { _ in true }, interests: ["anyaman", "olahan pangan"], scope: scope))
         let good = ["nik": "1602035204850001", "no_kk": "1602031504120001", "nama": "Siti", "kode_desa": "16.02.03.2007", "kategori_ppks": "24"]
         for round in 0..<Self.rounds {
             var row = good
@@ -159,9 +163,11 @@ struct ParserPropertyTests {
     func csvBytes() {
         var random = Hostile(seed: 8)
         for _ in 0..<400 {
-            let bytes = Array(random.string().utf8) + (0..<Int.random(in: 0...200, using: &random)).map { _ in
-                [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D, 0xE9, 0x41].randomElement(using: &random)!
-            }
+            let bytes =
+                Array(random.string().utf8)
+                + (0..<Int.random(in: 0...200, using: &random)).map { _ in
+                    [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D, 0xE9, 0x41].randomElement(using: &random)!
+                }
             var reader = CSVRecordReader()
             var records: [CSVRecordReader.Record] = []
             var start = 0

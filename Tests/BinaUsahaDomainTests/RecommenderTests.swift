@@ -5,8 +5,9 @@ import Testing
 @Suite("Potentials and skill recommendation")
 struct RecommenderTests {
     static let regions = SumateraSelatan.all + CraftCentres.regions
-    static let shipped = Recommender(skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,
-                                     potentials: PotentialMap(StartingCatalogue.potentials), regions: regions)
+    static let shipped = Recommender(
+        skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,
+        potentials: PotentialMap(StartingCatalogue.potentials), regions: regions)
     let pedamaran = RegionCode(trusted: "16.02.03.2007")
     let lumpatan = RegionCode(trusted: "16.06.01.2002")
 
@@ -77,9 +78,10 @@ struct RecommenderTests {
 
     @Test("Weights change the ranking: with interest only, a songket weaver's interest beats purun abundance")
     func weights() throws {
-        let interestOnly = Recommender(skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,
-                                       potentials: PotentialMap(StartingCatalogue.potentials), regions: Self.regions,
-                                       weights: RecommendationWeights(resource: 0, interest: 1, valueAdded: 0))
+        let interestOnly = Recommender(
+            skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,
+            potentials: PotentialMap(StartingCatalogue.potentials), regions: Self.regions,
+            weights: RecommendationWeights(resource: 0, interest: 1, valueAdded: 0))
         let ranked = interestOnly.recommend(interests: ["tenun"], desa: pedamaran, limit: 20).ranked
         #expect(ranked.first?.skill == "tenun-songket")
         #expect(ranked.first?.score == 100)
@@ -116,10 +118,14 @@ struct SkillFormTests {
 
     @Test("A good form becomes a skill with needs, products and Rupiah amounts")
     func good() throws {
-        let form = SkillForm(code: "tas-purun", name: "Tas purun", needs: "purun:5:wajib\npandan:1", interests: "Anyaman",
-                             trainingHours: "40", starterKitCost: "Rp 2.500.000", products: "Tas | buah | 10.000 | Rp 45.000")
+        let form = SkillForm(
+            code: "tas-purun", name: "Tas purun", needs: "purun:5:wajib\npandan:1", interests: "Anyaman",
+            trainingHours: "40", starterKitCost: "Rp 2.500.000", products: "Tas | buah | 10.000 | Rp 45.000")
         let skill = try form.validate(resources: resources, interestTags: tags).get()
-        #expect(skill.needs == [ResourceNeed(resource: "purun", weight: 5, essential: true), ResourceNeed(resource: "pandan", weight: 1, essential: false)])
+        #expect(
+            skill.needs == [
+                ResourceNeed(resource: "purun", weight: 5, essential: true), ResourceNeed(resource: "pandan", weight: 1, essential: false),
+            ])
         #expect(skill.starterKitCost == Rupiah(2_500_000))
         #expect(skill.interests == ["anyaman"])
         #expect(skill.valueAddedRatio == 4.5)
@@ -128,8 +134,9 @@ struct SkillFormTests {
 
     @Test("Each bad field gets its own Indonesian message naming the line")
     func bad() {
-        let form = SkillForm(code: "Tas Purun", name: "", needs: "purun:9", interests: "melukis", trainingHours: "0",
-                             starterKitCost: "dua juta", products: "Tas | buah | 10000")
+        let form = SkillForm(
+            code: "Tas Purun", name: "", needs: "purun:9", interests: "melukis", trainingHours: "0",
+            starterKitCost: "dua juta", products: "Tas | buah | 10000")
         guard case let .failure(errors) = form.validate(resources: resources, interestTags: tags) else {
             Issue.record("expected errors")
             return
@@ -141,16 +148,22 @@ struct SkillFormTests {
         #expect(errors["interests"]?.message(.id) == "Minat \"melukis\" tidak ada di daftar minat & bakat.")
         #expect(errors["trainingHours"] != nil && errors["starterKitCost"] != nil)
         #expect(errors["products"]?.message(.id).hasPrefix("Baris 1") == true)
-        if case let .failure(unknown) = SkillForm(code: "x1", name: "X", needs: "kayu:3", trainingHours: "1", starterKitCost: "0",
-                                                  products: "a|b|0|1").validate(resources: resources, interestTags: tags) {
+        if case let .failure(unknown) = SkillForm(
+            code: "x1", name: "X", needs: "kayu:3", trainingHours: "1", starterKitCost: "0",
+            products: "a|b|0|1"
+        ).validate(resources: resources, interestTags: tags) {
             #expect(unknown["needs"] == .unknownResource(line: 1, code: "kayu"))
         } else {
             Issue.record("expected an unknown resource")
         }
     }
 
-    @Test("Rupiah is read as the office writes it", arguments: [("2500000", 2_500_000), ("2.500.000", 2_500_000), ("Rp 2.500.000", 2_500_000),
-                                                                  ("Rp2.500.000,00", 2_500_000), ("Rp 6.000,-", 6_000)])
+    @Test(
+        "Rupiah is read as the office writes it",
+        arguments: [
+            ("2500000", 2_500_000), ("2.500.000", 2_500_000), ("Rp 2.500.000", 2_500_000),
+            ("Rp2.500.000,00", 2_500_000), ("Rp 6.000,-", 6_000),
+        ])
     func rupiah(text: String, amount: Int64) {
         #expect(RupiahParsing.parse(text) == Rupiah(amount))
     }

@@ -3,17 +3,23 @@ import Testing
 
 @Suite("Region codes")
 struct RegionCodeTests {
-    @Test("Dotted Kemendagri codes of every level are accepted", arguments: [
-        ("16", RegionLevel.provinsi), ("16.02", .kabupatenKota), ("16.02.03", .kecamatan), ("16.02.03.2002", .desaKelurahan),
-    ])
+    @Test(
+        "Dotted Kemendagri codes of every level are accepted",
+        arguments: [
+            ("16", RegionLevel.provinsi), ("16.02", .kabupatenKota), ("16.02.03", .kecamatan), ("16.02.03.2002", .desaKelurahan),
+        ])
     func validCodes(text: String, level: RegionLevel) throws {
         let code = try RegionCode(validating: text)
         #expect(code.level == level)
         #expect(code.rawValue == text)
     }
 
-    @Test("Malformed codes are refused with a reason", arguments: ["", "1", "16.2", "1602", "16.02.3", "16.02.03.200",
-                                                                   "16.02.03.2002.1", "16.00", "AB.01", "16..02", "16.02."])
+    @Test(
+        "Malformed codes are refused with a reason",
+        arguments: [
+            "", "1", "16.2", "1602", "16.02.3", "16.02.03.200",
+            "16.02.03.2002.1", "16.00", "AB.01", "16..02", "16.02.",
+        ])
     func invalidCodes(text: String) {
         #expect(throws: RegionCodeError.self) { try RegionCode(validating: text) }
     }
@@ -45,10 +51,12 @@ struct RegionCodeTests {
         #expect(!RegionCode(trusted: "16.0").contains(RegionCode(trusted: "16.02")))
     }
 
-    @Test("The kind follows from the code ranges", arguments: [
-        ("16", RegionKind.provinsi), ("16.01", .kabupaten), ("16.71", .kota), ("16.02.03", .kecamatan),
-        ("16.02.03.2002", .desa), ("16.71.11.1001", .kelurahan), ("91.03.01.3001", .desaAdat),
-    ])
+    @Test(
+        "The kind follows from the code ranges",
+        arguments: [
+            ("16", RegionKind.provinsi), ("16.01", .kabupaten), ("16.71", .kota), ("16.02.03", .kecamatan),
+            ("16.02.03.2002", .desa), ("16.71.11.1001", .kelurahan), ("91.03.01.3001", .desaAdat),
+        ])
     func impliedKind(text: String, kind: RegionKind) {
         #expect(RegionKind.implied(by: RegionCode(trusted: text)) == kind)
     }

@@ -8,7 +8,8 @@ import VaporTesting
 /// The import use case on the real database (SQLite here, PostgreSQL in CI's second pass).
 @Suite("Importing beneficiaries")
 struct ImportBeneficiariesTests {
-    static let header = "nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n"
+    static let header =
+        "nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n"
     static let oki = "16.02.03.2007"
     static let palembang = "16.71.01.1001"
 
@@ -22,32 +23,39 @@ struct ImportBeneficiariesTests {
         RegionCode(trusted: desa).parent!.digits + "520485" + String(format: "%04d", serial)
     }
 
-    func importer(_ app: Application, scope: String? = nil, transactor: (any Transactor)? = nil, batchSize: Int = 1_000) async throws
+    func importer(
+        _ app: Application, scope: String? = nil, transactor: (any Transactor)? = nil, batchSize: Int = 1_000
+    ) async throws
         -> ImportBeneficiaries
     {
         try await app.addDesa(Self.oki)
         try await app.addDesa(Self.palembang)
-        let validator = BeneficiaryRowValidator(context: try await .load(
-            regions: FluentRegionRepository(database: app.db), interests: FluentInterestRepository(database: app.db),
-            today: CivilDate(testNow), scope: scope.map(RegionCode.init(trusted:))))
-        var importer = ImportBeneficiaries(transactor: transactor ?? app.transactor, repository: FluentBeneficiaryRepository(database: app.db),
-                                           validator: validator, clock: .fixed(testNow))
+        let validator = BeneficiaryRowValidator(
+            context: try await .load(
+                regions: FluentRegionRepository(database: app.db), interests: FluentInterestRepository(database: app.db),
+                today: CivilDate(testNow), scope: scope.map(RegionCode.init(trusted:))))
+        var importer = ImportBeneficiaries(
+            transactor: transactor ?? app.transactor, repository: FluentBeneficiaryRepository(database: app.db),
+            validator: validator, clock: .fixed(testNow))
         importer.batchSize = batchSize
         return importer
     }
 
-    func run(_ text: String, _ importer: ImportBeneficiaries, dryRun: Bool = false, chunk: Int = 1 << 20,
-             resumingAfter checkpoint: ImportBeneficiaries.Checkpoint? = nil,
-             job: ImportJob? = nil) async throws -> ImportBeneficiaries.Report {
+    func run(
+        _ text: String, _ importer: ImportBeneficiaries, dryRun: Bool = false, chunk: Int = 1 << 20,
+        resumingAfter checkpoint: ImportBeneficiaries.Checkpoint? = nil,
+        job: ImportJob? = nil
+    ) async throws -> ImportBeneficiaries.Report {
         let bytes = Array(text.utf8)
-        return try await importer(source: { MemoryByteSource(bytes, chunkSize: chunk) }, dryRun: dryRun, actor: .commandLine,
-                                  fileName: "uji.csv", resumingAfter: checkpoint,
-                                  committed: { repositories, point, progress in
-            guard var job else { return }
-            job.report = progress
-            job.committedLine = point.lastLine
-            try await repositories.importJobs.update(job)
-        })
+        return try await importer(
+            source: { MemoryByteSource(bytes, chunkSize: chunk) }, dryRun: dryRun, actor: .commandLine,
+            fileName: "uji.csv", resumingAfter: checkpoint,
+            committed: { repositories, point, progress in
+                guard var job else { return }
+                job.report = progress
+                job.committedLine = point.lastLine
+                try await repositories.importJobs.update(job)
+            })
     }
 
     /// A job row to keep the checkpoint in, as the web import does.
@@ -83,8 +91,11 @@ struct ImportBeneficiariesTests {
             #expect(second.inserted == 0 && second.updated == 0 && second.unchanged == 2)
             #expect(try await people(app).count == 2)
             let notes = try await audit(app).filter { $0.action == .import }.compactMap(\.note).sorted()
-            #expect(notes == ["uji.csv: baris 3 · baru 0 · diperbarui 0 · tidak berubah 2 · ditolak 1 · peringatan 0",
-                              "uji.csv: baris 3 · baru 2 · diperbarui 0 · tidak berubah 0 · ditolak 1 · peringatan 0"])
+            #expect(
+                notes == [
+                    "uji.csv: baris 3 · baru 0 · diperbarui 0 · tidak berubah 2 · ditolak 1 · peringatan 0",
+                    "uji.csv: baris 3 · baru 2 · diperbarui 0 · tidak berubah 0 · ditolak 1 · peringatan 0",
+                ])
         }
     }
 
@@ -121,8 +132,9 @@ struct ImportBeneficiariesTests {
             var expected = before.details
             expected.name = "Siti Aminah Binti Ali"
             #expect(after.details == expected)
-            #expect(after.details.address == "Dusun II" && after.details.phone == "081234567890" && after.details.interests == ["anyaman"]
-                && after.details.decile == 2 && after.details.rt == "003")
+            #expect(
+                after.details.address == "Dusun II" && after.details.phone == "081234567890" && after.details.interests == ["anyaman"]
+                    && after.details.decile == 2 && after.details.rt == "003")
             let update = try #require(try await audit(app).first { $0.action == .update })
             #expect(update.changes.map(\.field) == ["nama"])
         }
@@ -135,7 +147,9 @@ struct ImportBeneficiariesTests {
             _ = try await run(Self.header + Self.person(7, name: "Warga Palembang", desa: Self.palembang), importer(app))
             let before = try #require(try await people(app)[Self.nik(7, desa: Self.palembang)])
             // when: an OKI operator imports a row with that NIK and an OKI desa
-            let hostile = Self.header + Self.person(7, name: "Diambil Alih", address: "").replacingOccurrences(of: Self.nik(7), with: Self.nik(7, desa: Self.palembang))
+            let hostile =
+                Self.header
+                + Self.person(7, name: "Diambil Alih", address: "").replacingOccurrences(of: Self.nik(7), with: Self.nik(7, desa: Self.palembang))
                 + Self.person(8)
             let preview = try await run(hostile, importer(app, scope: "16.02"), dryRun: true)
             let report = try await run(hostile, importer(app, scope: "16.02"))
@@ -196,7 +210,8 @@ struct ImportBeneficiariesTests {
     @Test("Semicolons, a byte-order mark, CRLF, a lone CR and headers in any case are understood")
     func spreadsheetExport() async throws {
         try await withTestApp { app in
-            let semicolons = "\u{FEFF}" + Self.header.uppercased().replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n")
+            let semicolons =
+                "\u{FEFF}" + Self.header.uppercased().replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n")
                 + Self.person(1).replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n")
             let report = try await run(semicolons, importer(app))
             #expect(report.inserted == 1 && report.problems.isEmpty)

@@ -63,15 +63,16 @@ struct ImportRegionsTests {
             #expect(report.total == 9)
             #expect(report.inserted == 2)
             #expect(report.rejected.map(\.line) == [3, 4, 5, 6, 7, 8, 9])
-            #expect(report.rejected.map(\.reason) == [
-                .badCode(.badSegment(code: "16.2.03", position: 2, expectedDigits: 2)),
-                .unknownParent("16.99"),
-                .duplicateCode(firstLine: 2),
-                .emptyName,
-                .parentMismatch(parent: "16.01", code: "16.02.05"),
-                .kindMismatch(kind: "kota", code: "16.02.06"),
-                .wrongLevel(expected: .kecamatan, found: .kabupatenKota),
-            ])
+            #expect(
+                report.rejected.map(\.reason) == [
+                    .badCode(.badSegment(code: "16.2.03", position: 2, expectedDigits: 2)),
+                    .unknownParent("16.99"),
+                    .duplicateCode(firstLine: 2),
+                    .emptyName,
+                    .parentMismatch(parent: "16.01", code: "16.02.05"),
+                    .kindMismatch(kind: "kota", code: "16.02.06"),
+                    .wrongLevel(expected: .kecamatan, found: .kabupatenKota),
+                ])
             #expect(report.rejected[1].message(.id) == "wilayah induk '16.99' tidak ada di berkas maupun di basis data")
         }
     }

@@ -36,8 +36,9 @@ struct RegionStoreTests {
             // then
             #expect(children.map(\.region.code.rawValue) == ["16.02.01", "16.02.03"])
             #expect(children.map(\.childCount) == [0, 2])
-            #expect(try await repository.lineage(of: RegionCode(trusted: "16.02.03.2002"))?.map(\.name)
-                == ["Sumatera Selatan", "Kabupaten Ogan Komering Ilir", "Pedamaran", "Pedamaran I"])
+            #expect(
+                try await repository.lineage(of: RegionCode(trusted: "16.02.03.2002"))?.map(\.name)
+                    == ["Sumatera Selatan", "Kabupaten Ogan Komering Ilir", "Pedamaran", "Pedamaran I"])
         }
     }
 
@@ -45,7 +46,8 @@ struct RegionStoreTests {
     func malformedFile() async throws {
         try await withTestApp { app in
             // given: one problem of each kind the issue names, between good rows
-            var bytes = Array("""
+            var bytes = Array(
+                """
                 code,regency_code,name
                 16.02.03,16.02,Pedamaran
                 16.2.04,16.02,Kode rusak
@@ -65,20 +67,22 @@ struct RegionStoreTests {
             #expect(report.total == 9)
             #expect(report.inserted == 3)
             #expect(report.rejected.map(\.line) == [3, 4, 5, 6, 7, 9])
-            #expect(report.rejected.map(\.reason) == [
-                .badCode(.badSegment(code: "16.2.04", position: 2, expectedDigits: 2)),
-                .unknownParent("16.99"),
-                .duplicateCode(firstLine: 2),
-                .columnCount(expected: 3, found: 2),
-                .emptyName,
-                .notUTF8,
-            ])
+            #expect(
+                report.rejected.map(\.reason) == [
+                    .badCode(.badSegment(code: "16.2.04", position: 2, expectedDigits: 2)),
+                    .unknownParent("16.99"),
+                    .duplicateCode(firstLine: 2),
+                    .columnCount(expected: 3, found: 2),
+                    .emptyName,
+                    .notUTF8,
+                ])
             #expect(try await FluentRegionRepository(database: app.db).count(level: .kecamatan) == 3)
         }
     }
 
-    @Test("The official lists give 241 kecamatan and 3,259 desa/kelurahan, and again change nothing",
-          .enabled(if: SharedData.regionsFile("villages_16.csv") != nil, "needs ../shared/data"))
+    @Test(
+        "The official lists give 241 kecamatan and 3,259 desa/kelurahan, and again change nothing",
+        .enabled(if: SharedData.regionsFile("villages_16.csv") != nil, "needs ../shared/data"))
     func officialLists() async throws {
         try await withTestApp { app in
             let repository = FluentRegionRepository(database: app.db)

@@ -31,7 +31,8 @@ struct UnitOfWorkTests {
             #expect(try await FluentGroupRepository(database: app.db).list(within: nil, pendamping: nil).isEmpty)
             #expect(try await auditCount(app) == before)
             // and the same call, not failing, does all of it
-            let (accepted, groups) = try await PlanDecisions(transactor: app.transactor, clock: .fixed(testNow)).accept(plan.id, version: 1, by: admin)
+            let (accepted, groups) = try await PlanDecisions(transactor: app.transactor, clock: .fixed(testNow)).accept(
+                plan.id, version: 1, by: admin)
             #expect(accepted.status == .accepted && groups.count == 1 && groups[0].activeMembers.count == 6)
             #expect(try await auditCount(app) == before + 2)
         }
@@ -75,8 +76,9 @@ struct UnitOfWorkTests {
             let before = try await auditCount(app)
             let roster = Dictionary(uniqueKeysWithValues: people.map { ($0.id, AttendanceStatus.hadir) })
             await #expect(throws: FailingTransactor.InjectedFailure.self) {
-                _ = try await CoachingWrites(transactor: failing(app), clock: .fixed(testNow)).recordAttendance(session.id, roster: roster,
-                                                                                                              version: 1, by: admin)
+                _ = try await CoachingWrites(transactor: failing(app), clock: .fixed(testNow)).recordAttendance(
+                    session.id, roster: roster,
+                    version: 1, by: admin)
             }
             let stored = try #require(try await FluentCoachingRepository(database: app.db).find(session: session.id))
             #expect(stored.attendance.isEmpty && stored.version == 1)

@@ -53,13 +53,15 @@ struct APITests {
         }
     }
 
-    @Test("Errors have one JSON shape", arguments: [
-        ("/api/v1/regions/16.99", 404, "not_found"),
-        ("/api/v1/regions/16.2", 400, "invalid_region_code"),
-        ("/api/v1/regions?parent=abc", 400, "invalid_region_code"),
-        ("/api/v1/regions?parent=16.99", 404, "not_found"),
-        ("/api/v1/nothing-here", 404, "not_found"),
-    ])
+    @Test(
+        "Errors have one JSON shape",
+        arguments: [
+            ("/api/v1/regions/16.99", 404, "not_found"),
+            ("/api/v1/regions/16.2", 400, "invalid_region_code"),
+            ("/api/v1/regions?parent=abc", 400, "invalid_region_code"),
+            ("/api/v1/regions?parent=16.99", 404, "not_found"),
+            ("/api/v1/nothing-here", 404, "not_found"),
+        ])
     func errors(path: String, status: Int, code: String) async throws {
         try await withTestApp { app in
             let user = try await app.makeUser("ani", role: .pendamping, region: "16.02")

@@ -28,9 +28,13 @@ struct ConcurrencyTests {
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             let target = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
             let statuses = try await concurrently(48) { index in
-                try await app.testing().submit("/admin/users/\(target.user.id)", as: admin, [
-                    "display_name": "Operator \(index)", "role": index % 2 == 0 ? "operator_kabkota" : "pimpinan", "region": "16.02", "is_active": "1",
-                ]).status
+                try await app.testing().submit(
+                    "/admin/users/\(target.user.id)", as: admin,
+                    [
+                        "display_name": "Operator \(index)", "role": index % 2 == 0 ? "operator_kabkota" : "pimpinan", "region": "16.02",
+                        "is_active": "1",
+                    ]
+                ).status
             }
             noServerErrors(statuses)
             #expect(statuses.allSatisfy { $0 == .ok })
@@ -47,12 +51,16 @@ struct ConcurrencyTests {
             let group = try await app.makeGroup(desa: "16.02.03.2007", members: people, active: true)
             let (_, session) = try await app.makeProgrammeAndSession(kabkota: "16.02", group: group)
             let statuses = try await concurrently(32) { index in
-                let roster = Dictionary(uniqueKeysWithValues: people.enumerated().map {
-                    ($0.element.id.uuidString, AnyEncodable($0.offset == index % 10 ? "sakit" : "hadir"))
-                })
-                return try await app.testing().sendRequest(.PUT, "/api/v1/sessions/\(session.id)/attendance", headers: op.bearer, beforeRequest: {
-                    try $0.content.encode(["version": AnyEncodable(1), "attendance": AnyEncodable(roster)], as: .json)
-                }).status
+                let roster = Dictionary(
+                    uniqueKeysWithValues: people.enumerated().map {
+                        ($0.element.id.uuidString, AnyEncodable($0.offset == index % 10 ? "sakit" : "hadir"))
+                    })
+                return try await app.testing().sendRequest(
+                    .PUT, "/api/v1/sessions/\(session.id)/attendance", headers: op.bearer,
+                    beforeRequest: {
+                        try $0.content.encode(["version": AnyEncodable(1), "attendance": AnyEncodable(roster)], as: .json)
+                    }
+                ).status
             }
             noServerErrors(statuses)
             #expect(statuses.filter { $0 == .ok }.count == 1)
@@ -72,15 +80,19 @@ struct ConcurrencyTests {
                 fields["nama"] = AnyEncodable("Siti Aminah \(index)")
                 fields["version"] = AnyEncodable(1)
                 let body = fields
-                return try await app.testing().sendRequest(.PUT, "/api/v1/beneficiaries/\(person.id)", headers: op.bearer, beforeRequest: {
-                    try $0.content.encode(body, as: .json)
-                }).status
+                return try await app.testing().sendRequest(
+                    .PUT, "/api/v1/beneficiaries/\(person.id)", headers: op.bearer,
+                    beforeRequest: {
+                        try $0.content.encode(body, as: .json)
+                    }
+                ).status
             }
             noServerErrors(statuses)
             #expect(statuses.filter { $0 == .ok }.count == 1)
             let stored = try #require(try await FluentBeneficiaryRepository(database: app.db).find(id: person.id))
             #expect(stored.version == 2)
-            let updates = try await FluentAuditLog(database: app.db).search(.init(entity: "beneficiary", entityID: person.id.uuidString, action: .update))
+            let updates = try await FluentAuditLog(database: app.db).search(
+                .init(entity: "beneficiary", entityID: person.id.uuidString, action: .update))
             #expect(updates.total == 1)
             #expect(updates.entries.first?.changes.first?.after == stored.details.name)
         }
@@ -93,13 +105,17 @@ struct ConcurrencyTests {
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             var csv = ImportBeneficiariesHeader.text
             for serial in 1...400 {
-                csv += "160203520485\(String(format: "%04d", serial)),160203150412\(String(format: "%04d", serial)),Warga \(serial),P,,,16.02.03.2007,,,,,24,,,,,\n"
+                csv +=
+                    "160203520485\(String(format: "%04d", serial)),160203150412\(String(format: "%04d", serial)),Warga \(serial),P,,,16.02.03.2007,,,,,24,,,,,\n"
             }
             let body = csv
             let statuses = try await concurrently(16) { _ in
-                try await app.testing().sendRequest(.POST, "/api/v1/beneficiaries/import?dry_run=false", headers: admin.bearer, beforeRequest: {
-                    $0.body = ByteBuffer(string: body)
-                }).status
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/beneficiaries/import?dry_run=false", headers: admin.bearer,
+                    beforeRequest: {
+                        $0.body = ByteBuffer(string: body)
+                    }
+                ).status
             }
             noServerErrors(statuses)
             #expect(statuses.allSatisfy { $0 == .ok })

@@ -26,7 +26,8 @@ struct GroupsTests {
             // officers, then activation
             var roles = ["action": "roles", "version": "1"]
             for (index, member) in group.activeMembers.enumerated() {
-                roles["role_\(member.beneficiary.uuidString)"] = ["ketua", "sekretaris", "bendahara"].indices.contains(index)
+                roles["role_\(member.beneficiary.uuidString)"] =
+                    ["ketua", "sekretaris", "bendahara"].indices.contains(index)
                     ? ["ketua", "sekretaris", "bendahara"][index] : "anggota"
             }
             #expect(try await app.testing().submit("/groups/\(group.id)", as: op, roles).status == .seeOther)
@@ -36,17 +37,21 @@ struct GroupsTests {
             #expect(try await app.testing().submit("/groups/\(group.id)", as: op, ["action": "activate", "version": "2"]).status == .seeOther)
 
             // schedule a training and record attendance for all ten in one submit
-            let scheduled = try await app.testing().submit("/sessions", as: op, [
-                "type": "pelatihan", "date": "2026-11-27", "time": "09:00", "hours": "3", "place": "Balai Desa Pedamaran I",
-                "facilitator": "Pendamping", "topic": "Anyaman purun dasar", "groups[]": group.id.uuidString,
-            ])
+            let scheduled = try await app.testing().submit(
+                "/sessions", as: op,
+                [
+                    "type": "pelatihan", "date": "2026-11-27", "time": "09:00", "hours": "3", "place": "Balai Desa Pedamaran I",
+                    "facilitator": "Pendamping", "topic": "Anyaman purun dasar", "groups[]": group.id.uuidString,
+                ])
             #expect(scheduled.status == .seeOther)
             let sessionPath = try #require(scheduled.headers.first(name: .location))
             let sessionPage = try await app.testing().get(sessionPath, headers: op.browser)
             #expect(sessionPage.text.contains("Jumat, 27 November 2026 09.00 WIB"))
             group = try #require(try await FluentGroupRepository(database: app.db).find(id: group.id))
             var roster = ["version": "1"]
-            for (index, member) in group.activeMembers.enumerated() { roster["att_\(member.beneficiary.uuidString)"] = index == 0 ? "sakit" : "hadir" }
+            for (index, member) in group.activeMembers.enumerated() {
+                roster["att_\(member.beneficiary.uuidString)"] = index == 0 ? "sakit" : "hadir"
+            }
             #expect(try await app.testing().submit("\(sessionPath)/attendance", as: op, roster).status == .seeOther)
             let again = try await app.testing().submit("\(sessionPath)/attendance", as: op, roster)
             #expect(again.status == .conflict)
@@ -55,13 +60,21 @@ struct GroupsTests {
             #expect(shown.text.contains("Kehadiran 90 %"))
 
             // assistance, then the stage
-            let bad = try await app.testing().submit("/groups/\(group.id)/assistance", as: op, ["date": "2026-11-28", "amount": "0", "form": "barang",
-                                                                                           "source": "apbd_provinsi", "receipt": ""])
+            let bad = try await app.testing().submit(
+                "/groups/\(group.id)/assistance", as: op,
+                [
+                    "date": "2026-11-28", "amount": "0", "form": "barang",
+                    "source": "apbd_provinsi", "receipt": "",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Bantuan barang harus mencantumkan item RAB."))
-            #expect(try await app.testing().submit("/groups/\(group.id)/assistance", as: op, [
-                "date": "2026-11-28", "amount": "Rp 20.000.000", "form": "tunai", "source": "apbn_kemensos", "receipt": "BT-2026-001",
-            ]).status == .seeOther)
+            #expect(
+                try await app.testing().submit(
+                    "/groups/\(group.id)/assistance", as: op,
+                    [
+                        "date": "2026-11-28", "amount": "Rp 20.000.000", "form": "tunai", "source": "apbn_kemensos", "receipt": "BT-2026-001",
+                    ]
+                ).status == .seeOther)
             var stage = ["action": "stage", "version": "3", "stage": "berkembang", "reason": "Papan nama terpasang, pelatihan selesai"]
             for indicator in KUBEStage.tumbuh.indicators { stage["ind_\(indicator.rawValue)"] = "1" }
             #expect(try await app.testing().submit("/groups/\(group.id)", as: op, stage).status == .seeOther)
@@ -87,42 +100,66 @@ struct GroupsTests {
             func send(_ method: HTTPMethod, _ path: String, _ body: [String: AnyEncodable]) async throws -> TestingHTTPResponse {
                 try await app.testing().sendRequest(method, path, headers: op.bearer, beforeRequest: { try $0.content.encode(body, as: .json) })
             }
-            let created = try await send(.POST, "/api/v1/groups", ["name": AnyEncodable("KUBE Purun Maju"), "skill": AnyEncodable("anyaman-purun"),
-                                                                   "desa": AnyEncodable("16.02.03.2007"), "members": AnyEncodable(people.map(\.details.nik))])
+            let created = try await send(
+                .POST, "/api/v1/groups",
+                [
+                    "name": AnyEncodable("KUBE Purun Maju"), "skill": AnyEncodable("anyaman-purun"),
+                    "desa": AnyEncodable("16.02.03.2007"), "members": AnyEncodable(people.map(\.details.nik)),
+                ])
             #expect(created.status == .created)
             let id = try #require(try created.jsonObject()["id"] as? String)
-            let roles = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.id.uuidString, ["ketua", "sekretaris", "bendahara"].indices
-                .contains($0.offset) ? ["ketua", "sekretaris", "bendahara"][$0.offset] : "anggota") })
-            let twoChairs = try await send(.PUT, "/api/v1/groups/\(id)/roles", ["version": AnyEncodable(1), "roles": AnyEncodable(
-                roles.mapValues { $0 == "sekretaris" ? "ketua" : $0 })])
+            let roles = Dictionary(
+                uniqueKeysWithValues: people.enumerated().map {
+                    (
+                        $0.element.id.uuidString,
+                        ["ketua", "sekretaris", "bendahara"].indices
+                            .contains($0.offset) ? ["ketua", "sekretaris", "bendahara"][$0.offset] : "anggota"
+                    )
+                })
+            let twoChairs = try await send(
+                .PUT, "/api/v1/groups/\(id)/roles",
+                [
+                    "version": AnyEncodable(1),
+                    "roles": AnyEncodable(
+                        roles.mapValues { $0 == "sekretaris" ? "ketua" : $0 }),
+                ])
             #expect(twoChairs.status == .unprocessableEntity)
             #expect(twoChairs.text.contains("Ketua hanya boleh satu."))
             #expect(try await send(.PUT, "/api/v1/groups/\(id)/roles", ["version": AnyEncodable(1), "roles": AnyEncodable(roles)]).status == .ok)
             #expect(try await send(.POST, "/api/v1/groups/\(id)/activate", ["version": AnyEncodable(2)]).status == .ok)
-            let session = try await send(.POST, "/api/v1/sessions", [
-                "type": AnyEncodable("pelatihan"), "date": AnyEncodable("2026-11-26"), "time": AnyEncodable("13:30"), "hours": AnyEncodable(2.5),
-                "place": AnyEncodable("Balai desa"), "topic": AnyEncodable("Motif tikar"), "groups": AnyEncodable([id]),
-            ])
+            let session = try await send(
+                .POST, "/api/v1/sessions",
+                [
+                    "type": AnyEncodable("pelatihan"), "date": AnyEncodable("2026-11-26"), "time": AnyEncodable("13:30"), "hours": AnyEncodable(2.5),
+                    "place": AnyEncodable("Balai desa"), "topic": AnyEncodable("Motif tikar"), "groups": AnyEncodable([id]),
+                ])
             #expect(session.status == .created)
             let sessionID = try #require(try session.jsonObject()["id"] as? String)
             var roster = Dictionary(uniqueKeysWithValues: people.map { ($0.id.uuidString, "hadir") })
             roster[people[1].id.uuidString] = "izin"
-            let put = try await send(.PUT, "/api/v1/sessions/\(sessionID)/attendance", ["version": AnyEncodable(1), "attendance": AnyEncodable(roster)])
+            let put = try await send(
+                .PUT, "/api/v1/sessions/\(sessionID)/attendance", ["version": AnyEncodable(1), "attendance": AnyEncodable(roster)])
             #expect(put.status == .ok)
             #expect(try put.jsonObject()["version"] as? Int == 2)
-            let stale = try await send(.PUT, "/api/v1/sessions/\(sessionID)/attendance", ["version": AnyEncodable(1), "attendance": AnyEncodable(roster)])
+            let stale = try await send(
+                .PUT, "/api/v1/sessions/\(sessionID)/attendance", ["version": AnyEncodable(1), "attendance": AnyEncodable(roster)])
             #expect(stale.status == .conflict)
             #expect(try stale.jsonObject()["error"].flatMap { ($0 as? [String: Any])?["code"] as? String } == "stale_version")
-            let paid = try await send(.POST, "/api/v1/groups/\(id)/assistance", [
-                "date": AnyEncodable("2026-11-29"), "amount": AnyEncodable(12_000_000), "form": AnyEncodable("barang"), "source": AnyEncodable("csr"),
-                "rab_items": AnyEncodable("Alat anyam 10 set"), "receipt": AnyEncodable("CSR-77"),
-            ])
+            let paid = try await send(
+                .POST, "/api/v1/groups/\(id)/assistance",
+                [
+                    "date": AnyEncodable("2026-11-29"), "amount": AnyEncodable(12_000_000), "form": AnyEncodable("barang"),
+                    "source": AnyEncodable("csr"),
+                    "rab_items": AnyEncodable("Alat anyam 10 set"), "receipt": AnyEncodable("CSR-77"),
+                ])
             #expect(paid.status == .created)
             #expect(try paid.jsonObject()["total"] as? Int == 12_000_000)
-            let stage = try await send(.POST, "/api/v1/groups/\(id)/stage", [
-                "version": AnyEncodable(3), "stage": AnyEncodable("berkembang"), "reason": AnyEncodable("Indikator tumbuh lengkap"),
-                "checklist": AnyEncodable(KUBEStage.tumbuh.indicators.map(\.rawValue)),
-            ])
+            let stage = try await send(
+                .POST, "/api/v1/groups/\(id)/stage",
+                [
+                    "version": AnyEncodable(3), "stage": AnyEncodable("berkembang"), "reason": AnyEncodable("Indikator tumbuh lengkap"),
+                    "checklist": AnyEncodable(KUBEStage.tumbuh.indicators.map(\.rawValue)),
+                ])
             #expect(stage.status == .ok)
             #expect(try stage.jsonObject()["stage"] as? String == "berkembang")
             // another operator's kab/kota does not see the group

@@ -2,15 +2,17 @@ import BinaUsahaDomain
 import BinaUsahaPersistence
 import BinaUsahaTestSupport
 import Foundation
-import Testing
 import SQLKit
+import Testing
 import VaporTesting
 
 /// What a prober and a careless user tried: numbers and dates nobody expected, another
 /// region's records, files of real size, hostile values. Each test names the defect it keeps out.
 @Suite("Hardening: inputs nobody expected")
 struct HardeningTests {
-    func json(_ app: Application, _ method: HTTPMethod, _ path: String, as user: TestUser, _ body: [String: AnyEncodable]) async throws
+    func json(
+        _ app: Application, _ method: HTTPMethod, _ path: String, as user: TestUser, _ body: [String: AnyEncodable]
+    ) async throws
         -> TestingHTTPResponse
     {
         try await app.testing().sendRequest(method, path, headers: user.bearer, beforeRequest: { try $0.content.encode(body, as: .json) })
@@ -25,8 +27,10 @@ struct HardeningTests {
         try await withTestApp { app in
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             try await app.makeWeavers(3)
-            for path in ["/api/v1/beneficiaries?page=9223372036854775807", "/api/v1/audit?page=9223372036854775807",
-                         "/api/v1/beneficiaries?page=-9223372036854775808"] {
+            for path in [
+                "/api/v1/beneficiaries?page=9223372036854775807", "/api/v1/audit?page=9223372036854775807",
+                "/api/v1/beneficiaries?page=-9223372036854775808",
+            ] {
                 let response = try await app.testing().get(path, headers: admin.bearer)
                 #expect(response.status == .ok, "\(path)")
             }
@@ -73,23 +77,29 @@ struct HardeningTests {
             try await app.addDesa("16.02.03.2007")
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             for date in ["01-99999999999999999999-1990", "١٩٩٠-٠١-٠١", "１９９０-01-01", "1990-1-", "-1-1990", "0001-01-01", "99999-01-01"] {
-                let created = try await json(app, .POST, "/api/v1/beneficiaries", as: admin, [
-                    "nik": AnyEncodable("1602035204850001"), "no_kk": AnyEncodable("1602031504120001"), "nama": AnyEncodable("Siti"),
-                    "kode_desa": AnyEncodable("16.02.03.2007"), "kategori_ppks": AnyEncodable("24"), "tanggal_lahir": AnyEncodable(date),
-                ])
+                let created = try await json(
+                    app, .POST, "/api/v1/beneficiaries", as: admin,
+                    [
+                        "nik": AnyEncodable("1602035204850001"), "no_kk": AnyEncodable("1602031504120001"), "nama": AnyEncodable("Siti"),
+                        "kode_desa": AnyEncodable("16.02.03.2007"), "kategori_ppks": AnyEncodable("24"), "tanggal_lahir": AnyEncodable(date),
+                    ])
                 #expect(created.status == .unprocessableEntity, "\(date)")
                 #expect(created.text.contains("tanggal_lahir"), "\(date)")
                 let csv = ImportBeneficiariesHeader.text + "1602035204850001,1602031504120001,Siti,P,,\(date),16.02.03.2007,,,,,24,,,,,\n"
-                let preview = try await app.testing().sendRequest(.POST, "/api/v1/beneficiaries/import?dry_run=true", headers: admin.bearer,
-                                                                  beforeRequest: { $0.body = ByteBuffer(string: csv) })
+                let preview = try await app.testing().sendRequest(
+                    .POST, "/api/v1/beneficiaries/import?dry_run=true", headers: admin.bearer,
+                    beforeRequest: { $0.body = ByteBuffer(string: csv) })
                 #expect(preview.status == .ok)
                 #expect(try preview.jsonObject()["rejected"] as? Int == 1, "\(date)")
-                let programme = try await json(app, .POST, "/api/v1/programmes", as: admin, [
-                    "name": AnyEncodable("Program"), "kabkota": AnyEncodable("16.02"), "year": AnyEncodable(2026), "budget": AnyEncodable(1),
-                    "starts_on": AnyEncodable(date), "ends_on": AnyEncodable("2026-12-31"),
-                ])
+                let programme = try await json(
+                    app, .POST, "/api/v1/programmes", as: admin,
+                    [
+                        "name": AnyEncodable("Program"), "kabkota": AnyEncodable("16.02"), "year": AnyEncodable(2026), "budget": AnyEncodable(1),
+                        "starts_on": AnyEncodable(date), "ends_on": AnyEncodable("2026-12-31"),
+                    ])
                 #expect(programme.status == .unprocessableEntity, "\(date)")
-                let page = try await app.testing().submit("/programmes", as: admin, ["name": "P", "kabkota": "16.02", "starts": date, "ends": "2026-12-31"])
+                let page = try await app.testing().submit(
+                    "/programmes", as: admin, ["name": "P", "kabkota": "16.02", "starts": date, "ends": "2026-12-31"])
                 #expect(page.status == .unprocessableEntity, "\(date)")
             }
         }
@@ -104,10 +114,12 @@ struct HardeningTests {
             var bodies: [String] = []
             var objects: [NSDictionary] = []
             for nik in [oki.details.nik, palembang.details.nik] {
-                let response = try await json(app, .POST, "/api/v1/beneficiaries", as: op, [
-                    "nik": AnyEncodable(nik), "no_kk": AnyEncodable("1602031504120009"), "nama": AnyEncodable("Orang Baru"),
-                    "kode_desa": AnyEncodable("16.02.03.2007"), "kategori_ppks": AnyEncodable("24"),
-                ])
+                let response = try await json(
+                    app, .POST, "/api/v1/beneficiaries", as: op,
+                    [
+                        "nik": AnyEncodable(nik), "no_kk": AnyEncodable("1602031504120009"), "nama": AnyEncodable("Orang Baru"),
+                        "kode_desa": AnyEncodable("16.02.03.2007"), "kategori_ppks": AnyEncodable("24"),
+                    ])
                 #expect(response.status == .conflict)
                 bodies.append(response.text)
                 objects.append(try response.jsonObject() as NSDictionary)
@@ -143,17 +155,21 @@ struct HardeningTests {
         }
     }
 
-    @Test("After sign-in only a path of this site is followed", arguments: [
-        ("/\t/evil.example", "/"), ("//evil.example", "/"), ("/\\evil.example", "/"), ("https://evil.example", "/"), ("/ /evil", "/"),
-        ("/beneficiaries?page=2", "/beneficiaries?page=2"), ("/groups", "/groups"),
-    ])
+    @Test(
+        "After sign-in only a path of this site is followed",
+        arguments: [
+            ("/\t/evil.example", "/"), ("//evil.example", "/"), ("/\\evil.example", "/"), ("https://evil.example", "/"), ("/ /evil", "/"),
+            ("/beneficiaries?page=2", "/beneficiaries?page=2"), ("/groups", "/groups"),
+        ])
     func safeNext(next: String, expected: String) async throws {
         try await withTestApp { app in
             _ = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
-            let response = try await app.testing().sendRequest(.POST, "/login", beforeRequest: { req in
-                req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=t0ken")
-                try req.content.encode(["username": "admin", "password": testPassword, "next": next, "_csrf": "t0ken"], as: .urlEncodedForm)
-            })
+            let response = try await app.testing().sendRequest(
+                .POST, "/login",
+                beforeRequest: { req in
+                    req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=t0ken")
+                    try req.content.encode(["username": "admin", "password": testPassword, "next": next, "_csrf": "t0ken"], as: .urlEncodedForm)
+                })
             #expect(response.headers.first(name: .location) == expected)
         }
     }
@@ -170,10 +186,12 @@ struct HardeningTests {
         }
     }
 
-    @Test("Weak, blank and over-long passwords are refused with the reason", arguments: [
-        ("1234567890", "terlalu mudah"), ("          ", "terlalu mudah"), ("aaaaaaaaaaaa", "terlalu mudah"), ("9876543210", "terlalu mudah"),
-        (String(repeating: "kata-sandi-", count: 7), "72 byte"), ("pendek", "minimal 10"), ("bismillah123", "terlalu mudah"),
-    ])
+    @Test(
+        "Weak, blank and over-long passwords are refused with the reason",
+        arguments: [
+            ("1234567890", "terlalu mudah"), ("          ", "terlalu mudah"), ("aaaaaaaaaaaa", "terlalu mudah"), ("9876543210", "terlalu mudah"),
+            (String(repeating: "kata-sandi-", count: 7), "72 byte"), ("pendek", "minimal 10"), ("bismillah123", "terlalu mudah"),
+        ])
     func weakPasswords(password: String, reason: String) async throws {
         #expect(throws: UserRuleError.self) { try UserRules.validatePassword(password, username: "ani") }
         do { try UserRules.validatePassword(password, username: "ani") } catch { #expect(error.message(.id).contains(reason)) }
@@ -185,16 +203,20 @@ struct HardeningTests {
         try await withTestApp { app in
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
             let (otherCookie, _) = try await app.signIn("op.oki", password: testPassword)
-            let changed = try await app.testing().submit("/account/password", as: op, [
-                "current": testPassword, "new": "purun-tikar-pedamaran", "confirm": "purun-tikar-pedamaran",
-            ])
+            let changed = try await app.testing().submit(
+                "/account/password", as: op,
+                [
+                    "current": testPassword, "new": "purun-tikar-pedamaran", "confirm": "purun-tikar-pedamaran",
+                ])
             #expect(changed.status == .ok)
             #expect(try await app.testing().get("/beneficiaries", headers: op.browser).status == .ok)
             let other = try await app.testing().get("/beneficiaries", headers: ["Cookie": otherCookie])
             #expect(other.status == .seeOther || other.status == .found)
-            let weak = try await app.testing().submit("/account/password", as: op, [
-                "current": "purun-tikar-pedamaran", "new": "1234567890", "confirm": "1234567890",
-            ])
+            let weak = try await app.testing().submit(
+                "/account/password", as: op,
+                [
+                    "current": "purun-tikar-pedamaran", "new": "1234567890", "confirm": "1234567890",
+                ])
             #expect(weak.status == .unprocessableEntity)
         }
     }
@@ -223,10 +245,14 @@ struct HardeningTests {
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for index in 0..<40 {
                     group.addTask {
-                        try await app.testing().sendRequest(.POST, "/login", beforeRequest: { req in
-                            req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=t0ken")
-                            try req.content.encode(["username": "op.oki", "password": "salah-\(index)-tebakan", "_csrf": "t0ken"], as: .urlEncodedForm)
-                        }).status
+                        try await app.testing().sendRequest(
+                            .POST, "/login",
+                            beforeRequest: { req in
+                                req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=t0ken")
+                                try req.content.encode(
+                                    ["username": "op.oki", "password": "salah-\(index)-tebakan", "_csrf": "t0ken"], as: .urlEncodedForm)
+                            }
+                        ).status
                     }
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
@@ -238,8 +264,9 @@ struct HardeningTests {
 
     @Test("Text fields refuse what only looks like digits: RT ½, a phone in full-width digits")
     func digitsOnly() throws {
-        let context = BeneficiaryRowValidator.Context(today: CivilDate(year: 2026, month: 11, day: 30)!, isKnownDesa: { _ in true },
-                                                      isKnownPrefix: { _ in true }, interests: [], scope: nil)
+        let context = BeneficiaryRowValidator.Context(
+            today: CivilDate(year: 2026, month: 11, day: 30)!, isKnownDesa: { _ in true },
+            isKnownPrefix: { _ in true }, interests: [], scope: nil)
         let validator = BeneficiaryRowValidator(context: context)
         let base = ["nik": "1602035204850001", "no_kk": "1602031504120001", "nama": "Siti", "kode_desa": "16.02.03.2007", "kategori_ppks": "24"]
         for (column, value) in [("rt", "½"), ("rw", "١٢"), ("telepon", "０８１２３４５６７８９"), ("telepon", "0812-abc-4567"), ("desil", "３")] {
@@ -269,7 +296,8 @@ struct HardeningTests {
 }
 
 enum ImportBeneficiariesHeader {
-    static let text = "nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n"
+    static let text =
+        "nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n"
 }
 
 @Suite("Stored values that do not read")

@@ -34,29 +34,38 @@ struct HostileTextTests {
             group.version = 2
             #expect(try await FluentGroupRepository(database: app.db).update(group, expectedVersion: 1))
             let programme = try await CoachingWrites(transactor: app.transactor, clock: .fixed(testNow)).createProgramme(
-                .init(name: Self.textarea, kabupatenKota: "16.02", year: 2026, skills: ["anyaman-purun"], targetGroups: 1, targetPeople: 5,
-                      budget: Rupiah(1_000_000), startsOn: CivilDate(year: 2026, month: 1, day: 1)!, endsOn: CivilDate(year: 2026, month: 12, day: 31)!,
-                      partners: Self.redirect, groups: [group.id]), by: admin.user.principal)
+                .init(
+                    name: Self.textarea, kabupatenKota: "16.02", year: 2026, skills: ["anyaman-purun"], targetGroups: 1, targetPeople: 5,
+                    budget: Rupiah(1_000_000), startsOn: CivilDate(year: 2026, month: 1, day: 1)!, endsOn: CivilDate(year: 2026, month: 12, day: 31)!,
+                    partners: Self.redirect, groups: [group.id]), by: admin.user.principal)
             let session = try await CoachingWrites(transactor: app.transactor, clock: .fixed(testNow)).scheduleSession(
-                .init(programme: programme.id, type: .pelatihan, startsAt: testNow.addingTimeInterval(-86_400), hours: 2, place: Self.focus,
-                      facilitator: Self.textarea, topic: Self.redirect, groups: [group.id]), by: admin.user.principal)
+                .init(
+                    programme: programme.id, type: .pelatihan, startsAt: testNow.addingTimeInterval(-86_400), hours: 2, place: Self.focus,
+                    facilitator: Self.textarea, topic: Self.redirect, groups: [group.id]), by: admin.user.principal)
             try await CoachingWrites(transactor: app.transactor, clock: .fixed(testNow)).recordAssistance(
-                Assistance(group: group.id, date: CivilDate(year: 2026, month: 11, day: 1)!, amount: Rupiah(5_000_000), form: .barang, source: .csr,
-                           rabItems: Self.script, receipt: Self.redirect, programme: programme.id), by: admin.user.principal)
+                Assistance(
+                    group: group.id, date: CivilDate(year: 2026, month: 11, day: 1)!, amount: Rupiah(5_000_000), form: .barang, source: .csr,
+                    rabItems: Self.script, receipt: Self.redirect, programme: programme.id), by: admin.user.principal)
             let plan = try await app.makePlan(scope: "16.02", members: others)
-            var job = ImportJob(userID: admin.user.id, fileName: Self.redirect, filePath: "/nonexistent", dryRun: true, status: .done,
-                                createdAt: testNow, finishedAt: testNow)
-            job.messages = [ImportMessage(ImportProblem<BeneficiaryRowProblem>(line: 2, column: "nama", value: Self.focus, reason: .nameTooLong),
-                                          isWarning: false)]
+            var job = ImportJob(
+                userID: admin.user.id, fileName: Self.redirect, filePath: "/nonexistent", dryRun: true, status: .done,
+                createdAt: testNow, finishedAt: testNow)
+            job.messages = [
+                ImportMessage(
+                    ImportProblem<BeneficiaryRowProblem>(line: 2, column: "nama", value: Self.focus, reason: .nameTooLong),
+                    isWarning: false)
+            ]
             try await FluentImportJobStore(database: app.db).create(job)
             var user = try #require(try await FluentUserRepository(database: app.db).find(username: "admin"))
             user.displayName = Self.redirect
             try await FluentUserRepository(database: app.db).update(user)
 
             // when: every page is rendered
-            let ids = ["beneficiaries": person.id.uuidString, "groups": group.id.uuidString, "sessions": session.id.uuidString,
-                       "programmes": programme.id.uuidString, "plans": plan.id.uuidString, "imports": job.id.uuidString,
-                       "users": admin.user.id.uuidString, "regions": "16.02.03.2007", "skills": "anyaman-purun"]
+            let ids = [
+                "beneficiaries": person.id.uuidString, "groups": group.id.uuidString, "sessions": session.id.uuidString,
+                "programmes": programme.id.uuidString, "plans": plan.id.uuidString, "imports": job.id.uuidString,
+                "users": admin.user.id.uuidString, "regions": "16.02.03.2007", "skills": "anyaman-purun",
+            ]
             var pages: [(String, TestingHTTPResponse)] = []
             for route in app.routes.all where route.method == .GET {
                 let path = "/" + route.path.map(\.description).joined(separator: "/")
@@ -67,17 +76,38 @@ struct HostileTextTests {
             }
             // and every form that shows back what was typed
             pages.append(("POST /beneficiaries/search", try await app.testing().submit("/beneficiaries/search", as: admin, ["name": Self.focus])))
-            pages.append(("POST /beneficiaries", try await app.testing().submit("/beneficiaries", as: admin, [
-                "nik": Self.focus, "nama": Self.redirect, "alamat": Self.textarea, "tempat_lahir": Self.script, "kode_desa": "16.02.03.2007",
-            ])))
+            pages.append(
+                (
+                    "POST /beneficiaries",
+                    try await app.testing().submit(
+                        "/beneficiaries", as: admin,
+                        [
+                            "nik": Self.focus, "nama": Self.redirect, "alamat": Self.textarea, "tempat_lahir": Self.script,
+                            "kode_desa": "16.02.03.2007",
+                        ])
+                ))
             pages.append(("POST /groups", try await app.testing().submit("/groups", as: admin, ["name": Self.redirect, "decree": Self.focus])))
-            pages.append(("POST /sessions", try await app.testing().submit("/sessions", as: admin, [
-                "topic": Self.redirect, "place": Self.focus, "facilitator": Self.textarea, "date": "2026-11-01", "time": "09:00", "hours": "2",
-            ])))
-            pages.append(("POST /login", try await app.testing().sendRequest(.POST, "/login", beforeRequest: { req in
-                req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=t0ken")
-                try req.content.encode(["username": Self.focus, "password": "x", "next": "/\(Self.redirect)", "_csrf": "t0ken"], as: .urlEncodedForm)
-            })))
+            pages.append(
+                (
+                    "POST /sessions",
+                    try await app.testing().submit(
+                        "/sessions", as: admin,
+                        [
+                            "topic": Self.redirect, "place": Self.focus, "facilitator": Self.textarea, "date": "2026-11-01", "time": "09:00",
+                            "hours": "2",
+                        ])
+                ))
+            pages.append(
+                (
+                    "POST /login",
+                    try await app.testing().sendRequest(
+                        .POST, "/login",
+                        beforeRequest: { req in
+                            req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=t0ken")
+                            try req.content.encode(
+                                ["username": Self.focus, "password": "x", "next": "/\(Self.redirect)", "_csrf": "t0ken"], as: .urlEncodedForm)
+                        })
+                ))
 
             // then
             #expect(pages.count > 25)
@@ -94,7 +124,8 @@ struct HostileTextTests {
     @Test("The checker itself finds each injection in unescaped markup")
     func checkerFindsInjections() {
         for hostile in [Self.redirect, Self.focus, Self.textarea, Self.script] {
-            let unsafe = "<html><head><title>\(hostile)</title></head><body><input value=\"\(hostile)\"><input value='\(hostile)'><textarea>\(hostile)</textarea></body></html>"
+            let unsafe =
+                "<html><head><title>\(hostile)</title></head><body><input value=\"\(hostile)\"><input value='\(hostile)'><textarea>\(hostile)</textarea></body></html>"
             #expect(!HTMLTags.problems(in: unsafe).isEmpty, "\(hostile)")
             let safe = "<html><body><input value=\"\(HTMLTags.escape(hostile))\"><p>\(HTMLTags.escape(hostile))</p></body></html>"
             #expect(HTMLTags.problems(in: safe).isEmpty, "\(hostile)")
@@ -122,7 +153,9 @@ enum HTMLTags {
                 if attribute.name.hasPrefix("on") || ["autofocus", "srcdoc", "formaction", "style", "src"].contains(attribute.name) {
                     problems.append("attribute \(attribute.name) on <\(tag.name)>")
                 }
-                if ["href", "action", "src", "formaction"].contains(attribute.name), attribute.value.contains("evil.example") { problems.append("\(attribute.name)=\"\(attribute.value)\" on <\(tag.name)>") }
+                if ["href", "action", "src", "formaction"].contains(attribute.name), attribute.value.contains("evil.example") {
+                    problems.append("\(attribute.name)=\"\(attribute.value)\" on <\(tag.name)>")
+                }
             }
             if tag.name == "meta" {
                 let names = Set(tag.attributes.map(\.name))
@@ -142,7 +175,10 @@ enum HTMLTags {
         func peek(_ offset: Int = 0) -> Unicode.Scalar? { i + offset < chars.count ? chars[i + offset] : nil }
         func isSpace(_ c: Unicode.Scalar?) -> Bool { c.map { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{0C}" } ?? false }
         while i < chars.count {
-            guard chars[i] == "<" else { i += 1; continue }
+            guard chars[i] == "<" else {
+                i += 1
+                continue
+            }
             if peek(1) == "!" {
                 while i < chars.count, chars[i] != ">" { i += 1 }
                 continue
@@ -151,16 +187,28 @@ enum HTMLTags {
                 while i < chars.count, chars[i] != ">" { i += 1 }
                 continue
             }
-            guard let first = peek(1), first.properties.isAlphabetic else { i += 1; continue }
+            guard let first = peek(1), first.properties.isAlphabetic else {
+                i += 1
+                continue
+            }
             i += 1
             var name = ""
-            while let c = peek(), !isSpace(c), c != ">", c != "/" { name.unicodeScalars.append(c); i += 1 }
+            while let c = peek(), !isSpace(c), c != ">", c != "/" {
+                name.unicodeScalars.append(c)
+                i += 1
+            }
             var tag = Tag(name: name.lowercased(), attributes: [])
             while i < chars.count {
                 while isSpace(peek()) || peek() == "/" { i += 1 }
-                guard let c = peek(), c != ">" else { i += 1; break }
+                guard let c = peek(), c != ">" else {
+                    i += 1
+                    break
+                }
                 var attribute = ""
-                while let c = peek(), !isSpace(c), c != "=", c != ">", c != "/" { attribute.unicodeScalars.append(c); i += 1 }
+                while let c = peek(), !isSpace(c), c != "=", c != ">", c != "/" {
+                    attribute.unicodeScalars.append(c)
+                    i += 1
+                }
                 var value = ""
                 while isSpace(peek()) { i += 1 }
                 if peek() == "=" {
@@ -168,10 +216,16 @@ enum HTMLTags {
                     while isSpace(peek()) { i += 1 }
                     if let quote = peek(), quote == "\"" || quote == "'" {
                         i += 1
-                        while let c = peek(), c != quote { value.unicodeScalars.append(c); i += 1 }
+                        while let c = peek(), c != quote {
+                            value.unicodeScalars.append(c)
+                            i += 1
+                        }
                         i += 1
                     } else {
-                        while let c = peek(), !isSpace(c), c != ">" { value.unicodeScalars.append(c); i += 1 }
+                        while let c = peek(), !isSpace(c), c != ">" {
+                            value.unicodeScalars.append(c)
+                            i += 1
+                        }
                     }
                 }
                 if !attribute.isEmpty { tag.attributes.append((attribute.lowercased(), unescape(value))) }
@@ -181,7 +235,9 @@ enum HTMLTags {
                 // raw text up to the matching end tag
                 let end = Array("</\(tag.name)".unicodeScalars)
                 while i < chars.count {
-                    if Array(chars[i..<min(i + end.count, chars.count)]).map({ Character($0).lowercased() }).joined() == String(String.UnicodeScalarView(end)) {
+                    if Array(chars[i..<min(i + end.count, chars.count)]).map({ Character($0).lowercased() }).joined()
+                        == String(String.UnicodeScalarView(end))
+                    {
                         break
                     }
                     i += 1

@@ -18,8 +18,9 @@ struct InstancesTests {
             let store = FluentImportJobStore(database: app.db)
             var ids: Set<UUID> = []
             for index in 0..<40 {
-                let job = ImportJob(userID: owner.user.id, fileName: "f\(index).csv", filePath: "/nonexistent", dryRun: true, status: .queued,
-                                    createdAt: testNow.addingTimeInterval(Double(index)))
+                let job = ImportJob(
+                    userID: owner.user.id, fileName: "f\(index).csv", filePath: "/nonexistent", dryRun: true, status: .queued,
+                    createdAt: testNow.addingTimeInterval(Double(index)))
                 try await store.create(job)
                 ids.insert(job.id)
             }
@@ -30,8 +31,10 @@ struct InstancesTests {
                         let store = stores[worker % 2]
                         group.addTask {
                             var mine: [UUID] = []
-                            while let job = try await store.claimNext(now: testNow.addingTimeInterval(7_200), staleBefore: testNow,
-                                                                      maximumAttempts: 3) {
+                            while let job = try await store.claimNext(
+                                now: testNow.addingTimeInterval(7_200), staleBefore: testNow,
+                                maximumAttempts: 3)
+                            {
                                 mine.append(job.id)
                             }
                             return mine
@@ -60,8 +63,9 @@ struct InstancesTests {
                 }
                 let path = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString).csv").path
                 try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
-                let job = ImportJob(userID: owner.user.id, fileName: "f\(file).csv", filePath: path, dryRun: false, status: .queued,
-                                    createdAt: testNow.addingTimeInterval(Double(file)))
+                let job = ImportJob(
+                    userID: owner.user.id, fileName: "f\(file).csv", filePath: path, dryRun: false, status: .queued,
+                    createdAt: testNow.addingTimeInterval(Double(file)))
                 try await store.create(job)
                 ids.append(job.id)
             }

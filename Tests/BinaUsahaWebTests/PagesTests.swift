@@ -70,7 +70,9 @@ struct PagesTests {
         }
     }
 
-    @Test("Every page is small enough for a cheap phone on a slow line (< 60 KB)", arguments: ["/", "/regions", "/regions/16", "/regions/16.02", "/nope"])
+    @Test(
+        "Every page is small enough for a cheap phone on a slow line (< 60 KB)",
+        arguments: ["/", "/regions", "/regions/16", "/regions/16.02", "/nope"])
     func pageSize(path: String) async throws {
         try await withTestApp { app in
             let response = try await app.testing().get(path)

@@ -36,14 +36,16 @@ struct PlanningTests {
             #expect(page.text.contains("diwarisi dari Kec. Pedamaran"))
             #expect(page.text.contains("Karet"))
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
-            let saved = try await app.testing().submit("/regions/16.02.03.2007/potentials", as: op,
-                                                       ["resource": "pandan", "abundance": "cukup", "season": "sepanjang tahun", "source": "kunjungan"])
+            let saved = try await app.testing().submit(
+                "/regions/16.02.03.2007/potentials", as: op,
+                ["resource": "pandan", "abundance": "cukup", "season": "sepanjang tahun", "source": "kunjungan"])
             #expect(saved.status == .seeOther)
             let after = try await app.testing().get("/regions/16.02.03.2007?saved=pandan", headers: op.browser)
             #expect(after.text.contains("Potensi Pandan disimpan."))
             #expect(after.text.contains("wilayah ini"))
             let outside = try await app.makeUser("op.oku", role: .operatorKabkota, region: "16.01")
-            let refused = try await app.testing().submit("/regions/16.02.03.2007/potentials", as: outside, ["resource": "pandan", "abundance": "melimpah"])
+            let refused = try await app.testing().submit(
+                "/regions/16.02.03.2007/potentials", as: outside, ["resource": "pandan", "abundance": "melimpah"])
             #expect(refused.status == .forbidden)
             let bad = try await app.testing().submit("/regions/16.02.03.2007/potentials", as: op, ["resource": "emas-hitam", "abundance": "cukup"])
             #expect(bad.status == .unprocessableEntity)
@@ -62,25 +64,35 @@ struct PlanningTests {
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             let list = try await app.testing().get("/skills")
             #expect(list.text.contains("Anyaman purun") && list.text.contains("Rp 2.000.000"))
-            let bad = try await app.testing().submit("/skills", as: admin, ["code": "Tas Purun", "name": "", "trainingHours": "x", "starterKitCost": "",
-                                                                            "products": ""])
+            let bad = try await app.testing().submit(
+                "/skills", as: admin,
+                [
+                    "code": "Tas Purun", "name": "", "trainingHours": "x", "starterKitCost": "",
+                    "products": "",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Nama keterampilan wajib diisi."))
-            let good = try await app.testing().submit("/skills", as: admin, [
-                "code": "tas-purun", "name": "Tas purun", "needs": "purun:5:wajib", "interests": "anyaman", "trainingHours": "40",
-                "starterKitCost": "Rp 1.500.000", "products": "Tas purun | buah | 10.000 | 50.000",
-            ])
+            let good = try await app.testing().submit(
+                "/skills", as: admin,
+                [
+                    "code": "tas-purun", "name": "Tas purun", "needs": "purun:5:wajib", "interests": "anyaman", "trainingHours": "40",
+                    "starterKitCost": "Rp 1.500.000", "products": "Tas purun | buah | 10.000 | 50.000",
+                ])
             #expect(good.status == .ok)
             #expect(good.text.contains("Keterampilan Tas purun disimpan.") && good.text.contains("5,0×"))
-            let edit: [String: String] = ["name": "Tas purun bermotif", "needs": "purun:5:wajib", "interests": "anyaman", "trainingHours": "40",
-                                          "starterKitCost": "1500000", "products": "Tas purun | buah | 10000 | 55000", "version": "1"]
+            let edit: [String: String] = [
+                "name": "Tas purun bermotif", "needs": "purun:5:wajib", "interests": "anyaman", "trainingHours": "40",
+                "starterKitCost": "1500000", "products": "Tas purun | buah | 10000 | 55000", "version": "1",
+            ]
             #expect(try await app.testing().submit("/skills/tas-purun", as: admin, edit).status == .ok)
             let stale = try await app.testing().submit("/skills/tas-purun", as: admin, edit)
             #expect(stale.status == .conflict)
             #expect(stale.text.contains("sudah diubah orang lain"))
             let weights = try await app.testing().submit("/skills/weights", as: admin, ["resource": "1", "interest": "1", "valueAdded": "0"])
             #expect(weights.text.contains("Bobot rekomendasi disimpan."))
-            #expect(try await FluentSkillRepository(database: app.db).recommendationWeights() == RecommendationWeights(resource: 1, interest: 1, valueAdded: 0))
+            #expect(
+                try await FluentSkillRepository(database: app.db).recommendationWeights()
+                    == RecommendationWeights(resource: 1, interest: 1, valueAdded: 0))
             let audit = try await FluentAuditLog(database: app.db).search(.init())
             #expect(audit.entries.filter { $0.entity == "skill" }.count == 2)
             #expect(audit.entries.contains { $0.entity == "setting" })
@@ -103,9 +115,12 @@ struct PlanningTests {
             let id = try #require(UUID(uuidString: String(location.dropFirst("/plans/".count))))
             let plan = try #require(try await FluentGroupPlanRepository(database: app.db).find(id: id))
             // remove one member, then accept
-            let removed = try await app.testing().submit("/plans/\(id)/edit", as: op,
-                                                         ["action": "remove", "group": plan.groups[0].id.uuidString,
-                                                          "members[]": plan.groups[0].members[0].id.uuidString, "version": "1"])
+            let removed = try await app.testing().submit(
+                "/plans/\(id)/edit", as: op,
+                [
+                    "action": "remove", "group": plan.groups[0].id.uuidString,
+                    "members[]": plan.groups[0].members[0].id.uuidString, "version": "1",
+                ])
             #expect(removed.status == .seeOther)
             let stale = try await app.testing().submit("/plans/\(id)/edit", as: op, ["action": "accept", "version": "1"])
             #expect(stale.status == .conflict)
@@ -116,9 +131,11 @@ struct PlanningTests {
             #expect(shown.text.contains("Rencana diterima."))
             #expect(shown.text.contains("Dikeluarkan dari rencana oleh operator"))
             // a new plan over the API leaves the 11 accepted members out; the one removed is alone
-            let again = try await app.testing().sendRequest(.POST, "/api/v1/group-plans", headers: op.bearer, beforeRequest: { req in
-                try req.content.encode(["region": "16.02.03"], as: .json)
-            })
+            let again = try await app.testing().sendRequest(
+                .POST, "/api/v1/group-plans", headers: op.bearer,
+                beforeRequest: { req in
+                    try req.content.encode(["region": "16.02.03"], as: .json)
+                })
             #expect(again.status == .created)
             let json = try again.jsonObject()
             #expect((json["groups"] as? [Any])?.isEmpty == true)
@@ -135,9 +152,11 @@ struct PlanningTests {
         try await withTestApp { app in
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
             func post(_ body: [String: String]) async throws -> TestingHTTPResponse {
-                try await app.testing().sendRequest(.POST, "/api/v1/group-plans", headers: op.bearer, beforeRequest: { req in
-                    try req.content.encode(body, as: .json)
-                })
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/group-plans", headers: op.bearer,
+                    beforeRequest: { req in
+                        try req.content.encode(body, as: .json)
+                    })
             }
             let outside = try await post(["region": "16.01"])
             #expect(outside.status == .forbidden)
@@ -156,8 +175,9 @@ struct PlanningTests {
         try await withTestApp { app in
             try await app.addCraftCentres()
             try await app.makeWeavers(5)
-            let notHead = try await app.makePerson(desa: "16.02.03.2007", name: "Bukan Kepala", nik: "1602035204850099",
-                                                   interests: ["anyaman"], head: false, noKK: "1602031504120099")
+            let notHead = try await app.makePerson(
+                desa: "16.02.03.2007", name: "Bukan Kepala", nik: "1602035204850099",
+                interests: ["anyaman"], head: false, noKK: "1602031504120099")
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
             let created = try await app.testing().submit("/plans", as: op, ["region": "16.02.03"])
             let location = try #require(created.headers.first(name: .location))
@@ -165,18 +185,26 @@ struct PlanningTests {
             #expect(page.text.contains("Tidak memenuhi syarat: bukan kepala keluarga"))
             let id = UUID(uuidString: String(location.dropFirst("/plans/".count)))!
             let plan = try #require(try await FluentGroupPlanRepository(database: app.db).find(id: id))
-            let refused = try await app.testing().submit("/plans/\(id)/edit", as: op, [
-                "action": "move", "members[]": notHead.id.uuidString, "target": "1", "version": "1",
-            ])
+            let refused = try await app.testing().submit(
+                "/plans/\(id)/edit", as: op,
+                [
+                    "action": "move", "members[]": notHead.id.uuidString, "target": "1", "version": "1",
+                ])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Bukan Kepala: Orang ini belum memenuhi syarat KUBE; tuliskan alasan"))
-            let noTarget = try await app.testing().submit("/plans/\(id)/edit", as: op, ["action": "move", "members[]": notHead.id.uuidString,
-                                                                                      "target": "9", "version": "1"])
+            let noTarget = try await app.testing().submit(
+                "/plans/\(id)/edit", as: op,
+                [
+                    "action": "move", "members[]": notHead.id.uuidString,
+                    "target": "9", "version": "1",
+                ])
             #expect(noTarget.text.contains("Tulis nomor kelompok tujuan, 1–1."))
-            let moved = try await app.testing().submit("/plans/\(id)/edit", as: op, [
-                "action": "move", "members[]": notHead.id.uuidString, "target": "1", "version": "1",
-                "reason": "Pencari nafkah utama keluarga",
-            ])
+            let moved = try await app.testing().submit(
+                "/plans/\(id)/edit", as: op,
+                [
+                    "action": "move", "members[]": notHead.id.uuidString, "target": "1", "version": "1",
+                    "reason": "Pencari nafkah utama keluarga",
+                ])
             #expect(moved.status == .seeOther)
             let after = try #require(try await FluentGroupPlanRepository(database: app.db).find(id: id))
             #expect(after.groups[0].members.count == 6)

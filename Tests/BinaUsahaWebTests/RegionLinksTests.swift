@@ -28,21 +28,26 @@ struct RegionLinksTests {
         let okuGroup = try await app.makeGroup(desa: "16.01.20.2001", members: okuPeople, active: true)
         let (okiProgramme, _) = try await app.makeProgrammeAndSession(kabkota: "16.02", group: okiGroup)
         let (okuProgramme, _) = try await app.makeProgrammeAndSession(kabkota: "16.01", group: okuGroup)
-        return World(oki: try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02"),
-                     oku: try await app.makeUser("op.oku", role: .operatorKabkota, region: "16.01"),
-                     admin: try await app.makeUser("admin", role: .adminProvinsi, region: nil),
-                     okiGroup: okiGroup, okuGroup: okuGroup, okiProgramme: okiProgramme, okuProgramme: okuProgramme, okuPerson: okuPeople[0])
+        return World(
+            oki: try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02"),
+            oku: try await app.makeUser("op.oku", role: .operatorKabkota, region: "16.01"),
+            admin: try await app.makeUser("admin", role: .adminProvinsi, region: nil),
+            okiGroup: okiGroup, okuGroup: okuGroup, okiProgramme: okiProgramme, okuProgramme: okuProgramme, okuPerson: okuPeople[0])
     }
 
-    func json(_ app: Application, _ method: HTTPMethod, _ path: String, as user: TestUser, _ body: [String: AnyEncodable]) async throws
+    func json(
+        _ app: Application, _ method: HTTPMethod, _ path: String, as user: TestUser, _ body: [String: AnyEncodable]
+    ) async throws
         -> TestingHTTPResponse
     {
         try await app.testing().sendRequest(method, path, headers: user.bearer, beforeRequest: { try $0.content.encode(body, as: .json) })
     }
 
     func session(_ programme: UUID?, groups: [UUID], date: String = "2026-11-20") -> [String: AnyEncodable] {
-        ["programme": AnyEncodable(programme), "type": AnyEncodable("pelatihan"), "date": AnyEncodable(date), "time": AnyEncodable("09:00"),
-         "hours": AnyEncodable(2), "place": AnyEncodable("Balai desa"), "topic": AnyEncodable("Anyaman"), "groups": AnyEncodable(groups)]
+        [
+            "programme": AnyEncodable(programme), "type": AnyEncodable("pelatihan"), "date": AnyEncodable(date), "time": AnyEncodable("09:00"),
+            "hours": AnyEncodable(2), "place": AnyEncodable("Balai desa"), "topic": AnyEncodable("Anyaman"), "groups": AnyEncodable(groups),
+        ]
     }
 
     @Test("Sessions: not for another kab/kota's programme or groups, not two kab/kota at once, not the same group twice, not outside the programme")
@@ -64,10 +69,12 @@ struct RegionLinksTests {
             }
             #expect(try await json(app, .POST, "/api/v1/sessions", as: w.oki, session(w.okiProgramme.id, groups: [w.okiGroup.id])).status == .created)
             // the page answers the same, next to the form
-            let page = try await app.testing().submit("/sessions", as: w.oki, [
-                "programme": w.okuProgramme.id.uuidString, "type": "pelatihan", "date": "2026-11-20", "time": "09:00", "hours": "2",
-                "place": "Balai", "topic": "Anyaman", "groups[]": w.okiGroup.id.uuidString,
-            ])
+            let page = try await app.testing().submit(
+                "/sessions", as: w.oki,
+                [
+                    "programme": w.okuProgramme.id.uuidString, "type": "pelatihan", "date": "2026-11-20", "time": "09:00", "hours": "2",
+                    "place": "Balai", "topic": "Anyaman", "groups[]": w.okiGroup.id.uuidString,
+                ])
             #expect(page.status == .unprocessableEntity)
             #expect(page.text.contains("Program yang dipilih tidak ditemukan."))
         }
@@ -78,15 +85,17 @@ struct RegionLinksTests {
         try await withTestApp { app in
             let w = try await world(app)
             // stored as it could have been before the rule existed
-            let mixed = CoachingSession(type: .pelatihan, startsAt: testNow.addingTimeInterval(-86_400), hours: 2, place: "Balai", facilitator: "",
-                                        topic: "Campuran", groups: [w.okiGroup.id, w.okuGroup.id])
+            let mixed = CoachingSession(
+                type: .pelatihan, startsAt: testNow.addingTimeInterval(-86_400), hours: 2, place: "Balai", facilitator: "",
+                topic: "Campuran", groups: [w.okiGroup.id, w.okuGroup.id])
             try await FluentCoachingRepository(database: app.db).insert(mixed)
             for user in [w.oki, w.oku] {
                 #expect(try await app.testing().get("/sessions/\(mixed.id)", headers: user.browser).status == .notFound)
                 #expect(try await app.testing().get("/api/v1/sessions/\(mixed.id)", headers: user.bearer).status == .notFound)
                 let roster = Dictionary(uniqueKeysWithValues: (w.okiGroup.members + w.okuGroup.members).map { ($0.beneficiary.uuidString, "hadir") })
-                let put = try await json(app, .PUT, "/api/v1/sessions/\(mixed.id)/attendance", as: user,
-                                         ["version": AnyEncodable(1), "attendance": AnyEncodable(roster)])
+                let put = try await json(
+                    app, .PUT, "/api/v1/sessions/\(mixed.id)/attendance", as: user,
+                    ["version": AnyEncodable(1), "attendance": AnyEncodable(roster)])
                 #expect(put.status == .notFound)
             }
             #expect(try await app.testing().get("/sessions/\(mixed.id)", headers: w.admin.browser).status == .ok)
@@ -98,36 +107,49 @@ struct RegionLinksTests {
         try await withTestApp { app in
             let w = try await world(app)
             let draft = try await app.makeGroup(desa: "16.02.03.2007")
-            let add = try await app.testing().submit("/groups/\(draft.id)", as: w.oki, ["action": "add", "version": "1", "nik": w.okuPerson.details.nik])
+            let add = try await app.testing().submit(
+                "/groups/\(draft.id)", as: w.oki, ["action": "add", "version": "1", "nik": w.okuPerson.details.nik])
             #expect(add.status == .unprocessableEntity)
             #expect(add.text.contains("NIK ini tidak ada di register wilayah Anda."))
-            let enrol = try await app.testing().submit("/programmes/\(w.okiProgramme.id)/groups", as: w.oki,
-                                                       ["group": w.okuGroup.id.uuidString, "version": "1"])
+            let enrol = try await app.testing().submit(
+                "/programmes/\(w.okiProgramme.id)/groups", as: w.oki,
+                ["group": w.okuGroup.id.uuidString, "version": "1"])
             #expect(enrol.status == .unprocessableEntity)
-            let pay = try await json(app, .POST, "/api/v1/groups/\(w.okuGroup.id)/assistance", as: w.oki, [
-                "date": AnyEncodable("2026-11-20"), "amount": AnyEncodable(1_000_000), "form": AnyEncodable("tunai"), "source": AnyEncodable("csr"),
-                "receipt": AnyEncodable("X-1"),
-            ])
+            let pay = try await json(
+                app, .POST, "/api/v1/groups/\(w.okuGroup.id)/assistance", as: w.oki,
+                [
+                    "date": AnyEncodable("2026-11-20"), "amount": AnyEncodable(1_000_000), "form": AnyEncodable("tunai"),
+                    "source": AnyEncodable("csr"),
+                    "receipt": AnyEncodable("X-1"),
+                ])
             #expect(pay.status == .notFound)
-            let payWithOtherProgramme = try await app.testing().submit("/groups/\(w.okiGroup.id)/assistance", as: w.oki, [
-                "date": "2026-11-20", "amount": "1000000", "form": "tunai", "source": "csr", "receipt": "X-2",
-                "programme": w.okuProgramme.id.uuidString,
-            ])
+            let payWithOtherProgramme = try await app.testing().submit(
+                "/groups/\(w.okiGroup.id)/assistance", as: w.oki,
+                [
+                    "date": "2026-11-20", "amount": "1000000", "form": "tunai", "source": "csr", "receipt": "X-2",
+                    "programme": w.okuProgramme.id.uuidString,
+                ])
             #expect(payWithOtherProgramme.status == .unprocessableEntity)
-            let programme = try await json(app, .POST, "/api/v1/programmes", as: w.oki, [
-                "name": AnyEncodable("P"), "kabkota": AnyEncodable("16.01"), "year": AnyEncodable(2026), "budget": AnyEncodable(1),
-                "starts_on": AnyEncodable("2026-01-01"), "ends_on": AnyEncodable("2026-12-31"),
-            ])
+            let programme = try await json(
+                app, .POST, "/api/v1/programmes", as: w.oki,
+                [
+                    "name": AnyEncodable("P"), "kabkota": AnyEncodable("16.01"), "year": AnyEncodable(2026), "budget": AnyEncodable(1),
+                    "starts_on": AnyEncodable("2026-01-01"), "ends_on": AnyEncodable("2026-12-31"),
+                ])
             #expect(programme.status == .unprocessableEntity)
-            let withGroup = try await json(app, .POST, "/api/v1/programmes", as: w.oki, [
-                "name": AnyEncodable("P"), "kabkota": AnyEncodable("16.02"), "year": AnyEncodable(2026), "budget": AnyEncodable(1),
-                "starts_on": AnyEncodable("2026-01-01"), "ends_on": AnyEncodable("2026-12-31"), "groups": AnyEncodable([w.okuGroup.id]),
-                "skills": AnyEncodable(["tidak-ada"]),
-            ])
+            let withGroup = try await json(
+                app, .POST, "/api/v1/programmes", as: w.oki,
+                [
+                    "name": AnyEncodable("P"), "kabkota": AnyEncodable("16.02"), "year": AnyEncodable(2026), "budget": AnyEncodable(1),
+                    "starts_on": AnyEncodable("2026-01-01"), "ends_on": AnyEncodable("2026-12-31"), "groups": AnyEncodable([w.okuGroup.id]),
+                    "skills": AnyEncodable(["tidak-ada"]),
+                ])
             #expect(withGroup.status == .unprocessableEntity)
-            let group = try await json(app, .POST, "/api/v1/groups", as: w.oki, [
-                "name": AnyEncodable("KUBE"), "skill": AnyEncodable("anyaman-purun"), "desa": AnyEncodable("16.01.20.2001"),
-            ])
+            let group = try await json(
+                app, .POST, "/api/v1/groups", as: w.oki,
+                [
+                    "name": AnyEncodable("KUBE"), "skill": AnyEncodable("anyaman-purun"), "desa": AnyEncodable("16.01.20.2001"),
+                ])
             #expect(group.status == .unprocessableEntity)
             // nothing was written by any of these
             #expect(try await FluentCoachingRepository(database: app.db).assistance(ofGroups: [w.okiGroup.id, w.okuGroup.id]).isEmpty)
@@ -144,9 +166,11 @@ struct RegionLinksTests {
             #expect(try await repository.find(id: people[0].id)?.status == .calon)
             #expect(try await app.testing().submit("/groups/\(group.id)", as: op, ["action": "activate", "version": "1"]).status == .seeOther)
             for person in people { #expect(try await repository.find(id: person.id)?.status == .aktif) }
-            let leave = try await app.testing().submit("/groups/\(group.id)", as: op, [
-                "action": "leave", "version": "2", "member": people[5].id.uuidString, "reason": "Pindah ke Palembang",
-            ])
+            let leave = try await app.testing().submit(
+                "/groups/\(group.id)", as: op,
+                [
+                    "action": "leave", "version": "2", "member": people[5].id.uuidString, "reason": "Pindah ke Palembang",
+                ])
             #expect(leave.status == .seeOther)
             #expect(try await repository.find(id: people[5].id)?.status == .keluar)
             #expect(try await repository.find(id: people[0].id)?.status == .aktif)
@@ -157,9 +181,11 @@ struct RegionLinksTests {
             form["status"] = AnyEncodable("calon")
             form["version"] = AnyEncodable(2)
             let body = form
-            let api = try await app.testing().sendRequest(.PUT, "/api/v1/beneficiaries/\(people[0].id)", headers: op.bearer, beforeRequest: { req in
-                try req.content.encode(body, as: .json)
-            })
+            let api = try await app.testing().sendRequest(
+                .PUT, "/api/v1/beneficiaries/\(people[0].id)", headers: op.bearer,
+                beforeRequest: { req in
+                    try req.content.encode(body, as: .json)
+                })
             #expect(api.status == .unprocessableEntity)
             #expect(api.text.contains("status_follows_group"))
             // a member (or former member) cannot be deleted
@@ -175,8 +201,9 @@ struct RegionLinksTests {
             let people = try await app.makeWeavers(5)
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
             let group = try await app.makeGroup(desa: "16.02.03.2007", members: people, active: true)
-            let future = CoachingSession(type: .pelatihan, startsAt: testNow.addingTimeInterval(2 * 86_400), hours: 2, place: "Balai", facilitator: "",
-                                         topic: "Nanti", groups: [group.id])
+            let future = CoachingSession(
+                type: .pelatihan, startsAt: testNow.addingTimeInterval(2 * 86_400), hours: 2, place: "Balai", facilitator: "",
+                topic: "Nanti", groups: [group.id])
             try await FluentCoachingRepository(database: app.db).insert(future)
             var roster = ["version": "1"]
             for person in people { roster["att_\(person.id.uuidString)"] = "hadir" }

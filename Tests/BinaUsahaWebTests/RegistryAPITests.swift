@@ -10,22 +10,25 @@ import VaporTesting
 struct RegistryAPITests {
     /// A few thousand generated people in two OKI desa, every tenth row broken in one of ten ways.
     static func fileWithBadRows(count: Int) -> (csv: String, bad: [Int]) {
-        var generator = PeopleGenerator(villages: [.init(code: RegionCode(trusted: "16.02.03.2007"), interests: ["anyaman"]),
-                                                   .init(code: RegionCode(trusted: "16.02.03.2005"), interests: ["anyaman"])],
-                                        today: CivilDate(testNow), seed: 7)
+        var generator = PeopleGenerator(
+            villages: [
+                .init(code: RegionCode(trusted: "16.02.03.2007"), interests: ["anyaman"]),
+                .init(code: RegionCode(trusted: "16.02.03.2005"), interests: ["anyaman"]),
+            ],
+            today: CivilDate(testNow), seed: 7)
         var csv = PeopleGenerator.header
         var bad: [Int] = []
         let breakages: [(inout [String]) -> Void] = [
-            { $0[0] = String($0[0].prefix(15)) },                 // NIK too short
-            { $0[0] = String($0[0].prefix(6)) + "32" + $0[0].dropFirst(8) }, // impossible day
-            { $0[1] = "" },                                       // no KK
-            { $0[2] = "" },                                       // no name
-            { $0[5] = "31-02-1980" },                             // impossible date
-            { $0[6] = "16.02.03.2999" },                          // unknown desa
-            { $0[11] = "99" },                                    // unknown PPKS
-            { $0[12] = "11" },                                    // decile out of range
-            { $0[15] = "bernyanyi" },                             // interest not in the vocabulary
-            { $0[10] = "12ab" },                                  // phone
+            { $0[0] = String($0[0].prefix(15)) },  // NIK too short
+            { $0[0] = String($0[0].prefix(6)) + "32" + $0[0].dropFirst(8) },  // impossible day
+            { $0[1] = "" },  // no KK
+            { $0[2] = "" },  // no name
+            { $0[5] = "31-02-1980" },  // impossible date
+            { $0[6] = "16.02.03.2999" },  // unknown desa
+            { $0[11] = "99" },  // unknown PPKS
+            { $0[12] = "11" },  // decile out of range
+            { $0[15] = "bernyanyi" },  // interest not in the vocabulary
+            { $0[10] = "12ab" },  // phone
         ]
         for index in 0..<count {
             var row = generator.nextRow()
@@ -39,11 +42,12 @@ struct RegistryAPITests {
     }
 
     func post(_ app: Application, _ csv: String, dryRun: Bool, as user: TestUser) async throws -> [String: Any] {
-        let response = try await app.testing().sendRequest(.POST, "/api/v1/beneficiaries/import?dry_run=\(dryRun)", headers: user.bearer,
-                                                           beforeRequest: { req in
-            req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
-            req.body = ByteBuffer(string: csv)
-        })
+        let response = try await app.testing().sendRequest(
+            .POST, "/api/v1/beneficiaries/import?dry_run=\(dryRun)", headers: user.bearer,
+            beforeRequest: { req in
+                req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+                req.body = ByteBuffer(string: csv)
+            })
         #expect(response.status == .ok, "\(response.body.string.prefix(300))")
         return try response.jsonObject()
     }
@@ -84,7 +88,8 @@ struct RegistryAPITests {
             try await app.addDesa("16.02.03.2007")
             try await app.addDesa("16.01.20.2001")
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
-            let csv = "nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850001,1602031504120001,Siti,16.02.03.2007,24\n"
+            let csv =
+                "nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850001,1602031504120001,Siti,16.02.03.2007,24\n"
                 + "1601205204850001,1601201504120001,Rina,16.01.20.2001,24\n"
             let report = try await post(app, csv, dryRun: false, as: op)
             #expect(report["inserted"] as? Int == 1)
@@ -189,14 +194,18 @@ struct RegistryAPITests {
             #expect(bad.status == .unprocessableEntity)
             #expect((try bad.jsonObject()["error"] as? [String: Any])?["message"] as? String != nil)
             let created = try await app.testing().sendRequest(.POST, "/api/v1/beneficiaries", headers: op.bearer) { req in
-                try req.content.encode(["nik": "1602035204850001", "no_kk": "1602031504120001", "nama": "Siti Aminah",
-                                        "kode_desa": "16.02.03.2007", "kategori_ppks": "Fakir Miskin"])
+                try req.content.encode([
+                    "nik": "1602035204850001", "no_kk": "1602031504120001", "nama": "Siti Aminah",
+                    "kode_desa": "16.02.03.2007", "kategori_ppks": "Fakir Miskin",
+                ])
             }
             #expect(created.status == .created)
             let id = try #require(try created.jsonObject()["id"] as? String)
             let again = try await app.testing().sendRequest(.POST, "/api/v1/beneficiaries", headers: op.bearer) { req in
-                try req.content.encode(["nik": "1602035204850001", "no_kk": "1602031504120001", "nama": "Siti Lain",
-                                        "kode_desa": "16.02.03.2007", "kategori_ppks": "24"])
+                try req.content.encode([
+                    "nik": "1602035204850001", "no_kk": "1602031504120001", "nama": "Siti Lain",
+                    "kode_desa": "16.02.03.2007", "kategori_ppks": "24",
+                ])
             }
             #expect(again.status == .conflict)
             #expect(try await app.testing().sendRequest(.DELETE, "/api/v1/beneficiaries/\(id)", headers: op.bearer).status == .unprocessableEntity)

@@ -13,13 +13,16 @@ struct RegistryPagesTests {
         try await withTestApp { app in
             try await app.addDesa("16.02.03.2007")
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
-            let response = try await app.testing().submit("/beneficiaries", as: op, [
-                "nik": "1602033204850001", "no_kk": "1602031504120001", "nama": "Siti Aminah", "kode_desa": "16.02.03.2007",
-                "kategori_ppks": "24", "desil": "12", "alamat": "Dusun II",
-            ])
+            let response = try await app.testing().submit(
+                "/beneficiaries", as: op,
+                [
+                    "nik": "1602033204850001", "no_kk": "1602031504120001", "nama": "Siti Aminah", "kode_desa": "16.02.03.2007",
+                    "kategori_ppks": "24", "desil": "12", "alamat": "Dusun II",
+                ])
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("digit tanggal lahir NIK (32) harus 01–31"))
-            #expect(response.text.contains("desil &#39;12&#39; harus 1–10 atau kosong") || response.text.contains("desil '12' harus 1–10 atau kosong"))
+            #expect(
+                response.text.contains("desil &#39;12&#39; harus 1–10 atau kosong") || response.text.contains("desil '12' harus 1–10 atau kosong"))
             #expect(response.text.contains("value=\"Dusun II\""))
             #expect(try await FluentBeneficiaryRepository(database: app.db).count(in: nil) == 0)
         }
@@ -30,10 +33,12 @@ struct RegistryPagesTests {
         try await withTestApp { app in
             try await app.addDesa("16.02.03.2007", name: "Pedamaran I")
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
-            let response = try await app.testing().submit("/beneficiaries", as: op, [
-                "nik": "1602035204850001", "no_kk": "1602031504120001", "nama": "Siti Aminah", "kode_desa": "16.02.03.2007",
-                "kategori_ppks": "Fakir Miskin", "desil": "2", "kepala_keluarga": "ya", "minat": "anyaman",
-            ])
+            let response = try await app.testing().submit(
+                "/beneficiaries", as: op,
+                [
+                    "nik": "1602035204850001", "no_kk": "1602031504120001", "nama": "Siti Aminah", "kode_desa": "16.02.03.2007",
+                    "kategori_ppks": "Fakir Miskin", "desil": "2", "kepala_keluarga": "ya", "minat": "anyaman",
+                ])
             #expect(response.status == .ok)
             #expect(response.text.contains("Data Siti Aminah disimpan."))
             #expect(response.text.contains("Usia produktif 18–60 tahun (sekarang 41 tahun)"))
@@ -108,12 +113,14 @@ struct RegistryPagesTests {
         try await withTestApp { app in
             try await app.addDesa("16.02.03.2007")
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
-            let csv = "nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850001,1602031504120001,Siti,16.02.03.2007,24\n"
+            let csv =
+                "nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850001,1602031504120001,Siti,16.02.03.2007,24\n"
                 + "1602035204850002,1602031504120002,Rina,16.02.03.2007,99\n"
             let boundary = "----binausaha"
             var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(op.csrf)\r\n"
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"dry_run\"\r\n\r\n1\r\n"
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"warga.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"warga.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
             body += "--\(boundary)--\r\n"
             let upload = try await app.testing().sendRequest(.POST, "/beneficiaries/import", headers: op.browser) { req in
                 req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
@@ -141,23 +148,27 @@ struct RegistryPagesTests {
         try await withTestApp { app in
             try await app.addDesa("16.02.03.2007")
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
-            var csv = "nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n"
+            var csv =
+                "nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,kode_desa,alamat,rt,rw,telepon,kategori_ppks,desil,kepala_keluarga,disabilitas,minat,bantuan_sebelumnya\n"
             for serial in 1...5_000 {
                 let s = String(format: "%04d", serial % 10_000)
                 let day = 41 + serial / 10_000
-                csv += "160203\(day)0485\(s),1602031504\(String(format: "%06d", serial)),Warga Pedamaran Nomor \(serial),P,Kayuagung,1985-04-\(day - 40),"
+                csv +=
+                    "160203\(day)0485\(s),1602031504\(String(format: "%06d", serial)),Warga Pedamaran Nomor \(serial),P,Kayuagung,1985-04-\(day - 40),"
                     + "16.02.03.2007,Dusun II Jalan Lintas Timur,003,001,081234567890,24,2,ya,,anyaman,KUBE:2019\n"
             }
             #expect(csv.utf8.count > 700_000)
             let boundary = "----binausaha\(UUID().uuidString)"
             var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"dry_run\"\r\n\r\n1\r\n"
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"warga.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"warga.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
             // A browser sends the fields in the order of the form; the token may come last.
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(op.csrf)\r\n--\(boundary)--\r\n"
             let payload = body
             for attempt in 1...3 {
                 // The client follows the redirect to the job's page, as a browser does.
-                let upload = try await app.testing(method: .running(port: 0)).sendRequest(.POST, "/beneficiaries/import", headers: op.browser) { req in
+                let upload = try await app.testing(method: .running(port: 0)).sendRequest(.POST, "/beneficiaries/import", headers: op.browser) {
+                    req in
                     req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
                     req.body = ByteBuffer(string: payload)
                 }
@@ -183,11 +194,13 @@ struct RegistryPagesTests {
             try Data(("nik,no_kk,nama,kode_desa,kategori_ppks\n1602035204850001,1602031504120001,Siti,16.02.03.2007,24\n").utf8)
                 .write(to: URL(fileURLWithPath: path))
             let store = FluentImportJobStore(database: app.db)
-            let died = ImportJob(userID: op.user.id, fileName: "warga.csv", filePath: path, dryRun: false, status: .running,
-                                 createdAt: testNow.addingTimeInterval(-3_600), heartbeatAt: testNow.addingTimeInterval(-600), attempts: 1)
-            let exhausted = ImportJob(userID: op.user.id, fileName: "rusak.csv", filePath: path, dryRun: true, status: .running,
-                                      createdAt: testNow.addingTimeInterval(-3_600), heartbeatAt: testNow.addingTimeInterval(-600),
-                                      attempts: ImportJob.maximumAttempts)
+            let died = ImportJob(
+                userID: op.user.id, fileName: "warga.csv", filePath: path, dryRun: false, status: .running,
+                createdAt: testNow.addingTimeInterval(-3_600), heartbeatAt: testNow.addingTimeInterval(-600), attempts: 1)
+            let exhausted = ImportJob(
+                userID: op.user.id, fileName: "rusak.csv", filePath: path, dryRun: true, status: .running,
+                createdAt: testNow.addingTimeInterval(-3_600), heartbeatAt: testNow.addingTimeInterval(-600),
+                attempts: ImportJob.maximumAttempts)
             try await store.create(died)
             try await store.create(exhausted)
             let done = try await Self.waitUntilFinished(app, "/imports/\(died.id)", op)

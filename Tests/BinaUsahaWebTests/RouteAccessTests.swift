@@ -233,28 +233,39 @@ struct RouteAccessTests {
             // given: one user per role attached to OKI (16.02) or the province, and records in OKI and OKU
             var users: [Role: TestUser] = [:]
             for role in Role.allCases {
-                let region: String? = switch role {
-                case .adminProvinsi, .mitra: nil
-                case .operatorKabkota, .pendamping, .pimpinan: "16.02"
-                }
+                let region: String? =
+                    switch role {
+                    case .adminProvinsi, .mitra: nil
+                    case .operatorKabkota, .pendamping, .pimpinan: "16.02"
+                    }
                 users[role] = try await app.makeUser("u.\(role.rawValue)", role: role, region: region)
             }
-            let target = [true: try await app.makeUser("target.oki", role: .operatorKabkota, region: "16.02"),
-                          false: try await app.makeUser("target.oku", role: .operatorKabkota, region: "16.01")]
+            let target = [
+                true: try await app.makeUser("target.oki", role: .operatorKabkota, region: "16.02"),
+                false: try await app.makeUser("target.oku", role: .operatorKabkota, region: "16.01"),
+            ]
             let people = [true: try await app.makePerson(desa: "16.02.03.2007"), false: try await app.makePerson(desa: "16.01.20.2001")]
             let job = try await app.makeImportJob(owner: users[.adminProvinsi]!.user.id)
             let plans = [true: try await app.makePlan(scope: "16.02"), false: try await app.makePlan(scope: "16.01")]
             let groups = [true: try await app.makeGroup(desa: "16.02.03.2007"), false: try await app.makeGroup(desa: "16.01.20.2001")]
-            let coaching = [true: try await app.makeProgrammeAndSession(kabkota: "16.02", group: groups[true]!),
-                            false: try await app.makeProgrammeAndSession(kabkota: "16.01", group: groups[false]!)]
-            let ids: [Bool: [String: String]] = [true: ["users": target[true]!.user.id.uuidString, "people": people[true]!.id.uuidString,
-                                                        "imports": job.uuidString, "plans": plans[true]!.id.uuidString,
-                                                        "groups": groups[true]!.id.uuidString, "programmes": coaching[true]!.0.id.uuidString,
-                                                        "sessions": coaching[true]!.1.id.uuidString],
-                                                 false: ["users": target[false]!.user.id.uuidString, "people": people[false]!.id.uuidString,
-                                                         "imports": job.uuidString, "plans": plans[false]!.id.uuidString,
-                                                         "groups": groups[false]!.id.uuidString, "programmes": coaching[false]!.0.id.uuidString,
-                                                         "sessions": coaching[false]!.1.id.uuidString]]
+            let coaching = [
+                true: try await app.makeProgrammeAndSession(kabkota: "16.02", group: groups[true]!),
+                false: try await app.makeProgrammeAndSession(kabkota: "16.01", group: groups[false]!),
+            ]
+            let ids: [Bool: [String: String]] = [
+                true: [
+                    "users": target[true]!.user.id.uuidString, "people": people[true]!.id.uuidString,
+                    "imports": job.uuidString, "plans": plans[true]!.id.uuidString,
+                    "groups": groups[true]!.id.uuidString, "programmes": coaching[true]!.0.id.uuidString,
+                    "sessions": coaching[true]!.1.id.uuidString,
+                ],
+                false: [
+                    "users": target[false]!.user.id.uuidString, "people": people[false]!.id.uuidString,
+                    "imports": job.uuidString, "plans": plans[false]!.id.uuidString,
+                    "groups": groups[false]!.id.uuidString, "programmes": coaching[false]!.0.id.uuidString,
+                    "sessions": coaching[false]!.1.id.uuidString,
+                ],
+            ]
 
             var failures: [String] = []
             var checked = 0
@@ -276,8 +287,9 @@ struct RouteAccessTests {
                         let expected = rule(role, inside)
                         checked += 1
                         if got != expected {
-                            failures.append("\(key) as \(role?.rawValue ?? "anonymous") \(inside ? "inside" : "outside"): "
-                                + "expected \(expected), got \(response.status.code)")
+                            failures.append(
+                                "\(key) as \(role?.rawValue ?? "anonymous") \(inside ? "inside" : "outside"): "
+                                    + "expected \(expected), got \(response.status.code)")
                         }
                     }
                 }
@@ -291,16 +303,24 @@ struct RouteAccessTests {
     static func concretePath(_ route: Route, inside: Bool, ids: [String: String]) -> String {
         let region = inside ? "16.02" : "16.01"
         let raw = route.path.map(\.description).joined(separator: "/")
-        let kind = raw.contains("beneficiaries") ? "people" : raw.hasPrefix("imports") ? "imports" : raw.contains("plans") ? "plans"
-            : raw.contains("programmes") ? "programmes" : raw.contains("sessions") ? "sessions" : raw.contains("groups") ? "groups" : "users"
-        var path = "/" + route.path.map { component -> String in
-            switch component.description {
-            case ":code": raw.hasPrefix("skills") ? "anyaman-purun" : region
-            case ":resource": "tidak-ada"
-            case ":id": ids[kind]!
-            default: component.description
-            }
-        }.joined(separator: "/")
+        let kind =
+            raw.contains("beneficiaries")
+            ? "people"
+            : raw.hasPrefix("imports")
+                ? "imports"
+                : raw.contains("plans")
+                    ? "plans"
+                    : raw.contains("programmes") ? "programmes" : raw.contains("sessions") ? "sessions" : raw.contains("groups") ? "groups" : "users"
+        var path =
+            "/"
+            + route.path.map { component -> String in
+                switch component.description {
+                case ":code": raw.hasPrefix("skills") ? "anyaman-purun" : region
+                case ":resource": "tidak-ada"
+                case ":id": ids[kind]!
+                default: component.description
+                }
+            }.joined(separator: "/")
         if path == "/audit" || path == "/api/v1/audit" { path += "?region=\(region)" }
         return path
     }
@@ -315,9 +335,11 @@ struct RouteAccessTests {
             if user == nil { headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=\(csrf)") }
             fields["_csrf"] = csrf
         }
-        return try await app.testing().sendRequest(method, path, headers: headers, beforeRequest: { req in
-            if method == .POST { try req.content.encode(fields, as: .urlEncodedForm) }
-        })
+        return try await app.testing().sendRequest(
+            method, path, headers: headers,
+            beforeRequest: { req in
+                if method == .POST { try req.content.encode(fields, as: .urlEncodedForm) }
+            })
     }
 
     static func classify(_ response: TestingHTTPResponse, api: Bool) -> Expect? {

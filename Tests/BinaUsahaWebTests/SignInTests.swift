@@ -8,10 +8,12 @@ import VaporTesting
 struct SignInTests {
     func postLogin(_ tester: any TestingApplicationTester, username: String, password: String) async throws -> TestingHTTPResponse {
         let csrf = try #require(try await tester.get("/login").headers.setCookie?["bu_csrf"]?.string)
-        return try await tester.sendRequest(.POST, "/login", beforeRequest: { req in
-            req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=\(csrf)")
-            try req.content.encode(["username": username, "password": password, "_csrf": csrf], as: .urlEncodedForm)
-        })
+        return try await tester.sendRequest(
+            .POST, "/login",
+            beforeRequest: { req in
+                req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=\(csrf)")
+                try req.content.encode(["username": username, "password": password, "_csrf": csrf], as: .urlEncodedForm)
+            })
     }
 
     @Test("A user signs in, gets an HttpOnly SameSite=Lax session cookie, and is greeted by name")
@@ -36,11 +38,13 @@ struct SignInTests {
             _ = try await app.makeUser("ani", role: .operatorKabkota, region: "16.02")
             let tester = try app.testing()
             let csrf = try #require(try await tester.get("/login").headers.setCookie?["bu_csrf"]?.string)
-            let response = try await tester.sendRequest(.POST, "/login", beforeRequest: { req in
-                req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=\(csrf)")
-                req.headers.replaceOrAdd(name: "X-Forwarded-Proto", value: "https")
-                try req.content.encode(["username": "ani", "password": testPassword, "_csrf": csrf], as: .urlEncodedForm)
-            })
+            let response = try await tester.sendRequest(
+                .POST, "/login",
+                beforeRequest: { req in
+                    req.headers.replaceOrAdd(name: "Cookie", value: "bu_csrf=\(csrf)")
+                    req.headers.replaceOrAdd(name: "X-Forwarded-Proto", value: "https")
+                    try req.content.encode(["username": "ani", "password": testPassword, "_csrf": csrf], as: .urlEncodedForm)
+                })
             #expect(response.headers.setCookie?["bu_session"]?.isSecure == true)
         }
     }
@@ -91,11 +95,13 @@ struct SignInTests {
     func csrf(token: String?) async throws {
         try await withTestApp { app in
             let ani = try await app.makeUser("ani", role: .operatorKabkota, region: "16.02")
-            let response = try await app.testing().sendRequest(.POST, "/logout", headers: ani.browser, beforeRequest: { req in
-                var body: [String: String] = [:]
-                if let token { body["_csrf"] = token }
-                try req.content.encode(body, as: .urlEncodedForm)
-            })
+            let response = try await app.testing().sendRequest(
+                .POST, "/logout", headers: ani.browser,
+                beforeRequest: { req in
+                    var body: [String: String] = [:]
+                    if let token { body["_csrf"] = token }
+                    try req.content.encode(body, as: .urlEncodedForm)
+                })
             #expect(response.status == .forbidden)
             #expect(response.text.contains("Formulir sudah kedaluwarsa"))
             // still signed in
@@ -128,11 +134,13 @@ struct SignInTests {
     func changePassword() async throws {
         try await withTestApp { app in
             let ani = try await app.makeUser("ani", role: .pendamping, region: "16.02")
-            let bad = try await app.testing().submit("/account/password", as: ani,
-                                                     ["current": "keliru-keliru", "new": "baru-dan-panjang-1", "confirm": "baru-dan-panjang-1"])
+            let bad = try await app.testing().submit(
+                "/account/password", as: ani,
+                ["current": "keliru-keliru", "new": "baru-dan-panjang-1", "confirm": "baru-dan-panjang-1"])
             #expect(bad.status == .unprocessableEntity && bad.text.contains("Kata sandi lama salah."))
-            let ok = try await app.testing().submit("/account/password", as: ani,
-                                                    ["current": testPassword, "new": "baru-dan-panjang-1", "confirm": "baru-dan-panjang-1"])
+            let ok = try await app.testing().submit(
+                "/account/password", as: ani,
+                ["current": testPassword, "new": "baru-dan-panjang-1", "confirm": "baru-dan-panjang-1"])
             #expect(ok.status == .ok && ok.text.contains("Kata sandi sudah diganti."))
             await #expect(throws: (any Error).self) { try await app.signIn("ani", password: testPassword) }
             _ = try await app.signIn("ani", password: "baru-dan-panjang-1")

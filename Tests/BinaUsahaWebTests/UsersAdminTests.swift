@@ -13,17 +13,20 @@ struct UsersAdminTests {
             // given
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             // when
-            let response = try await app.testing().submit("/admin/users", as: admin, [
-                "username": "op.oki", "display_name": "Operator OKI", "role": "operator_kabkota", "region": "16.02",
-                "password": "kata-sandi-awal-1",
-            ])
+            let response = try await app.testing().submit(
+                "/admin/users", as: admin,
+                [
+                    "username": "op.oki", "display_name": "Operator OKI", "role": "operator_kabkota", "region": "16.02",
+                    "password": "kata-sandi-awal-1",
+                ])
             // then
             #expect(response.status == .ok)
             #expect(response.text.contains("Pengguna op.oki dibuat."))
             let user = try #require(try await FluentUserRepository(database: app.db).find(username: "op.oki"))
             #expect(user.role == .operatorKabkota && user.region?.rawValue == "16.02")
-            let entry = try #require(try await FluentAuditLog(database: app.db)
-                .search(.init(entity: "user", entityID: user.id.uuidString)).entries.first)
+            let entry = try #require(
+                try await FluentAuditLog(database: app.db)
+                    .search(.init(entity: "user", entityID: user.id.uuidString)).entries.first)
             #expect(entry.action == .create && entry.actorName == "admin")
             #expect(entry.changes.contains(FieldChange(field: "role", before: nil, after: "operator_kabkota")))
             #expect(!entry.changes.contains { $0.field.contains("password") })
@@ -32,20 +35,34 @@ struct UsersAdminTests {
         }
     }
 
-    @Test("Bad input is explained in Indonesian and the form keeps what was typed", arguments: [
-        (["username": "op.oki", "role": "operator_kabkota", "region": "16.02.03", "password": "kata-sandi-awal-1"],
-         "Peran Operator kabupaten/kota harus di tingkat kabupaten/kota, bukan kecamatan."),
-        (["username": "op.oki", "role": "operator_kabkota", "region": "", "password": "kata-sandi-awal-1"],
-         "Peran Operator kabupaten/kota harus diberi wilayah."),
-        (["username": "op.oki", "role": "operator_kabkota", "region": "16.02", "password": "pendek"],
-         "Kata sandi minimal 10 karakter."),
-        (["username": "Op OKI", "role": "operator_kabkota", "region": "16.02", "password": "kata-sandi-awal-1"],
-         "Nama pengguna 3–40 karakter"),
-        (["username": "admin", "role": "mitra", "region": "", "password": "kata-sandi-awal-1"],
-         "Nama pengguna admin sudah dipakai."),
-        (["username": "op.oki", "role": "operator_kabkota", "region": "16.99", "password": "kata-sandi-awal-1"],
-         "Wilayah 16.99 tidak ditemukan."),
-    ])
+    @Test(
+        "Bad input is explained in Indonesian and the form keeps what was typed",
+        arguments: [
+            (
+                ["username": "op.oki", "role": "operator_kabkota", "region": "16.02.03", "password": "kata-sandi-awal-1"],
+                "Peran Operator kabupaten/kota harus di tingkat kabupaten/kota, bukan kecamatan."
+            ),
+            (
+                ["username": "op.oki", "role": "operator_kabkota", "region": "", "password": "kata-sandi-awal-1"],
+                "Peran Operator kabupaten/kota harus diberi wilayah."
+            ),
+            (
+                ["username": "op.oki", "role": "operator_kabkota", "region": "16.02", "password": "pendek"],
+                "Kata sandi minimal 10 karakter."
+            ),
+            (
+                ["username": "Op OKI", "role": "operator_kabkota", "region": "16.02", "password": "kata-sandi-awal-1"],
+                "Nama pengguna 3–40 karakter"
+            ),
+            (
+                ["username": "admin", "role": "mitra", "region": "", "password": "kata-sandi-awal-1"],
+                "Nama pengguna admin sudah dipakai."
+            ),
+            (
+                ["username": "op.oki", "role": "operator_kabkota", "region": "16.99", "password": "kata-sandi-awal-1"],
+                "Wilayah 16.99 tidak ditemukan."
+            ),
+        ])
     func badInput(fields: [String: String], message: String) async throws {
         try await withTestApp { app in
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
@@ -62,8 +79,9 @@ struct UsersAdminTests {
         try await withTestApp { app in
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             let ani = try await app.makeUser("ani", role: .operatorKabkota, region: "16.02")
-            let response = try await app.testing().submit("/admin/users/\(ani.user.id)", as: admin,
-                                                          ["display_name": "Ani", "role": "operator_kabkota", "region": "16.02"])
+            let response = try await app.testing().submit(
+                "/admin/users/\(ani.user.id)", as: admin,
+                ["display_name": "Ani", "role": "operator_kabkota", "region": "16.02"])
             #expect(response.status == .ok)
             #expect(try await app.testing().get("/account/password", headers: ani.browser).status == .seeOther)
             #expect(try await app.testing().get("/api/v1/me", headers: ani.bearer).status == .unauthorized)
@@ -79,8 +97,11 @@ struct UsersAdminTests {
             // given: writes in two kabupaten
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             for (name, region) in [("op.oki", "16.02"), ("op.oku", "16.01")] {
-                _ = try await app.testing().submit("/admin/users", as: admin, [
-                    "username": name, "role": "operator_kabkota", "region": region, "password": "kata-sandi-awal-1"])
+                _ = try await app.testing().submit(
+                    "/admin/users", as: admin,
+                    [
+                        "username": name, "role": "operator_kabkota", "region": region, "password": "kata-sandi-awal-1",
+                    ])
             }
             let kepala = try await app.makeUser("kepala.oki", role: .pimpinan, region: "16.02")
 

@@ -19,8 +19,10 @@ public struct BenchCommand: AsyncCommandGroup {
     }
     public var help: String { "Tolok ukur (bench import --rows N; bench plan --people N)" }
     public var commands: [String: any AnyAsyncCommand] {
-        ["import": BenchImportCommand(services: services, databasePath: databasePath), "plan": BenchPlanCommand(services: services),
-         "search": BenchSearchCommand(services: services)]
+        [
+            "import": BenchImportCommand(services: services, databasePath: databasePath), "plan": BenchPlanCommand(services: services),
+            "search": BenchSearchCommand(services: services),
+        ]
     }
 }
 
@@ -50,15 +52,17 @@ struct BenchImportCommand: AsyncCommand {
         if FileManager.default.fileExists(atPath: folder + "/villages_16.csv") {
             for file in ["districts_16.csv", "villages_16.csv"] {
                 let parsed = try RegionFileParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(file)"))))
-                _ = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(rows: parsed.rows, unreadable: parsed.unreadable,
-                                                                 expectedLevel: parsed.expectedLevel)
+                _ = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(
+                    rows: parsed.rows, unreadable: parsed.unreadable,
+                    expectedLevel: parsed.expectedLevel)
             }
             villages = try await regions.codes(level: .desaKelurahan).sorted().map { .init(code: $0, interests: ["anyaman"]) }
         } else {
             console.warning("\(folder) tidak ada: hanya desa sentra kerajinan bawaan yang dipakai.")
-            _ = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(rows: CraftCentres.regions.enumerated().map {
-                RegionImportRow(line: $0.offset, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name, kind: nil)
-            })
+            _ = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(
+                rows: CraftCentres.regions.enumerated().map {
+                    RegionImportRow(line: $0.offset, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name, kind: nil)
+                })
             villages = CraftCentres.all.map { .init(code: $0.desa.code, interests: $0.interests) }
         }
 
@@ -73,7 +77,10 @@ struct BenchImportCommand: AsyncCommand {
         var buffer = PeopleGenerator.header
         for index in 0..<rows {
             buffer += CSVText.line(generator.nextRow())
-            if index % 10_000 == 9_999 { out.write(Data(buffer.utf8)); buffer = "" }
+            if index % 10_000 == 9_999 {
+                out.write(Data(buffer.utf8))
+                buffer = ""
+            }
         }
         out.write(Data(buffer.utf8))
         try out.close()
@@ -84,11 +91,14 @@ struct BenchImportCommand: AsyncCommand {
         // 2. Import through the real pipeline.
         let importer = try await services.importer(app.db, scope: nil)
         let started = Date()
-        let report = try await importer(source: { try FileByteSource(path: csvPath) }, dryRun: false, actor: .commandLine,
-                                        fileName: "bench.csv")
+        let report = try await importer(
+            source: { try FileByteSource(path: csvPath) }, dryRun: false, actor: .commandLine,
+            fileName: "bench.csv")
         let seconds = Date().timeIntervalSince(started)
-        console.print(String(format: "Impor BinaUsaha: %d baris dalam %.1f s = %.0f baris/s (baru %d, ditolak %d)",
-                             report.totalRows, seconds, Double(report.totalRows) / seconds, report.inserted, report.rejectedRows))
+        console.print(
+            String(
+                format: "Impor BinaUsaha: %d baris dalam %.1f s = %.0f baris/s (baru %d, ditolak %d)",
+                report.totalRows, seconds, Double(report.totalRows) / seconds, report.inserted, report.rejectedRows))
         console.print(String(format: "Memori puncak proses: %.0f MiB (sebelum impor %.0f MiB)", Self.peakMemoryMiB(), memoryBefore))
 
         // 3. Look-ups.
@@ -106,8 +116,10 @@ struct BenchImportCommand: AsyncCommand {
         let s0 = Date()
         _ = try Self.shell("sqlite3 '\(copy)' '.import --csv \(dump) beneficiaries'")
         let sqliteSeconds = Date().timeIntervalSince(s0)
-        console.print(String(format: "sqlite3 .import, baris yang sama ke tabel yang sama: %.1f s = %.0f baris/s", sqliteSeconds,
-                             Double(report.totalRows) / sqliteSeconds))
+        console.print(
+            String(
+                format: "sqlite3 .import, baris yang sama ke tabel yang sama: %.1f s = %.0f baris/s", sqliteSeconds,
+                Double(report.totalRows) / sqliteSeconds))
         console.print(String(format: "Rasio BinaUsaha / sqlite3: %.2f×", seconds / sqliteSeconds))
     }
 
@@ -120,8 +132,10 @@ struct BenchImportCommand: AsyncCommand {
             _ = try await beneficiaries.find(nik: nik)
             lookups.append(Date().timeIntervalSince(t0) * 1000)
         }
-        console.print(String(format: "Cari NIK: median %.2f ms, maks %.2f ms (%d pencarian)", Self.median(lookups),
-                             lookups.max() ?? 0, lookups.count))
+        console.print(
+            String(
+                format: "Cari NIK: median %.2f ms, maks %.2f ms (%d pencarian)", Self.median(lookups),
+                lookups.max() ?? 0, lookups.count))
         for name in ["siti", "ahmad", "nur aisyah", "fitri", "siti rahma"] {
             for scope in [nil, RegionCode(trusted: "16.02")] {
                 var times = [Double]()
@@ -131,8 +145,10 @@ struct BenchImportCommand: AsyncCommand {
                     total = try await beneficiaries.search(.init(scope: scope, name: name, perPage: 50)).total
                     times.append(Date().timeIntervalSince(t0) * 1000)
                 }
-                console.print(String(format: "Cari nama '%@'%@: median %.1f ms (%d cocok, 50 pertama)", name, scope == nil ? "" : " di 16.02",
-                                     Self.median(times), total))
+                console.print(
+                    String(
+                        format: "Cari nama '%@'%@: median %.1f ms (%d cocok, 50 pertama)", name, scope == nil ? "" : " di 16.02",
+                        Self.median(times), total))
             }
         }
         var pages = [Double]()

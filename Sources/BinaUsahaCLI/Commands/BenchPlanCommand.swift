@@ -42,14 +42,17 @@ struct BenchPlanCommand: AsyncCommand {
             if index == 0 || Int.random(in: 0..<10, using: &random) < 8 { family += 1 }
             let desa = villages[Int.random(in: 0..<villages.count, using: &random)]
             let picked = Array(Set((0..<Int.random(in: 1...2, using: &random)).map { _ in interests.randomElement(using: &random)! })).sorted()
-            people.append(PlanningPerson(id: UUID(), noKK: "KK\(family)", desa: desa, interests: picked,
-                                         birthDate: CivilDate(year: Int.random(in: 1958...2006, using: &random), month: 6, day: 15)!,
-                                         isHeadOfFamily: Int.random(in: 0..<10, using: &random) < 8,
-                                         priorKUBE: Int.random(in: 0..<20, using: &random) == 0))
+            people.append(
+                PlanningPerson(
+                    id: UUID(), noKK: "KK\(family)", desa: desa, interests: picked,
+                    birthDate: CivilDate(year: Int.random(in: 1958...2006, using: &random), month: 6, day: 15)!,
+                    isHeadOfFamily: Int.random(in: 0..<10, using: &random) < 8,
+                    priorKUBE: Int.random(in: 0..<20, using: &random) == 0))
         }
         let generated = Date()
-        let recommender = Recommender(skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,
-                                      potentials: PotentialMap(StartingCatalogue.potentials), regions: regions)
+        let recommender = Recommender(
+            skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,
+            potentials: PotentialMap(StartingCatalogue.potentials), regions: regions)
         let planner = PlanGroups(recommender: recommender, rules: PlanningRules(), today: CivilDate(services.clock.now()))
         let c0 = Date()
         let candidates = planner.candidates(people)
@@ -57,7 +60,8 @@ struct BenchPlanCommand: AsyncCommand {
         let result = GroupPlanner(rules: planner.rules).plan(candidates)
         let c2 = Date()
         let members = result.groups.reduce(0) { $0 + $1.members.count }
-        console.print("Calon: \(count) di \(villages.count) desa/kelurahan (dibuat dalam \(String(format: "%.1f", generated.timeIntervalSince(t0))) s)")
+        console.print(
+            "Calon: \(count) di \(villages.count) desa/kelurahan (dibuat dalam \(String(format: "%.1f", generated.timeIntervalSince(t0))) s)")
         console.print(String(format: "Rekomendasi untuk semua calon: %.2f s", c1.timeIntervalSince(c0)))
         console.print(String(format: "Penyusunan kelompok: %.2f s", c2.timeIntervalSince(c1)))
         console.print(String(format: "Total rekomendasi + penyusunan: %.2f s", c2.timeIntervalSince(c0)))

@@ -41,8 +41,9 @@ struct ImportBeneficiariesCommand: AsyncCommand {
         let started = Date()
         let report: ImportBeneficiaries.Report
         do {
-            report = try await importer(source: { try FileByteSource(path: path) }, dryRun: signature.dryRun, actor: actor,
-                                        fileName: name, progress: { progress in Self.show(progress, interactive: interactive) })
+            report = try await importer(
+                source: { try FileByteSource(path: path) }, dryRun: signature.dryRun, actor: actor,
+                fileName: name, progress: { progress in Self.show(progress, interactive: interactive) })
         } catch let error as ImportFileError {
             throw CLIError("\(name): \(error.message(.id))")
         }
@@ -53,7 +54,9 @@ struct ImportBeneficiariesCommand: AsyncCommand {
         console.print("  \(report.summaryID)")
         console.print(String(format: "  waktu %.1f detik (%.0f baris/detik)", seconds, Double(report.totalRows) / max(seconds, 0.001)))
         for problem in report.problems.prefix(30) {
-            console.warning("  baris \(problem.line)\(problem.column.map { " [\($0)]" } ?? "")\(problem.value.map { " \"\($0)\"" } ?? ""): \(problem.message(.id))")
+            console.warning(
+                "  baris \(problem.line)\(problem.column.map { " [\($0)]" } ?? "")\(problem.value.map { " \"\($0)\"" } ?? ""): \(problem.message(.id))"
+            )
         }
         if !report.problems.isEmpty {
             let reportPath = path.replacingOccurrences(of: ".csv", with: "") + "-masalah.csv"

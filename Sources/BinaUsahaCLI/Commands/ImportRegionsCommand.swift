@@ -33,8 +33,9 @@ public struct ImportRegionsCommand: AsyncCommand {
 
         let console = context.console
         console.print("Impor wilayah: \((signature.file as NSString).lastPathComponent)")
-        console.print("  baris data: \(report.total) · baru: \(report.inserted) · diperbarui: \(report.updated)"
-            + " · tidak berubah: \(report.unchanged) · ditolak: \(report.rejected.count)")
+        console.print(
+            "  baris data: \(report.total) · baru: \(report.inserted) · diperbarui: \(report.updated)"
+                + " · tidak berubah: \(report.unchanged) · ditolak: \(report.rejected.count)")
         for problem in report.rejected {
             let value = problem.value.map { " (\(problem.column ?? "nilai") = \"\($0)\")" } ?? ""
             console.warning("  baris \(problem.line)\(value): \(problem.message(.id))")

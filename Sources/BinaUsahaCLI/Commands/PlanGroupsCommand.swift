@@ -37,23 +37,30 @@ public struct PlanGroupsCommand: AsyncCommand {
         let proposal = try await propose.preview(scope: scope, rules: rules)
         let planned = Date()
         let result = proposal.result
-        let names = try await services.repositories(app.db).regions.existing(Set(result.groups.flatMap { [$0.kecamatan] + $0.members.map(\.desa) }
-            + result.leftOut.compactMap { if case let .tooFew(_, _, place) = $0.reason { place } else { nil } }))
+        let names = try await services.repositories(app.db).regions.existing(
+            Set(
+                result.groups.flatMap { [$0.kecamatan] + $0.members.map(\.desa) }
+                    + result.leftOut.compactMap { if case let .tooFew(_, _, place) = $0.reason { place } else { nil } }))
         let place = { (code: RegionCode?) in code.flatMap { names[$0] }.map(Recommender.placeName) ?? code?.rawValue ?? "" }
         let skillNames = proposal.skillNames
         for (index, group) in result.groups.enumerated().prefix(200) {
-            console.print(String(format: "%4d. %@ · %@ · %@ · %d anggota · skor %.1f", index + 1, skillNames[group.skill] ?? group.skill,
-                                 place(group.kecamatan), group.isSingleDesa ? place(group.mainDesa) : "beberapa desa",
-                                 group.members.count, group.totalScore))
+            console.print(
+                String(
+                    format: "%4d. %@ · %@ · %@ · %d anggota · skor %.1f", index + 1, skillNames[group.skill] ?? group.skill,
+                    place(group.kecamatan), group.isSingleDesa ? place(group.mainDesa) : "beberapa desa",
+                    group.members.count, group.totalScore))
         }
         if result.groups.count > 200 { console.print("  … dan \(result.groups.count - 200) kelompok lain.") }
         var reasons: [String: Int] = [:]
         for person in result.leftOut {
-            let text = person.reason.text(.id, skillName: { skillNames[$0] ?? $0 }, placeName: place, checkText: { KUBEEligibility.failedText($0, .id) })
+            let text = person.reason.text(
+                .id, skillName: { skillNames[$0] ?? $0 }, placeName: place, checkText: { KUBEEligibility.failedText($0, .id) })
             reasons[text, default: 0] += 1
         }
         let members = result.groups.reduce(0) { $0 + $1.members.count }
-        console.print("\(result.groups.count) kelompok, \(members) anggota, \(result.leftOut.count) orang tidak masuk kelompok (dari \(proposal.candidates) calon).")
+        console.print(
+            "\(result.groups.count) kelompok, \(members) anggota, \(result.leftOut.count) orang tidak masuk kelompok (dari \(proposal.candidates) calon)."
+        )
         for (text, count) in reasons.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(15) {
             console.print("  \(count) × \(text)")
         }

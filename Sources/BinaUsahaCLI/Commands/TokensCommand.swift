@@ -11,8 +11,10 @@ public struct TokensCommand: AsyncCommandGroup {
     public init(services: CommandServices) { self.services = services }
     public var help: String { "Token API: buat (create), daftar (list), cabut (revoke)" }
     public var commands: [String: any AnyAsyncCommand] {
-        ["create": CreateTokenCommand(services: services), "list": ListTokensCommand(services: services),
-         "revoke": RevokeTokensCommand(services: services)]
+        [
+            "create": CreateTokenCommand(services: services), "list": ListTokensCommand(services: services),
+            "revoke": RevokeTokensCommand(services: services),
+        ]
     }
 }
 
@@ -31,10 +33,12 @@ struct CreateTokenCommand: AsyncCommand {
         guard let username = signature.username else { throw CLIError("Wajib: --username NAMA") }
         let issue = IssueToken(transactor: services.transactor(context.application.db), secrets: services.secrets, clock: services.clock)
         do {
-            let (token, secret) = try await issue(username: username, label: signature.label ?? "cli",
-                                                  days: signature.days ?? APIToken.defaultLifetimeDays, by: .commandLine)
-            context.console.print("Token API untuk \(username.lowercased()), berlaku sampai \(IndonesianCalendar.longDateTime(token.expiresAt)) "
-                + "(simpan sekarang, tidak ditampilkan lagi):")
+            let (token, secret) = try await issue(
+                username: username, label: signature.label ?? "cli",
+                days: signature.days ?? APIToken.defaultLifetimeDays, by: .commandLine)
+            context.console.print(
+                "Token API untuk \(username.lowercased()), berlaku sampai \(IndonesianCalendar.longDateTime(token.expiresAt)) "
+                    + "(simpan sekarang, tidak ditampilkan lagi):")
             context.console.print(secret)
         } catch let error as UserRuleError {
             throw CLIError(error.message(.id))

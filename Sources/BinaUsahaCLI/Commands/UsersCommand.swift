@@ -27,16 +27,21 @@ struct CreateUserCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let username = signature.username, let role = signature.role else {
-            throw CLIError("Wajib: --username NAMA --role PERAN. Contoh: echo 'sandi-rahasia' | binausaha users create --username admin --role admin_provinsi")
+            throw CLIError(
+                "Wajib: --username NAMA --role PERAN. Contoh: echo 'sandi-rahasia' | binausaha users create --username admin --role admin_provinsi")
         }
         let password = try readPassword(context)
         let app = context.application
-        let createUser = CreateUser(transactor: services.transactor(app.db), clock: services.clock,
-                                    hashPassword: { try await app.password.async.hash($0).get() })
+        let createUser = CreateUser(
+            transactor: services.transactor(app.db), clock: services.clock,
+            hashPassword: { try await app.password.async.hash($0).get() })
         do {
-            let user = try await createUser(.init(username: username, displayName: signature.name ?? "", role: role,
-                                                  region: signature.region, password: password), by: .commandLine)
-            context.console.print("Pengguna \(user.username) dibuat: \(user.role.label(.id)), wilayah \(user.region?.rawValue ?? "seluruh provinsi").")
+            let user = try await createUser(
+                .init(
+                    username: username, displayName: signature.name ?? "", role: role,
+                    region: signature.region, password: password), by: .commandLine)
+            context.console.print(
+                "Pengguna \(user.username) dibuat: \(user.role.label(.id)), wilayah \(user.region?.rawValue ?? "seluruh provinsi").")
         } catch let error as UserRuleError {
             throw CLIError(error.message(.id))
         }

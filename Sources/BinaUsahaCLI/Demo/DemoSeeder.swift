@@ -30,8 +30,9 @@ public enum DemoSeeder {
 
         // Villages: added only where the official list has not been imported.
         let rows = CraftCentres.regions.enumerated().map {
-            RegionImportRow(line: $0.offset + 1, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name,
-                            kind: $0.element.kind.rawValue)
+            RegionImportRow(
+                line: $0.offset + 1, code: $0.element.code.rawValue, parentCode: nil, name: $0.element.name,
+                kind: $0.element.kind.rawValue)
         }
         let existing = try await repositories.regions.existing(Set(CraftCentres.regions.map(\.code)))
         _ = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(
@@ -39,22 +40,27 @@ public enum DemoSeeder {
 
         // People, through the same import as a CSV file would take.
         let today = CivilDate(services.clock.now())
-        var generator = PeopleGenerator(villages: CraftCentres.all.map { .init(code: $0.desa.code, interests: $0.interests) },
-                                        today: today)
+        var generator = PeopleGenerator(
+            villages: CraftCentres.all.map { .init(code: $0.desa.code, interests: $0.interests) },
+            today: today)
         var csv = PeopleGenerator.header
         for _ in 0..<people { csv += CSVText.line(generator.nextRow()) }
         let bytes = Array(csv.utf8)
-        let report = try await services.importer(app.db, scope: nil)(source: { MemoryByteSource(bytes) }, dryRun: false, actor: demo,
-                                                                      fileName: "demo.csv")
+        let report = try await services.importer(app.db, scope: nil)(
+            source: { MemoryByteSource(bytes) }, dryRun: false, actor: demo,
+            fileName: "demo.csv")
 
         // Accounts, only into a database without users.
         var accountsCreated = false
         if try await repositories.users.count() == 0 {
-            let create = CreateUser(transactor: services.transactor(app.db), clock: services.clock,
-                                    hashPassword: { try await app.password.async.hash($0).get() })
+            let create = CreateUser(
+                transactor: services.transactor(app.db), clock: services.clock,
+                hashPassword: { try await app.password.async.hash($0).get() })
             for account in accounts {
-                _ = try await create(.init(username: account.username, displayName: account.name, role: account.role.rawValue,
-                                           region: account.region, password: password), by: demo)
+                _ = try await create(
+                    .init(
+                        username: account.username, displayName: account.name, role: account.role.rawValue,
+                        region: account.region, password: password), by: demo)
             }
             accountsCreated = true
         }

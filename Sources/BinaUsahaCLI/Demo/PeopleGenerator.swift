@@ -15,20 +15,30 @@ public struct PeopleGenerator: Sendable {
         }
     }
 
-    static let maleNames = ["Ahmad", "Muhammad", "Rudi", "Hendra", "Budi", "Agus", "Dedi", "Joko", "Syahrul", "Rizki", "Fajar",
-                            "Andi", "Iwan", "Yusuf", "Arif", "Hasan", "Ilham", "Zulkifli", "Sudirman", "Herman", "Darmawan",
-                            "Firdaus", "Amir", "Bambang", "Eko", "Slamet", "Samsul", "Rahmat", "Taufik", "Wahyu", "Marzuki",
-                            "Kgs. Abdullah", "Mgs. Umar", "Ujang", "Suparman", "Asnawi"]
-    static let femaleNames = ["Siti", "Nur", "Sri", "Dewi", "Rina", "Yuliana", "Fitri", "Aminah", "Rohani", "Maryam", "Lestari",
-                              "Nurhayati", "Rosmala", "Halimah", "Zubaidah", "Kartini", "Endang", "Susanti", "Ratna", "Yanti",
-                              "Erna", "Marlina", "Sari", "Mega", "Indah", "Puspita", "Aisyah", "Nyayu Fatimah", "Cik Ani", "Rusmini"]
-    static let familyNames = ["Saputra", "Hidayat", "Pratama", "Wijaya", "Gunawan", "Kurniawan", "Setiawan", "Susanto", "Ramadhan",
-                              "Firmansyah", "Rahman", "Hakim", "Syahputra", "Effendi", "Harun", "Ismail", "Yusuf", "Zainal",
-                              "Anwar", "Husin", "Rasyid", "Mahmud"]
-    static let femaleFamilyNames = ["Fitriani", "Rahmawati", "Sulastri", "Anggraini", "Maharani", "Wulandari", "Handayani",
-                                    "Kusuma", "Purnamasari", "Safitri", "Oktaviani", "Yuliani"]
-    static let birthPlaces = ["Palembang", "Kayuagung", "Baturaja", "Lahat", "Muara Enim", "Sekayu", "Lubuk Linggau",
-                              "Prabumulih", "Pagar Alam", "Indralaya", "Martapura", "Muaradua", "Tebing Tinggi", "Pangkalan Balai"]
+    static let maleNames = [
+        "Ahmad", "Muhammad", "Rudi", "Hendra", "Budi", "Agus", "Dedi", "Joko", "Syahrul", "Rizki", "Fajar",
+        "Andi", "Iwan", "Yusuf", "Arif", "Hasan", "Ilham", "Zulkifli", "Sudirman", "Herman", "Darmawan",
+        "Firdaus", "Amir", "Bambang", "Eko", "Slamet", "Samsul", "Rahmat", "Taufik", "Wahyu", "Marzuki",
+        "Kgs. Abdullah", "Mgs. Umar", "Ujang", "Suparman", "Asnawi",
+    ]
+    static let femaleNames = [
+        "Siti", "Nur", "Sri", "Dewi", "Rina", "Yuliana", "Fitri", "Aminah", "Rohani", "Maryam", "Lestari",
+        "Nurhayati", "Rosmala", "Halimah", "Zubaidah", "Kartini", "Endang", "Susanti", "Ratna", "Yanti",
+        "Erna", "Marlina", "Sari", "Mega", "Indah", "Puspita", "Aisyah", "Nyayu Fatimah", "Cik Ani", "Rusmini",
+    ]
+    static let familyNames = [
+        "Saputra", "Hidayat", "Pratama", "Wijaya", "Gunawan", "Kurniawan", "Setiawan", "Susanto", "Ramadhan",
+        "Firmansyah", "Rahman", "Hakim", "Syahputra", "Effendi", "Harun", "Ismail", "Yusuf", "Zainal",
+        "Anwar", "Husin", "Rasyid", "Mahmud",
+    ]
+    static let femaleFamilyNames = [
+        "Fitriani", "Rahmawati", "Sulastri", "Anggraini", "Maharani", "Wulandari", "Handayani",
+        "Kusuma", "Purnamasari", "Safitri", "Oktaviani", "Yuliani",
+    ]
+    static let birthPlaces = [
+        "Palembang", "Kayuagung", "Baturaja", "Lahat", "Muara Enim", "Sekayu", "Lubuk Linggau",
+        "Prabumulih", "Pagar Alam", "Indralaya", "Martapura", "Muaradua", "Tebing Tinggi", "Pangkalan Balai",
+    ]
     static let disabilities = ["fisik", "sensorik netra", "sensorik rungu", "intelektual"]
 
     public let villages: [Village]
@@ -60,8 +70,9 @@ public struct PeopleGenerator: Sendable {
         let first = (woman ? Self.femaleNames : Self.maleNames).randomElement(using: &random)!
         let last = woman ? Self.femaleFamilyNames.randomElement(using: &random)! : family.familyName
         let age = Int.random(in: 18...64, using: &random)
-        let birth = CivilDate(year: today.year - age - 1, month: Int.random(in: 1...12, using: &random),
-                              day: Int.random(in: 1...28, using: &random))!
+        let birth = CivilDate(
+            year: today.year - age - 1, month: Int.random(in: 1...12, using: &random),
+            day: Int.random(in: 1...28, using: &random))!
         let nik = makeNIK(family.desa.code, birth: birth, woman: woman)
         var ppks = ["24"]
         if woman, Int.random(in: 0..<4, using: &random) == 0 { ppks.append("23") }
@@ -78,14 +89,19 @@ public struct PeopleGenerator: Sendable {
         }
         let decile = Int.random(in: 0..<10, using: &random) == 0 ? "" : String(Int.random(in: 1...4, using: &random))
         let head = isNewFamily && !woman || Int.random(in: 0..<6, using: &random) == 0
-        let prior = Int.random(in: 0..<15, using: &random) == 0
+        let prior =
+            Int.random(in: 0..<15, using: &random) == 0
             ? "\(["KUBE", "UEP", "PENA"].randomElement(using: &random)!):\(Int.random(in: 2016...2025, using: &random))" : ""
-        let phone = Int.random(in: 0..<3, using: &random) == 0 ? "" : "08\(Int.random(in: 11...13, using: &random))\(Int.random(in: 10_000_000...99_999_999, using: &random))"
+        let phone =
+            Int.random(in: 0..<3, using: &random) == 0
+            ? "" : "08\(Int.random(in: 11...13, using: &random))\(Int.random(in: 10_000_000...99_999_999, using: &random))"
         return [
             nik, family.kk, "\(first) \(last)", woman ? "P" : "L", Self.birthPlaces.randomElement(using: &random)!, birth.iso,
-            family.desa.code.rawValue, "Dusun \(Int.random(in: 1...6, using: &random))", String(format: "%03d", Int.random(in: 1...12, using: &random)),
+            family.desa.code.rawValue, "Dusun \(Int.random(in: 1...6, using: &random))",
+            String(format: "%03d", Int.random(in: 1...12, using: &random)),
             String(format: "%03d", Int.random(in: 1...5, using: &random)), phone, Array(Set(ppks)).sorted().joined(separator: ";"), decile,
-            head ? "ya" : "tidak", disabled ? Self.disabilities.randomElement(using: &random)! : "", Array(Set(interests)).sorted().joined(separator: ";"), prior,
+            head ? "ya" : "tidak", disabled ? Self.disabilities.randomElement(using: &random)! : "",
+            Array(Set(interests)).sorted().joined(separator: ";"), prior,
         ]
     }
 
@@ -100,8 +116,9 @@ public struct PeopleGenerator: Sendable {
 
     mutating func makeKK(_ desa: RegionCode) -> String {
         let prefix = desa.parent!.digits
-        let recorded = CivilDate(year: Int.random(in: 2005...2025, using: &random), month: Int.random(in: 1...12, using: &random),
-                                 day: Int.random(in: 1...28, using: &random))!
+        let recorded = CivilDate(
+            year: Int.random(in: 2005...2025, using: &random), month: Int.random(in: 1...12, using: &random),
+            day: Int.random(in: 1...28, using: &random))!
         let key = prefix + String(format: "%02d%02d%02d", recorded.day, recorded.month, recorded.year % 100)
         let serial = (familySerials[key] ?? 0) + 1
         familySerials[key] = serial

@@ -1,6 +1,5 @@
-import Foundation
-
 import BinaUsahaDomain
+import Foundation
 
 /// Reads the official region lists in the layouts of `data/regions/*.csv`: a header row with
 /// `code`, a parent-code column (`province_code`, `regency_code`, `district_code` or
@@ -60,17 +59,20 @@ public enum RegionFileParser {
                 continue
             }
             guard record.fields.count == columns.count else {
-                parsed.unreadable.append(.init(line: record.line, value: record.fields.joined(separator: ","),
-                                               reason: .columnCount(expected: columns.count, found: record.fields.count)))
+                parsed.unreadable.append(
+                    .init(
+                        line: record.line, value: record.fields.joined(separator: ","),
+                        reason: .columnCount(expected: columns.count, found: record.fields.count)))
                 continue
             }
-            parsed.rows.append(RegionImportRow(
-                line: record.line,
-                code: record.fields[codeIndex],
-                parentCode: parentIndex.map { record.fields[$0] },
-                name: record.fields[nameIndex],
-                kind: kindIndex.map { record.fields[$0] }
-            ))
+            parsed.rows.append(
+                RegionImportRow(
+                    line: record.line,
+                    code: record.fields[codeIndex],
+                    parentCode: parentIndex.map { record.fields[$0] },
+                    name: record.fields[nameIndex],
+                    kind: kindIndex.map { record.fields[$0] }
+                ))
         }
         return parsed
     }

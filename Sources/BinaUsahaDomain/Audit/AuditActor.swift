@@ -22,9 +22,13 @@ public struct AuditActor: Sendable, Equatable {
 
 extension AuditLog {
     /// Appends an entry stamped with `actor`.
-    public func record(_ action: AuditAction, by actor: AuditActor, at: Date, entity: String, entityID: String?,
-                       region: RegionCode?, changes: [FieldChange] = [], note: String? = nil) async throws {
-        try await append(AuditEntry(at: at, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: action,
-                                    entity: entity, entityID: entityID, region: region, changes: changes, note: note))
+    public func record(
+        _ action: AuditAction, by actor: AuditActor, at: Date, entity: String, entityID: String?,
+        region: RegionCode?, changes: [FieldChange] = [], note: String? = nil
+    ) async throws {
+        try await append(
+            AuditEntry(
+                at: at, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: action,
+                entity: entity, entityID: entityID, region: region, changes: changes, note: note))
     }
 }

@@ -17,8 +17,10 @@ public struct AuditEntry: Sendable, Equatable {
     /// Free text: counts of an import, the reason of a decision.
     public var note: String?
 
-    public init(id: UUID = UUID(), at: Date, actorID: UUID?, actorName: String, actorRole: String?, action: AuditAction,
-                entity: String, entityID: String?, region: RegionCode?, changes: [FieldChange] = [], note: String? = nil) {
+    public init(
+        id: UUID = UUID(), at: Date, actorID: UUID?, actorName: String, actorRole: String?, action: AuditAction,
+        entity: String, entityID: String?, region: RegionCode?, changes: [FieldChange] = [], note: String? = nil
+    ) {
         self.id = id
         self.at = at
         self.actorID = actorID

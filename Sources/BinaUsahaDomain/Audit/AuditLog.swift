@@ -24,9 +24,11 @@ public struct AuditFilter: Sendable, Equatable {
     public var page: Int
     public var perPage: Int
 
-    public init(actorName: String? = nil, entity: String? = nil, entityID: String? = nil, action: AuditAction? = nil, from: Date? = nil,
-                until: Date? = nil,
-                region: RegionCode? = nil, includeUnscoped: Bool = true, page: Int = 1, perPage: Int = 50) {
+    public init(
+        actorName: String? = nil, entity: String? = nil, entityID: String? = nil, action: AuditAction? = nil, from: Date? = nil,
+        until: Date? = nil,
+        region: RegionCode? = nil, includeUnscoped: Bool = true, page: Int = 1, perPage: Int = 50
+    ) {
         self.actorName = actorName
         self.entity = entity
         self.entityID = entityID

@@ -16,10 +16,14 @@ public enum IndonesianCalendar {
         .en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
     ]
     static let monthNames: [Lang: [String]] = [
-        .id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-              "Oktober", "November", "Desember"],
-        .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December"],
+        .id: [
+            "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+            "Oktober", "November", "Desember",
+        ],
+        .en: [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ],
     ]
 
     /// `Senin, 30 November 2026`

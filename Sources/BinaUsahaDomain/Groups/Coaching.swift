@@ -16,8 +16,10 @@ public struct Programme: Sendable, Equatable {
     public var groups: [UUID]
     public var version: Int
 
-    public init(id: UUID = UUID(), name: String, kabupatenKota: RegionCode, year: Int, skills: [String], targetGroups: Int, targetPeople: Int,
-                budget: Rupiah, startsOn: CivilDate, endsOn: CivilDate, partners: String = "", groups: [UUID] = [], version: Int = 1) {
+    public init(
+        id: UUID = UUID(), name: String, kabupatenKota: RegionCode, year: Int, skills: [String], targetGroups: Int, targetPeople: Int,
+        budget: Rupiah, startsOn: CivilDate, endsOn: CivilDate, partners: String = "", groups: [UUID] = [], version: Int = 1
+    ) {
         self.id = id
         self.name = name
         self.kabupatenKota = kabupatenKota
@@ -96,8 +98,10 @@ public struct CoachingSession: Sendable, Equatable {
     public var attendance: [UUID: AttendanceStatus]
     public var version: Int
 
-    public init(id: UUID = UUID(), programme: UUID? = nil, type: SessionType, startsAt: Date, hours: Double, place: String, facilitator: String,
-                topic: String, skill: String? = nil, groups: [UUID], attendance: [UUID: AttendanceStatus] = [:], version: Int = 1) {
+    public init(
+        id: UUID = UUID(), programme: UUID? = nil, type: SessionType, startsAt: Date, hours: Double, place: String, facilitator: String,
+        topic: String, skill: String? = nil, groups: [UUID], attendance: [UUID: AttendanceStatus] = [:], version: Int = 1
+    ) {
         self.id = id
         self.programme = programme
         self.type = type
@@ -185,8 +189,10 @@ public struct Assistance: Sendable, Equatable {
     public var receipt: String
     public var programme: UUID?
 
-    public init(id: UUID = UUID(), group: UUID, date: CivilDate, amount: Rupiah, form: Form, source: Source, rabItems: String = "",
-                receipt: String, programme: UUID? = nil) {
+    public init(
+        id: UUID = UUID(), group: UUID, date: CivilDate, amount: Rupiah, form: Form, source: Source, rabItems: String = "",
+        receipt: String, programme: UUID? = nil
+    ) {
         self.id = id
         self.group = group
         self.date = date

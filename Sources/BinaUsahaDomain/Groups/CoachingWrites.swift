@@ -28,8 +28,10 @@ public struct CoachingWrites: Sendable {
         public var partners: String
         public var groups: [UUID]
 
-        public init(name: String, kabupatenKota: String, year: Int?, skills: [String], targetGroups: Int, targetPeople: Int, budget: Rupiah,
-                    startsOn: CivilDate, endsOn: CivilDate, partners: String, groups: [UUID] = []) {
+        public init(
+            name: String, kabupatenKota: String, year: Int?, skills: [String], targetGroups: Int, targetPeople: Int, budget: Rupiah,
+            startsOn: CivilDate, endsOn: CivilDate, partners: String, groups: [UUID] = []
+        ) {
             self.name = name
             self.kabupatenKota = kabupatenKota
             self.year = year
@@ -60,23 +62,26 @@ public struct CoachingWrites: Sendable {
                     throw GroupRuleError(.groupNotInProgrammeRegion)
                 }
             }
-            let programme = Programme(name: input.name.trimmingCharacters(in: .whitespacesAndNewlines), kabupatenKota: kabkota,
-                                      year: input.year ?? input.startsOn.year, skills: Array(Set(input.skills)).sorted(),
-                                      targetGroups: input.targetGroups, targetPeople: input.targetPeople, budget: input.budget,
-                                      startsOn: input.startsOn, endsOn: input.endsOn,
-                                      partners: input.partners.trimmingCharacters(in: .whitespacesAndNewlines),
-                                      groups: Array(Set(input.groups)).sorted { $0.uuidString < $1.uuidString })
+            let programme = Programme(
+                name: input.name.trimmingCharacters(in: .whitespacesAndNewlines), kabupatenKota: kabkota,
+                year: input.year ?? input.startsOn.year, skills: Array(Set(input.skills)).sorted(),
+                targetGroups: input.targetGroups, targetPeople: input.targetPeople, budget: input.budget,
+                startsOn: input.startsOn, endsOn: input.endsOn,
+                partners: input.partners.trimmingCharacters(in: .whitespacesAndNewlines),
+                groups: Array(Set(input.groups)).sorted { $0.uuidString < $1.uuidString })
             let problems = programme.problems()
             guard problems.isEmpty else { throw GroupRuleError(problems) }
             try await repositories.coaching.insert(programme)
-            try await repositories.audit.record(.create, by: AuditActor(principal), at: now, entity: "programme", entityID: programme.id.uuidString,
-                                                region: programme.kabupatenKota, changes: [
-                                                    FieldChange(field: "name", before: nil, after: programme.name),
-                                                    FieldChange(field: "year", before: nil, after: String(programme.year)),
-                                                    FieldChange(field: "budget", before: nil, after: String(programme.budget.amount)),
-                                                    FieldChange(field: "skills", before: nil, after: programme.skills.joined(separator: ";")),
-                                                    FieldChange(field: "groups", before: nil, after: String(programme.groups.count)),
-                                                ])
+            try await repositories.audit.record(
+                .create, by: AuditActor(principal), at: now, entity: "programme", entityID: programme.id.uuidString,
+                region: programme.kabupatenKota,
+                changes: [
+                    FieldChange(field: "name", before: nil, after: programme.name),
+                    FieldChange(field: "year", before: nil, after: String(programme.year)),
+                    FieldChange(field: "budget", before: nil, after: String(programme.budget.amount)),
+                    FieldChange(field: "skills", before: nil, after: programme.skills.joined(separator: ";")),
+                    FieldChange(field: "groups", before: nil, after: String(programme.groups.count)),
+                ])
             return programme
         }
     }
@@ -88,17 +93,20 @@ public struct CoachingWrites: Sendable {
             guard var programme = try await repositories.coaching.find(programme: programmeID), Self.reaches(principal, programme)
             else { throw GroupWriteError.notFound }
             guard programme.version == version else { throw GroupWriteError.stale }
-            guard let found = try await repositories.groups.find(id: group), programme.kabupatenKota.contains(found.desa), principal.covers(found.desa),
-                  found.status != .bubar else {
+            guard let found = try await repositories.groups.find(id: group), programme.kabupatenKota.contains(found.desa),
+                principal.covers(found.desa),
+                found.status != .bubar
+            else {
                 throw GroupRuleError(.groupNotInProgrammeRegion)
             }
             guard !programme.groups.contains(group) else { return programme }
             programme.groups.append(group)
             guard try await repositories.coaching.update(programme, expectedVersion: version) else { throw GroupWriteError.stale }
             programme.version = version + 1
-            try await repositories.audit.record(.update, by: AuditActor(principal), at: now, entity: "programme", entityID: programme.id.uuidString,
-                                                region: programme.kabupatenKota,
-                                                changes: [FieldChange(field: "groups", before: nil, after: group.uuidString)])
+            try await repositories.audit.record(
+                .update, by: AuditActor(principal), at: now, entity: "programme", entityID: programme.id.uuidString,
+                region: programme.kabupatenKota,
+                changes: [FieldChange(field: "groups", before: nil, after: group.uuidString)])
             return programme
         }
     }
@@ -121,8 +129,10 @@ public struct CoachingWrites: Sendable {
         public var topic: String
         public var groups: [UUID]
 
-        public init(programme: UUID?, type: SessionType, startsAt: Date, hours: Double, place: String, facilitator: String, topic: String,
-                    groups: [UUID]) {
+        public init(
+            programme: UUID?, type: SessionType, startsAt: Date, hours: Double, place: String, facilitator: String, topic: String,
+            groups: [UUID]
+        ) {
             self.programme = programme
             self.type = type
             self.startsAt = startsAt
@@ -164,26 +174,31 @@ public struct CoachingWrites: Sendable {
                     problems.append(.programmeNotFound)
                 }
             }
-            let session = CoachingSession(programme: input.programme, type: input.type, startsAt: input.startsAt, hours: input.hours,
-                                          place: input.place.trimmingCharacters(in: .whitespacesAndNewlines),
-                                          facilitator: input.facilitator.trimmingCharacters(in: .whitespacesAndNewlines),
-                                          topic: input.topic.trimmingCharacters(in: .whitespacesAndNewlines), groups: groups.map(\.id))
+            let session = CoachingSession(
+                programme: input.programme, type: input.type, startsAt: input.startsAt, hours: input.hours,
+                place: input.place.trimmingCharacters(in: .whitespacesAndNewlines),
+                facilitator: input.facilitator.trimmingCharacters(in: .whitespacesAndNewlines),
+                topic: input.topic.trimmingCharacters(in: .whitespacesAndNewlines), groups: groups.map(\.id))
             problems += session.problems()
             guard problems.isEmpty else { throw GroupRuleError(problems) }
             try await repositories.coaching.insert(session)
-            try await repositories.audit.record(.create, by: AuditActor(principal), at: now, entity: "coaching_session",
-                                                entityID: session.id.uuidString, region: groups.first?.desa, changes: [
-                                                    FieldChange(field: "type", before: nil, after: session.type.rawValue),
-                                                    FieldChange(field: "starts_at", before: nil, after: IndonesianCalendar.longDateTime(session.startsAt)),
-                                                    FieldChange(field: "groups", before: nil, after: String(session.groups.count)),
-                                                ])
+            try await repositories.audit.record(
+                .create, by: AuditActor(principal), at: now, entity: "coaching_session",
+                entityID: session.id.uuidString, region: groups.first?.desa,
+                changes: [
+                    FieldChange(field: "type", before: nil, after: session.type.rawValue),
+                    FieldChange(field: "starts_at", before: nil, after: IndonesianCalendar.longDateTime(session.startsAt)),
+                    FieldChange(field: "groups", before: nil, after: String(session.groups.count)),
+                ])
             return session
         }
     }
 
     /// The groups of a session, if `principal` may see the session: every one of its groups
     /// must be inside their region (a session never shows one kab/kota another's members).
-    public static func groups(of session: CoachingSession, visibleTo principal: Principal, _ repositories: Repositories) async throws
+    public static func groups(
+        of session: CoachingSession, visibleTo principal: Principal, _ repositories: Repositories
+    ) async throws
         -> [KUBEGroup]?
     {
         var groups: [KUBEGroup] = []
@@ -202,13 +217,16 @@ public struct CoachingWrites: Sendable {
 
     /// The whole roster of a session that has taken place, saved with the session's version:
     /// exactly the active members of its groups, each with a status; audited member by member.
-    public func recordAttendance(_ sessionID: UUID, roster: [UUID: AttendanceStatus], version: Int, by principal: Principal) async throws
+    public func recordAttendance(
+        _ sessionID: UUID, roster: [UUID: AttendanceStatus], version: Int, by principal: Principal
+    ) async throws
         -> CoachingSession
     {
         let now = clock.now()
         return try await transactor.run { repositories in
             guard let session = try await repositories.coaching.find(session: sessionID),
-                  let groups = try await Self.groups(of: session, visibleTo: principal, repositories) else { throw GroupWriteError.notFound }
+                let groups = try await Self.groups(of: session, visibleTo: principal, repositories)
+            else { throw GroupWriteError.notFound }
             guard Self.mayRecord(principal, groups: groups) else { throw GroupWriteError.forbidden }
             guard session.startsAt <= now else {
                 throw GroupRuleError(.notYetBegun(session.startsAt))
@@ -223,8 +241,9 @@ public struct CoachingWrites: Sendable {
                 let after = roster[person]?.rawValue
                 return before == after ? nil : FieldChange(field: "hadir:\(person.uuidString.prefix(8))", before: before, after: after)
             }
-            try await repositories.audit.record(session.attendance.isEmpty ? .create : .update, by: AuditActor(principal), at: now,
-                                                entity: "attendance", entityID: session.id.uuidString, region: groups.first?.desa, changes: changes)
+            try await repositories.audit.record(
+                session.attendance.isEmpty ? .create : .update, by: AuditActor(principal), at: now,
+                entity: "attendance", entityID: session.id.uuidString, region: groups.first?.desa, changes: changes)
             return changed
         }
     }
@@ -250,13 +269,15 @@ public struct CoachingWrites: Sendable {
             }
             guard problems.isEmpty else { throw GroupRuleError(problems) }
             try await repositories.coaching.insert(assistance)
-            try await repositories.audit.record(.create, by: AuditActor(principal), at: now, entity: "assistance", entityID: assistance.id.uuidString,
-                                                region: group.desa, changes: [
-                                                    FieldChange(field: "amount", before: nil, after: String(assistance.amount.amount)),
-                                                    FieldChange(field: "source", before: nil, after: assistance.source.rawValue),
-                                                    FieldChange(field: "form", before: nil, after: assistance.form.rawValue),
-                                                    FieldChange(field: "receipt", before: nil, after: assistance.receipt),
-                                                ], note: "kelompok \(group.id.uuidString.prefix(8))")
+            try await repositories.audit.record(
+                .create, by: AuditActor(principal), at: now, entity: "assistance", entityID: assistance.id.uuidString,
+                region: group.desa,
+                changes: [
+                    FieldChange(field: "amount", before: nil, after: String(assistance.amount.amount)),
+                    FieldChange(field: "source", before: nil, after: assistance.source.rawValue),
+                    FieldChange(field: "form", before: nil, after: assistance.form.rawValue),
+                    FieldChange(field: "receipt", before: nil, after: assistance.receipt),
+                ], note: "kelompok \(group.id.uuidString.prefix(8))")
         }
     }
 }

@@ -26,7 +26,9 @@ public struct GroupChanges: Sendable {
     }
 
     /// Name, SK number and pendamping (a pendamping account whose region holds the group's kecamatan).
-    public func changeDetails(_ id: UUID, name: String, decreeNumber: String, pendamping: UUID?, version: Int, by principal: Principal)
+    public func changeDetails(
+        _ id: UUID, name: String, decreeNumber: String, pendamping: UUID?, version: Int, by principal: Principal
+    )
         async throws -> KUBEGroup
     {
         try await change(id, version: version, by: principal, note: "details") { group, repositories in
@@ -54,8 +56,9 @@ public struct GroupChanges: Sendable {
                 throw GroupRuleError(.nikNotInRegion)
             }
             let elsewhere = try await repositories.groups.activeGroup(of: person.id).map { $0 != group.id } ?? false
-            try group.add(Membership(beneficiary: person.id, noKK: person.details.noKK, desa: person.details.desa, joinedOn: today),
-                          activeElsewhere: elsewhere)
+            try group.add(
+                Membership(beneficiary: person.id, noKK: person.details.noKK, desa: person.details.desa, joinedOn: today),
+                activeElsewhere: elsewhere)
             return nil
         }
     }
@@ -69,7 +72,9 @@ public struct GroupChanges: Sendable {
     }
 
     /// A member leaves, with the date (today when not given; never in the future) and reason.
-    public func recordLeave(_ id: UUID, member: UUID, on date: CivilDate?, reason: String, version: Int, by principal: Principal)
+    public func recordLeave(
+        _ id: UUID, member: UUID, on date: CivilDate?, reason: String, version: Int, by principal: Principal
+    )
         async throws -> KUBEGroup
     {
         let today = CivilDate(clock.now())
@@ -86,7 +91,8 @@ public struct GroupChanges: Sendable {
         let today = CivilDate(clock.now())
         return try await change(id, version: version, by: principal, note: "activate") { group, repositories in
             try group.activate(on: today)
-            for member in group.activeMembers where try await repositories.groups.activeGroup(of: member.beneficiary).map({ $0 != group.id }) == true {
+            for member in group.activeMembers where try await repositories.groups.activeGroup(of: member.beneficiary).map({ $0 != group.id }) == true
+            {
                 throw GroupRuleError(.someoneActiveElsewhere)
             }
             return nil
@@ -94,8 +100,10 @@ public struct GroupChanges: Sendable {
     }
 
     /// Moves an active group to another stage with the checklist that supports it.
-    public func changeStage(_ id: UUID, to stage: KUBEStage, checklist: Set<StageIndicator>, reason: String, version: Int,
-                            by principal: Principal) async throws -> KUBEGroup {
+    public func changeStage(
+        _ id: UUID, to stage: KUBEStage, checklist: Set<StageIndicator>, reason: String, version: Int,
+        by principal: Principal
+    ) async throws -> KUBEGroup {
         let now = clock.now()
         return try await change(id, version: version, by: principal, note: "stage") { group, _ in
             try group.changeStage(to: stage, checklist: checklist, reason: reason, by: principal.username, at: now)
@@ -122,8 +130,10 @@ public struct GroupChanges: Sendable {
 
     // MARK: - The shared path of every change
 
-    private func change(_ id: UUID, version: Int, by principal: Principal, note: String,
-                        _ apply: @escaping @Sendable (inout KUBEGroup, Repositories) async throws -> StageChange?) async throws -> KUBEGroup {
+    private func change(
+        _ id: UUID, version: Int, by principal: Principal, note: String,
+        _ apply: @escaping @Sendable (inout KUBEGroup, Repositories) async throws -> StageChange?
+    ) async throws -> KUBEGroup {
         let now = clock.now()
         return try await transactor.run { repositories in
             guard let before = try await repositories.groups.find(id: id), principal.covers(before.desa) else { throw GroupWriteError.notFound }
@@ -134,15 +144,18 @@ public struct GroupChanges: Sendable {
             group.version = version + 1
             if let stageChange { try await repositories.groups.record(stageChange) }
             try await Self.followMembership(before: before, after: group, repositories, actor: AuditActor(principal), at: now)
-            try await repositories.audit.record(.update, by: AuditActor(principal), at: now, entity: "kube_group", entityID: group.id.uuidString,
-                                                region: group.desa, changes: Self.changes(from: before, to: group), note: note)
+            try await repositories.audit.record(
+                .update, by: AuditActor(principal), at: now, entity: "kube_group", entityID: group.id.uuidString,
+                region: group.desa, changes: Self.changes(from: before, to: group), note: note)
             return group
         }
     }
 
     /// Sets the register status of the people whose active membership this change began or
     /// ended: *aktif* on joining an active group, *keluar* on leaving it (one audit entry each).
-    static func followMembership(before: KUBEGroup?, after: KUBEGroup, _ repositories: Repositories, actor: AuditActor, at now: Date)
+    static func followMembership(
+        before: KUBEGroup?, after: KUBEGroup, _ repositories: Repositories, actor: AuditActor, at now: Date
+    )
         async throws
     {
         func active(_ group: KUBEGroup?) -> Set<UUID> {
@@ -161,21 +174,24 @@ public struct GroupChanges: Sendable {
             person.version += 1
             person.updatedAt = now
             guard try await repositories.beneficiaries.update(person, expectedVersion: person.version - 1) else { throw WriteConflict.stale }
-            try await repositories.audit.record(.update, by: actor, at: now, entity: "beneficiary", entityID: id.uuidString, region: person.details.desa,
-                                                changes: [FieldChange(field: "status", before: old.rawValue, after: status.rawValue)],
-                                                note: "mengikuti keanggotaan \(after.name)")
+            try await repositories.audit.record(
+                .update, by: actor, at: now, entity: "beneficiary", entityID: id.uuidString, region: person.details.desa,
+                changes: [FieldChange(field: "status", before: old.rawValue, after: status.rawValue)],
+                note: "mengikuti keanggotaan \(after.name)")
         }
     }
 
     /// What the audit trail records of a group.
     static func fields(_ g: KUBEGroup?) -> [String: String?] {
         guard let g else { return [:] }
-        return ["name": g.name, "status": g.status.rawValue, "stage": g.stage.rawValue, "decree_number": g.decreeNumber,
-                "pendamping": g.pendamping?.uuidString ?? "", "checklist": g.checklist.sorted().map(\.rawValue).joined(separator: ";"),
-                "active_members": String(g.activeMembers.count),
-                "members": g.activeMembers.map { $0.beneficiary.uuidString.prefix(8) }.sorted().joined(separator: ","),
-                "officers": g.activeMembers.filter { $0.role != .anggota }.map { "\($0.role.rawValue):\($0.beneficiary.uuidString.prefix(8))" }
-                    .sorted().joined(separator: ",")]
+        return [
+            "name": g.name, "status": g.status.rawValue, "stage": g.stage.rawValue, "decree_number": g.decreeNumber,
+            "pendamping": g.pendamping?.uuidString ?? "", "checklist": g.checklist.sorted().map(\.rawValue).joined(separator: ";"),
+            "active_members": String(g.activeMembers.count),
+            "members": g.activeMembers.map { $0.beneficiary.uuidString.prefix(8) }.sorted().joined(separator: ","),
+            "officers": g.activeMembers.filter { $0.role != .anggota }.map { "\($0.role.rawValue):\($0.beneficiary.uuidString.prefix(8))" }
+                .sorted().joined(separator: ","),
+        ]
     }
 
     public static func changes(from before: KUBEGroup?, to after: KUBEGroup) -> [FieldChange] {
@@ -228,18 +244,21 @@ public struct CreateGroup: Sendable {
                 problems.append(.chooseDesa)
             }
             guard problems.isEmpty, let desa, let kecamatan = desa.parent else { throw GroupRuleError(problems) }
-            var group = KUBEGroup(name: name, skill: input.skill, kecamatan: kecamatan, desa: desa,
-                                  decreeNumber: input.decreeNumber.trimmingCharacters(in: .whitespacesAndNewlines))
+            var group = KUBEGroup(
+                name: name, skill: input.skill, kecamatan: kecamatan, desa: desa,
+                decreeNumber: input.decreeNumber.trimmingCharacters(in: .whitespacesAndNewlines))
             for nik in input.memberNIKs {
                 guard let person = try await repositories.beneficiaries.find(nik: TextFolding.trim(nik)), principal.covers(person.details.desa) else {
                     throw GroupRuleError(.nikNotInRegion)
                 }
-                try group.add(Membership(beneficiary: person.id, noKK: person.details.noKK, desa: person.details.desa, joinedOn: today),
-                              activeElsewhere: try await repositories.groups.activeGroup(of: person.id) != nil)
+                try group.add(
+                    Membership(beneficiary: person.id, noKK: person.details.noKK, desa: person.details.desa, joinedOn: today),
+                    activeElsewhere: try await repositories.groups.activeGroup(of: person.id) != nil)
             }
             try await repositories.groups.insert(group)
-            try await repositories.audit.record(.create, by: AuditActor(principal), at: now, entity: "kube_group", entityID: group.id.uuidString,
-                                                region: group.desa, changes: GroupChanges.changes(from: nil, to: group), note: note)
+            try await repositories.audit.record(
+                .create, by: AuditActor(principal), at: now, entity: "kube_group", entityID: group.id.uuidString,
+                region: group.desa, changes: GroupChanges.changes(from: nil, to: group), note: note)
             return group
         }
     }

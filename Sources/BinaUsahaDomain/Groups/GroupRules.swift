@@ -98,7 +98,9 @@ extension KUBEGroup {
 
     /// Moves the group to another stage with the checklist that supports it. Moving up needs
     /// the indicators of the current stage; a reason is always written.
-    public mutating func changeStage(to stage: KUBEStage, checklist: Set<StageIndicator>, reason: String, by: String, at: Date)
+    public mutating func changeStage(
+        to stage: KUBEStage, checklist: Set<StageIndicator>, reason: String, by: String, at: Date
+    )
         throws(GroupRuleError) -> StageChange
     {
         guard status == .aktif else { throw GroupRuleError(.stageOnlyActive) }

@@ -37,9 +37,11 @@ public struct KUBEGroup: Sendable, Equatable {
     public var version: Int
     public var members: [Membership]
 
-    public init(id: UUID = UUID(), name: String, skill: String, kecamatan: RegionCode, desa: RegionCode, formedOn: CivilDate? = nil,
-                decreeNumber: String = "", status: Status = .draft, stage: KUBEStage = .tumbuh, pendamping: UUID? = nil,
-                checklist: Set<StageIndicator> = [], planID: UUID? = nil, version: Int = 1, members: [Membership] = []) {
+    public init(
+        id: UUID = UUID(), name: String, skill: String, kecamatan: RegionCode, desa: RegionCode, formedOn: CivilDate? = nil,
+        decreeNumber: String = "", status: Status = .draft, stage: KUBEStage = .tumbuh, pendamping: UUID? = nil,
+        checklist: Set<StageIndicator> = [], planID: UUID? = nil, version: Int = 1, members: [Membership] = []
+    ) {
         self.id = id
         self.name = name
         self.skill = skill
@@ -69,8 +71,10 @@ public struct Membership: Sendable, Equatable, Codable {
     public var leftOn: CivilDate?
     public var leaveReason: String?
 
-    public init(beneficiary: UUID, noKK: String, desa: RegionCode, role: MemberRole = .anggota, joinedOn: CivilDate,
-                leftOn: CivilDate? = nil, leaveReason: String? = nil) {
+    public init(
+        beneficiary: UUID, noKK: String, desa: RegionCode, role: MemberRole = .anggota, joinedOn: CivilDate,
+        leftOn: CivilDate? = nil, leaveReason: String? = nil
+    ) {
         self.beneficiary = beneficiary
         self.noKK = noKK
         self.desa = desa

@@ -44,17 +44,21 @@ public struct ImportRegions: Sendable {
         let now = clock.now()
         let batchSize = batchSize
         return try await transactor.run { repositories in
-            var report = try await self.write(rows: rows, unreadable: unreadable, expectedLevel: expectedLevel, batchSize: batchSize,
-                                              repository: repositories.regions)
+            var report = try await self.write(
+                rows: rows, unreadable: unreadable, expectedLevel: expectedLevel, batchSize: batchSize,
+                repository: repositories.regions)
             report.potentialsAdded = try await repositories.potentials.applyStartingPotentials()
-            try await repositories.audit.record(.import, by: actor, at: now, entity: "region", entityID: nil, region: nil,
-                                                note: fileName.isEmpty ? report.summaryID : "\(fileName): \(report.summaryID)")
+            try await repositories.audit.record(
+                .import, by: actor, at: now, entity: "region", entityID: nil, region: nil,
+                note: fileName.isEmpty ? report.summaryID : "\(fileName): \(report.summaryID)")
             return report
         }
     }
 
-    private func write(rows: [RegionImportRow], unreadable: [ImportProblem<RegionRowProblem>], expectedLevel: RegionLevel?,
-                       batchSize: Int, repository: any RegionRepository) async throws -> Report {
+    private func write(
+        rows: [RegionImportRow], unreadable: [ImportProblem<RegionRowProblem>], expectedLevel: RegionLevel?,
+        batchSize: Int, repository: any RegionRepository
+    ) async throws -> Report {
         var report = Report()
         report.total = rows.count + unreadable.count
         report.rejected = unreadable
@@ -67,8 +71,10 @@ public struct ImportRegions: Sendable {
                 report.rejected.append(problem)
             case let .success(region):
                 if let first = firstLine[region.code] {
-                    report.rejected.append(.init(line: row.line, column: "code", value: row.code,
-                                                 reason: .duplicateCode(firstLine: first)))
+                    report.rejected.append(
+                        .init(
+                            line: row.line, column: "code", value: row.code,
+                            reason: .duplicateCode(firstLine: first)))
                     continue
                 }
                 firstLine[region.code] = row.line
@@ -92,8 +98,10 @@ public struct ImportRegions: Sendable {
                 accepted.append(candidate.region)
                 acceptedCodes.insert(candidate.region.code)
             } else {
-                report.rejected.append(.init(line: candidate.line, column: "parent", value: parent.rawValue,
-                                             reason: .unknownParent(parent.rawValue)))
+                report.rejected.append(
+                    .init(
+                        line: candidate.line, column: "parent", value: parent.rawValue,
+                        reason: .unknownParent(parent.rawValue)))
             }
         }
 
@@ -123,12 +131,16 @@ public struct ImportRegions: Sendable {
             return .failure(.init(line: row.line, column: "code", value: row.code, reason: .badCode(error)))
         }
         if let expectedLevel, code.level != expectedLevel {
-            return .failure(.init(line: row.line, column: "code", value: row.code,
-                                  reason: .wrongLevel(expected: expectedLevel, found: code.level)))
+            return .failure(
+                .init(
+                    line: row.line, column: "code", value: row.code,
+                    reason: .wrongLevel(expected: expectedLevel, found: code.level)))
         }
         if let parent = row.parentCode?.trimmingCharacters(in: .whitespaces), parent != code.parent?.rawValue {
-            return .failure(.init(line: row.line, column: "parent", value: parent,
-                                  reason: .parentMismatch(parent: parent, code: code.rawValue)))
+            return .failure(
+                .init(
+                    line: row.line, column: "parent", value: parent,
+                    reason: .parentMismatch(parent: parent, code: code.rawValue)))
         }
         let name = row.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { return .failure(.init(line: row.line, column: "name", value: row.name, reason: .emptyName)) }

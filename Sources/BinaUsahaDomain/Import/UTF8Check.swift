@@ -18,7 +18,10 @@ public struct UTF8Check: Sendable {
         var back = 0
         while back < min(3, bytes.count) {
             let byte = bytes[bytes.count - 1 - back]
-            if byte & 0xC0 == 0x80 { back += 1; continue }
+            if byte & 0xC0 == 0x80 {
+                back += 1
+                continue
+            }
             if byte >= 0xC0 {
                 let needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 if back + 1 < needed { cut = bytes.count - 1 - back }
@@ -44,7 +47,10 @@ public struct UTF8Check: Sendable {
         // Find the line of the first bad byte.
         var start = 0
         for (index, byte) in bytes.enumerated() where countLineEnd(byte) {
-            if String(validating: bytes[start..<index], as: UTF8.self) == nil { firstBadLine = line - 1; return }
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil {
+                firstBadLine = line - 1
+                return
+            }
             start = index + 1
         }
         firstBadLine = line

@@ -30,8 +30,10 @@ public struct GroupPlan: Sendable, Equatable {
     public var groups: [PlannedGroup]
     public var leftOut: [LeftOutPerson]
 
-    public init(id: UUID = UUID(), scope: RegionCode?, rules: PlanningRules, status: Status = .draft, createdBy: String, createdAt: Date,
-                decidedBy: String? = nil, decidedAt: Date? = nil, version: Int = 1, groups: [PlannedGroup], leftOut: [LeftOutPerson]) {
+    public init(
+        id: UUID = UUID(), scope: RegionCode?, rules: PlanningRules, status: Status = .draft, createdBy: String, createdAt: Date,
+        decidedBy: String? = nil, decidedAt: Date? = nil, version: Int = 1, groups: [PlannedGroup], leftOut: [LeftOutPerson]
+    ) {
         self.id = id
         self.scope = scope
         self.rules = rules
@@ -80,26 +82,37 @@ public enum PlanProblem: Equatable, Sendable, LocalizedMessage {
         switch self {
         case .groupNotInPlan: return id ? "Kelompok tidak ditemukan dalam rencana ini." : "The group is not in this plan."
         case let .notDraft(status):
-            return id ? "Rencana ini sudah \(status.label(.id).lowercased()); tidak bisa diubah lagi." : "This plan is \(status.label(.en).lowercased()); it cannot be changed."
+            return id
+                ? "Rencana ini sudah \(status.label(.id).lowercased()); tidak bisa diubah lagi."
+                : "This plan is \(status.label(.en).lowercased()); it cannot be changed."
         case .personNotInPlan: return id ? "Orang ini tidak ada dalam rencana." : "This person is not in the plan."
         case .overrideReasonRequired:
-            return id ? "Orang ini belum memenuhi syarat KUBE; tuliskan alasan untuk tetap mengikutkannya."
+            return id
+                ? "Orang ini belum memenuhi syarat KUBE; tuliskan alasan untuk tetap mengikutkannya."
                 : "This person does not meet the KUBE requirements yet; write a reason to include them anyway."
         case .otherKecamatan:
             return id ? "Anggota KUBE harus tinggal di kecamatan yang sama dengan kelompoknya." : "KUBE members must live in their group's kecamatan."
         case let .skillNotRecommended(skill):
-            return id ? "\(skill) tidak termasuk keterampilan yang direkomendasikan untuk orang ini." : "\(skill) is not among the skills recommended for this person."
+            return id
+                ? "\(skill) tidak termasuk keterampilan yang direkomendasikan untuk orang ini."
+                : "\(skill) is not among the skills recommended for this person."
         case let .groupFull(maximum):
             return id ? "Kelompok sudah berisi \(maximum) anggota, batas terbanyak." : "The group already has \(maximum) members, the most allowed."
-        case .sameFamily: return id ? "Kelompok ini sudah memiliki anggota dari KK yang sama." : "This group already has a member of the same family (KK)."
-        case .notAMember: return id ? "Orang ini bukan anggota kelompok mana pun dalam rencana." : "This person is not a member of any group in the plan."
+        case .sameFamily:
+            return id ? "Kelompok ini sudah memiliki anggota dari KK yang sama." : "This group already has a member of the same family (KK)."
+        case .notAMember:
+            return id ? "Orang ini bukan anggota kelompok mana pun dalam rencana." : "This person is not a member of any group in the plan."
         case .sameGroup: return id ? "Pilih dua kelompok yang berbeda untuk digabung." : "Choose two different groups to merge."
         case .differentSkills:
             return id ? "Hanya kelompok dengan jenis usaha yang sama yang bisa digabung." : "Only groups of the same business can be merged."
-        case .differentKecamatan: return id ? "Hanya kelompok di kecamatan yang sama yang bisa digabung." : "Only groups in the same kecamatan can be merged."
+        case .differentKecamatan:
+            return id ? "Hanya kelompok di kecamatan yang sama yang bisa digabung." : "Only groups in the same kecamatan can be merged."
         case let .mergedTooLarge(total, maximum):
-            return id ? "Gabungan akan berisi \(total) anggota; batas terbanyak \(maximum)." : "The merged group would have \(total) members; at most \(maximum)."
-        case .mergedSameFamily: return id ? "Gabungan akan berisi dua anggota dari KK yang sama." : "The merged group would have two members of one family (KK)."
+            return id
+                ? "Gabungan akan berisi \(total) anggota; batas terbanyak \(maximum)."
+                : "The merged group would have \(total) members; at most \(maximum)."
+        case .mergedSameFamily:
+            return id ? "Gabungan akan berisi dua anggota dari KK yang sama." : "The merged group would have two members of one family (KK)."
         case .noGroups: return id ? "Rencana tidak berisi kelompok." : "The plan has no groups."
         case let .groupSize(group, count, minimum, maximum):
             let label = group.text(lang)
@@ -109,16 +122,20 @@ public enum PlanProblem: Equatable, Sendable, LocalizedMessage {
             return id ? "\(label): ada anggota dari kecamatan lain." : "\(label): a member lives in another kecamatan."
         case let .groupIneligible(group):
             let label = group.text(lang)
-            return id ? "\(label): ada anggota yang belum memenuhi syarat tanpa alasan tertulis." : "\(label): a member does not meet the requirements and has no written reason."
+            return id
+                ? "\(label): ada anggota yang belum memenuhi syarat tanpa alasan tertulis."
+                : "\(label): a member does not meet the requirements and has no written reason."
         case let .groupPersonTwice(group):
             let label = group.text(lang)
             return id ? "\(label): seseorang tercatat di dua kelompok." : "\(label): someone is in two groups."
         case let .familiesRepeated(count):
-            return id ? "\(count) KK diwakili lebih dari satu anggota; satu KK hanya boleh satu anggota."
+            return id
+                ? "\(count) KK diwakili lebih dari satu anggota; satu KK hanya boleh satu anggota."
                 : "\(count) families (KK) have more than one member; one member per family."
         case let .badTarget(groups): return id ? "Tulis nomor kelompok tujuan, 1–\(groups)." : "Write the number of the target group, 1–\(groups)."
         case let .badChoice(value): return id ? "Pilihan \"\(value)\" tidak dikenal." : "The choice \"\(value)\" is not known."
-        case .stale: return id ? "Rencana ini sudah diubah orang lain; muat ulang lalu ulangi." : "Someone else changed this plan; reload and try again."
+        case .stale:
+            return id ? "Rencana ini sudah diubah orang lain; muat ulang lalu ulangi." : "Someone else changed this plan; reload and try again."
         }
     }
 }
@@ -282,8 +299,10 @@ public struct GroupPlanSummary: Sendable, Equatable {
     public var memberCount: Int
     public var leftOutCount: Int
 
-    public init(id: UUID, scope: RegionCode?, status: GroupPlan.Status, createdBy: String, createdAt: Date, groupCount: Int,
-                memberCount: Int, leftOutCount: Int) {
+    public init(
+        id: UUID, scope: RegionCode?, status: GroupPlan.Status, createdBy: String, createdAt: Date, groupCount: Int,
+        memberCount: Int, leftOutCount: Int
+    ) {
         self.id = id
         self.scope = scope
         self.status = status

@@ -37,8 +37,10 @@ public struct GroupPlanner: Sendable {
         return Result(groups: groups, leftOut: leftOut)
     }
 
-    private func planKecamatan(_ kecamatan: RegionCode, _ candidates: [PlanCandidate], overrides: [UUID: String],
-                               makeID: () -> UUID) -> Result {
+    private func planKecamatan(
+        _ kecamatan: RegionCode, _ candidates: [PlanCandidate], overrides: [UUID: String],
+        makeID: () -> UUID
+    ) -> Result {
         var leftOut: [LeftOutPerson] = []
 
         // 1. Eligibility, unless overridden with a reason.
@@ -102,10 +104,14 @@ public struct GroupPlanner: Sendable {
                 }
             }
             let best = reach.filter { $0.value.people > 0 }
-                .max { a, b in a.value.people != b.value.people ? a.value.people < b.value.people
-                    : a.value.score != b.value.score ? a.value.score < b.value.score : a.key > b.key }
+                .max { a, b in
+                    a.value.people != b.value.people
+                        ? a.value.people < b.value.people
+                        : a.value.score != b.value.score ? a.value.score < b.value.score : a.key > b.key
+                }
             guard let (skill, taken) = best, taken.people >= rules.minimumSize,
-                  stuck.contains(where: { choice[$0.id] != skill }) else { break }
+                stuck.contains(where: { choice[$0.id] != skill })
+            else { break }
             for person in stuck where person.options.contains(where: { $0.skill == skill }) {
                 count[choice[person.id]!]! -= 1
                 choice[person.id] = skill
@@ -140,7 +146,8 @@ public struct GroupPlanner: Sendable {
             } else {
                 for person in remainder {
                     if let index = skillGroups.indices.filter({ skillGroups[$0].members.count < rules.maximumSize })
-                        .min(by: { skillGroups[$0].members.count < skillGroups[$1].members.count }) {
+                        .min(by: { skillGroups[$0].members.count < skillGroups[$1].members.count })
+                    {
                         skillGroups[index].members.append(PlannedMember(person, overrideReason: overrides[person.id]))
                     } else {
                         leftOut.append(LeftOutPerson(person, .tooFew(skill: skill, count: remainder.count, place: kecamatan)))
@@ -157,8 +164,10 @@ public struct GroupPlanner: Sendable {
     }
 
     /// Splits `people` (≥ minimum) into groups as close to the target size as the limits allow.
-    private func cut(_ people: [PlanCandidate], skill: String, kecamatan: RegionCode, overrides: [UUID: String],
-                     makeID: () -> UUID) -> [PlannedGroup] {
+    private func cut(
+        _ people: [PlanCandidate], skill: String, kecamatan: RegionCode, overrides: [UUID: String],
+        makeID: () -> UUID
+    ) -> [PlannedGroup] {
         let n = people.count
         let fewest = (n + rules.maximumSize - 1) / rules.maximumSize
         let most = n / rules.minimumSize
@@ -168,8 +177,10 @@ public struct GroupPlanner: Sendable {
         for index in 0..<count {
             let size = n / count + (index < n % count ? 1 : 0)
             let slice = people[start..<(start + size)]
-            groups.append(PlannedGroup(id: makeID(), skill: skill, kecamatan: kecamatan,
-                                       members: slice.map { PlannedMember($0, overrideReason: overrides[$0.id]) }))
+            groups.append(
+                PlannedGroup(
+                    id: makeID(), skill: skill, kecamatan: kecamatan,
+                    members: slice.map { PlannedMember($0, overrideReason: overrides[$0.id]) }))
             start += size
         }
         return groups

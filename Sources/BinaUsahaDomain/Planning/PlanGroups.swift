@@ -63,8 +63,10 @@ public struct PlanGroups: Sendable {
                 fits = recommender.placeFits(at: person.desa)
                 fitsByDesa[person.desa] = fits
             }
-            candidates.append(PlanCandidate(id: person.id, noKK: person.noKK, desa: person.desa, failedChecks: person.failedChecks(today: today),
-                                            options: recommender.scores(fits, interests: person.interests, limit: Self.optionsKept)))
+            candidates.append(
+                PlanCandidate(
+                    id: person.id, noKK: person.noKK, desa: person.desa, failedChecks: person.failedChecks(today: today),
+                    options: recommender.scores(fits, interests: person.interests, limit: Self.optionsKept)))
         }
         return candidates
     }

@@ -12,7 +12,8 @@ public enum PlanRequestProblem: Error, Equatable, Sendable, LocalizedMessage {
         case let .unknownRegion(text): return id ? "Kode wilayah \"\(text)\" tidak dikenal." : "Region code \"\(text)\" is not known."
         case let .outsideRegion(text): return id ? "Wilayah \(text) di luar wilayah kerja Anda." : "Region \(text) is outside your region."
         case .badTargetSize:
-            return id ? "Target anggota per kelompok harus bilangan \(PlanningRules.permensosMinimum)–\(PlanningRules.permensosMaximum)."
+            return id
+                ? "Target anggota per kelompok harus bilangan \(PlanningRules.permensosMinimum)–\(PlanningRules.permensosMaximum)."
                 : "The target size per group must be a number \(PlanningRules.permensosMinimum)–\(PlanningRules.permensosMaximum)."
         }
     }
@@ -62,30 +63,36 @@ public struct ProposePlan: Sendable {
         let people = try await repositories.planningPeople.planningPeople(within: scope)
         let taken = try await repositories.plans.peopleInAcceptedPlans(within: scope)
             .union(try await repositories.groups.activeMembers(within: scope))
-        let recommender = try await LoadRecommender(potentials: repositories.potentials, regions: repositories.regions,
-                                                    skills: repositories.skills, settings: repositories.skills)(within: scope)
+        let recommender = try await LoadRecommender(
+            potentials: repositories.potentials, regions: repositories.regions,
+            skills: repositories.skills, settings: repositories.skills)(within: scope)
         let result = PlanGroups(recommender: recommender, rules: rules, today: CivilDate(clock.now()))(people, excluding: taken, overrides: overrides)
-        return Proposal(scope: scope, rules: rules, candidates: people.count, result: result,
-                        skillNames: Dictionary(recommender.skills.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        return Proposal(
+            scope: scope, rules: rules, candidates: people.count, result: result,
+            skillNames: Dictionary(recommender.skills.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Computes and stores a draft plan (audited).
-    public func callAsFunction(scope: RegionCode?, rules: PlanningRules, overrides: [UUID: String] = [:], by actor: AuditActor) async throws
+    public func callAsFunction(
+        scope: RegionCode?, rules: PlanningRules, overrides: [UUID: String] = [:], by actor: AuditActor
+    ) async throws
         -> GroupPlan
     {
         let proposal = try await preview(scope: scope, rules: rules, overrides: overrides)
         let now = clock.now()
-        let plan = GroupPlan(scope: scope, rules: rules, createdBy: actor.name, createdAt: now, groups: proposal.result.groups,
-                             leftOut: proposal.result.leftOut)
+        let plan = GroupPlan(
+            scope: scope, rules: rules, createdBy: actor.name, createdAt: now, groups: proposal.result.groups,
+            leftOut: proposal.result.leftOut)
         try await transactor.run { repositories in
             try await repositories.plans.insert(plan)
-            try await repositories.audit.record(.create, by: actor, at: now, entity: "group_plan", entityID: plan.id.uuidString, region: scope,
-                                                changes: [
-                                                    FieldChange(field: "groups", before: nil, after: String(plan.groups.count)),
-                                                    FieldChange(field: "members", before: nil, after: String(plan.memberCount)),
-                                                    FieldChange(field: "left_out", before: nil, after: String(plan.leftOut.count)),
-                                                    FieldChange(field: "target_size", before: nil, after: String(rules.targetSize)),
-                                                ], note: overrides.isEmpty ? nil : "\(overrides.count) pengecualian syarat")
+            try await repositories.audit.record(
+                .create, by: actor, at: now, entity: "group_plan", entityID: plan.id.uuidString, region: scope,
+                changes: [
+                    FieldChange(field: "groups", before: nil, after: String(plan.groups.count)),
+                    FieldChange(field: "members", before: nil, after: String(plan.memberCount)),
+                    FieldChange(field: "left_out", before: nil, after: String(plan.leftOut.count)),
+                    FieldChange(field: "target_size", before: nil, after: String(rules.targetSize)),
+                ], note: overrides.isEmpty ? nil : "\(overrides.count) pengecualian syarat")
         }
         return plan
     }
@@ -166,12 +173,14 @@ public struct PlanDecisions: Sendable {
                     members.append(Membership(beneficiary: member.id, noKK: member.noKK, desa: member.desa, joinedOn: today))
                 }
                 let place = places[desa]?.name ?? desa.rawValue
-                let group = KUBEGroup(name: "KUBE \(skills[planned.skill] ?? planned.skill) \(place) \(number + 1)", skill: planned.skill,
-                                      kecamatan: planned.kecamatan, desa: desa, planID: plan.id, members: members)
+                let group = KUBEGroup(
+                    name: "KUBE \(skills[planned.skill] ?? planned.skill) \(place) \(number + 1)", skill: planned.skill,
+                    kecamatan: planned.kecamatan, desa: desa, planID: plan.id, members: members)
                 try await repositories.groups.insert(group)
-                try await repositories.audit.record(.create, by: AuditActor(principal), at: now, entity: "kube_group", entityID: group.id.uuidString,
-                                                    region: group.desa, changes: GroupChanges.changes(from: nil, to: group),
-                                                    note: "dari rencana \(plan.id.uuidString.prefix(8))")
+                try await repositories.audit.record(
+                    .create, by: AuditActor(principal), at: now, entity: "kube_group", entityID: group.id.uuidString,
+                    region: group.desa, changes: GroupChanges.changes(from: nil, to: group),
+                    note: "dari rencana \(plan.id.uuidString.prefix(8))")
                 await box.append(group)
             }
         }
@@ -205,8 +214,10 @@ public struct PlanDecisions: Sendable {
         Dictionary(try await repositories.skills.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
-    private func decide(_ id: UUID, version: Int, by principal: Principal, action: AuditAction, note: String,
-                        _ apply: @escaping @Sendable (inout GroupPlan, Repositories) async throws -> Void) async throws -> GroupPlan {
+    private func decide(
+        _ id: UUID, version: Int, by principal: Principal, action: AuditAction, note: String,
+        _ apply: @escaping @Sendable (inout GroupPlan, Repositories) async throws -> Void
+    ) async throws -> GroupPlan {
         let now = clock.now()
         return try await transactor.run { repositories in
             guard var plan = try await repositories.plans.find(id: id), Self.reaches(principal, plan) else { throw GroupWriteError.notFound }
@@ -214,12 +225,14 @@ public struct PlanDecisions: Sendable {
             try await apply(&plan, repositories)
             guard try await repositories.plans.update(plan, expectedVersion: version) else { throw GroupWriteError.stale }
             plan.version = version + 1
-            try await repositories.audit.record(action, by: AuditActor(principal), at: now, entity: "group_plan", entityID: plan.id.uuidString,
-                                                region: plan.scope, changes: [
-                                                    FieldChange(field: "status", before: nil, after: plan.status.rawValue),
-                                                    FieldChange(field: "groups", before: nil, after: String(plan.groups.count)),
-                                                    FieldChange(field: "members", before: nil, after: String(plan.memberCount)),
-                                                ], note: note)
+            try await repositories.audit.record(
+                action, by: AuditActor(principal), at: now, entity: "group_plan", entityID: plan.id.uuidString,
+                region: plan.scope,
+                changes: [
+                    FieldChange(field: "status", before: nil, after: plan.status.rawValue),
+                    FieldChange(field: "groups", before: nil, after: String(plan.groups.count)),
+                    FieldChange(field: "members", before: nil, after: String(plan.memberCount)),
+                ], note: note)
             return plan
         }
     }

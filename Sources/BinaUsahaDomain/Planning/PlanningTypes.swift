@@ -85,8 +85,9 @@ public struct PlannedMember: Sendable, Equatable, Codable {
     }
 
     init(_ candidate: PlanCandidate, overrideReason: String?) {
-        self.init(id: candidate.id, noKK: candidate.noKK, desa: candidate.desa, failedChecks: candidate.failedChecks,
-                  options: candidate.options, overrideReason: overrideReason)
+        self.init(
+            id: candidate.id, noKK: candidate.noKK, desa: candidate.desa, failedChecks: candidate.failedChecks,
+            options: candidate.options, overrideReason: overrideReason)
     }
 
     public func score(for skill: String) -> Double? { options.first { $0.skill == skill }?.score }
@@ -126,8 +127,10 @@ public enum LeftOutReason: Sendable, Equatable, Codable {
     case removedByOperator
 
     /// The explanation, with names supplied by the caller.
-    public func text(_ lang: Lang, skillName: (String) -> String, placeName: (RegionCode) -> String,
-                     checkText: (String) -> String) -> String {
+    public func text(
+        _ lang: Lang, skillName: (String) -> String, placeName: (RegionCode) -> String,
+        checkText: (String) -> String
+    ) -> String {
         switch (self, lang) {
         case let (.ineligible(keys), .id): "Tidak memenuhi syarat: " + keys.map(checkText).joined(separator: "; ")
         case let (.ineligible(keys), .en): "Not eligible: " + keys.map(checkText).joined(separator: "; ")
@@ -161,8 +164,9 @@ public struct LeftOutPerson: Sendable, Equatable, Codable {
     }
 
     init(_ candidate: PlanCandidate, _ reason: LeftOutReason) {
-        self.init(id: candidate.id, noKK: candidate.noKK, desa: candidate.desa, failedChecks: candidate.failedChecks,
-                  options: candidate.options, reason: reason)
+        self.init(
+            id: candidate.id, noKK: candidate.noKK, desa: candidate.desa, failedChecks: candidate.failedChecks,
+            options: candidate.options, reason: reason)
     }
 
     init(_ member: PlannedMember, _ reason: LeftOutReason) {

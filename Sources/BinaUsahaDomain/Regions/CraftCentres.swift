@@ -11,8 +11,9 @@ public enum CraftCentres {
 
     static func centre(_ code: String, _ name: String, _ kind: RegionKind, kecamatan: String, _ interests: [String]) -> Centre {
         let desa = RegionCode(trusted: code)
-        return Centre(desa: Region(code: desa, name: name, kind: kind),
-                      kecamatan: Region(code: desa.parent!, name: kecamatan, kind: .kecamatan), interests: interests)
+        return Centre(
+            desa: Region(code: desa, name: name, kind: kind),
+            kecamatan: Region(code: desa.parent!, name: kecamatan, kind: .kecamatan), interests: interests)
     }
 
     public static let all: [Centre] = [

@@ -12,8 +12,10 @@ public struct Beneficiary: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: UUID = UUID(), details: BeneficiaryDetails, status: BeneficiaryStatus = .calon, notes: String? = nil,
-                warnings: [RegistryWarning] = [], version: Int = 1, createdAt: Date, updatedAt: Date) {
+    public init(
+        id: UUID = UUID(), details: BeneficiaryDetails, status: BeneficiaryStatus = .calon, notes: String? = nil,
+        warnings: [RegistryWarning] = [], version: Int = 1, createdAt: Date, updatedAt: Date
+    ) {
         self.id = id
         self.details = details
         self.status = status
@@ -47,10 +49,12 @@ public struct BeneficiaryDetails: Sendable, Equatable, Hashable {
     public var interests: [String]
     public var priorAssistance: [PriorAssistance]
 
-    public init(nik: String, noKK: String, name: String, sex: Sex, birthPlace: String = "", birthDate: CivilDate,
-                desa: RegionCode, address: String = "", rt: String = "", rw: String = "", phone: String = "",
-                ppks: [Int], decile: Int? = nil, isHeadOfFamily: Bool = false, disability: String = "",
-                interests: [String] = [], priorAssistance: [PriorAssistance] = []) {
+    public init(
+        nik: String, noKK: String, name: String, sex: Sex, birthPlace: String = "", birthDate: CivilDate,
+        desa: RegionCode, address: String = "", rt: String = "", rw: String = "", phone: String = "",
+        ppks: [Int], decile: Int? = nil, isHeadOfFamily: Bool = false, disability: String = "",
+        interests: [String] = [], priorAssistance: [PriorAssistance] = []
+    ) {
         self.nik = nik
         self.noKK = noKK
         self.name = name
@@ -132,5 +136,7 @@ public struct PriorAssistance: Sendable, Equatable, Hashable, Comparable, Codabl
 
     public var text: String { "\(programme.rawValue):\(year)" }
 
-    public static func < (lhs: PriorAssistance, rhs: PriorAssistance) -> Bool { (lhs.year, lhs.programme.rawValue) < (rhs.year, rhs.programme.rawValue) }
+    public static func < (lhs: PriorAssistance, rhs: PriorAssistance) -> Bool {
+        (lhs.year, lhs.programme.rawValue) < (rhs.year, rhs.programme.rawValue)
+    }
 }

@@ -25,16 +25,22 @@ public enum BeneficiaryError: Error, Equatable, Sendable, LocalizedMessage {
         switch (self, lang) {
         case let (.invalid(problems), _): problems.map { "\($0.column.map { "\($0): " } ?? "")\($0.message(lang))" }.joined(separator: "; ")
         case (.nikTaken, .id): "NIK ini sudah terdaftar di register. Bila orang ini pindah ke wilayah Anda, minta admin provinsi memindahkan datanya."
-        case (.nikTaken, .en): "This NIK is already in the register. If this person moved into your region, ask the provincial admin to move the record."
+        case (.nikTaken, .en):
+            "This NIK is already in the register. If this person moved into your region, ask the provincial admin to move the record."
         case let (.badStatus(text), .id): "Status '\(text)' tidak dikenal (calon, mandiri atau keluar)."
         case let (.badStatus(text), .en): "Unknown status '\(text)' (calon, mandiri or keluar)."
-        case (.statusFollowsGroup, .id): "Status Aktif mengikuti keanggotaan KUBE: seseorang aktif bila menjadi anggota KUBE yang aktif, dan berubah saat ia keluar. Ubah keanggotaannya di halaman kelompok."
-        case (.statusFollowsGroup, .en): "Status Active follows KUBE membership: a person is active while a member of an active KUBE, and changes when they leave. Change the membership on the group's page."
-        case let (.inGroup(_, name), .id): "Data ini tidak dapat dihapus karena orang ini tercatat sebagai anggota \(name). Riwayat kelompok harus tetap utuh."
-        case let (.inGroup(_, name), .en): "This record cannot be deleted: the person is recorded as a member of \(name), and the group's history must stay whole."
+        case (.statusFollowsGroup, .id):
+            "Status Aktif mengikuti keanggotaan KUBE: seseorang aktif bila menjadi anggota KUBE yang aktif, dan berubah saat ia keluar. Ubah keanggotaannya di halaman kelompok."
+        case (.statusFollowsGroup, .en):
+            "Status Active follows KUBE membership: a person is active while a member of an active KUBE, and changes when they leave. Change the membership on the group's page."
+        case let (.inGroup(_, name), .id):
+            "Data ini tidak dapat dihapus karena orang ini tercatat sebagai anggota \(name). Riwayat kelompok harus tetap utuh."
+        case let (.inGroup(_, name), .en):
+            "This record cannot be deleted: the person is recorded as a member of \(name), and the group's history must stay whole."
         case (.notFound, .id): "Data penerima manfaat tidak ditemukan."
         case (.notFound, .en): "Beneficiary not found."
-        case (.staleVersion, .id): "Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang untuk melihat versi terbaru, lalu ulangi perubahan Anda."
+        case (.staleVersion, .id):
+            "Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang untuk melihat versi terbaru, lalu ulangi perubahan Anda."
         case (.staleVersion, .en): "Someone else changed this record since you opened it. Reload to see the latest version, then redo your change."
         }
     }

@@ -36,8 +36,10 @@ public struct BeneficiaryQuery: Sendable, Equatable {
     public var page: Int
     public var perPage: Int
 
-    public init(scope: RegionCode? = nil, name: String? = nil, region: RegionCode? = nil, ppks: Int? = nil, decile: Int? = nil,
-                status: BeneficiaryStatus? = nil, interest: String? = nil, page: Int = 1, perPage: Int = 50) {
+    public init(
+        scope: RegionCode? = nil, name: String? = nil, region: RegionCode? = nil, ppks: Int? = nil, decile: Int? = nil,
+        status: BeneficiaryStatus? = nil, interest: String? = nil, page: Int = 1, perPage: Int = 50
+    ) {
         self.scope = scope
         self.name = name
         self.region = region

@@ -33,7 +33,8 @@ public enum BeneficiaryRowProblem: Error, Sendable, Equatable, LocalizedMessage 
         case let .required(column): return id ? "kolom \(column) wajib diisi" : "column \(column) is required"
         case let .badSex(value): return id ? "jenis kelamin '\(value)' harus L atau P" : "sex '\(value)' must be L or P"
         case let .badDate(value):
-            return id ? "tanggal '\(value)' tidak sah (format YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY)"
+            return id
+                ? "tanggal '\(value)' tidak sah (format YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY)"
                 : "invalid date '\(value)' (use YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY)"
         case .futureBirthDate: return id ? "tanggal lahir di masa depan" : "birth date lies in the future"
         case let .badDesaCode(value):
@@ -46,21 +47,26 @@ public enum BeneficiaryRowProblem: Error, Sendable, Equatable, LocalizedMessage 
             return id ? "desa \(desa) di luar wilayah kerja Anda (\(scope))" : "desa \(desa) is outside your region (\(scope))"
         case let .badRTRW(value): return id ? "RT/RW '\(value)' harus angka (maks. 3 digit)" : "RT/RW '\(value)' must be up to 3 digits"
         case let .badPhone(value):
-            return id ? "nomor telepon '\(value)' tidak sah (contoh 0812xxxxxxx atau +62812xxxxxxx)"
+            return id
+                ? "nomor telepon '\(value)' tidak sah (contoh 0812xxxxxxx atau +62812xxxxxxx)"
                 : "invalid phone number '\(value)' (e.g. 0812xxxxxxx or +62812xxxxxxx)"
         case let .unknownPPKS(value):
-            return id ? "kategori PPKS '\(value)' tidak dikenal (nomor 1–26 atau nama, mis. 24 atau Fakir Miskin)"
+            return id
+                ? "kategori PPKS '\(value)' tidak dikenal (nomor 1–26 atau nama, mis. 24 atau Fakir Miskin)"
                 : "unknown PPKS category '\(value)' (number 1–26 or name, e.g. 24 or Fakir Miskin)"
         case let .badDecile(value): return id ? "desil '\(value)' harus 1–10 atau kosong" : "decile '\(value)' must be 1–10 or empty"
         case let .badYesNo(value): return id ? "'\(value)' harus ya atau tidak" : "'\(value)' must be ya (yes) or tidak (no)"
         case let .unknownInterest(value):
-            return id ? "minat '\(value)' tidak ada di daftar minat; admin dapat menambahkannya"
+            return id
+                ? "minat '\(value)' tidak ada di daftar minat; admin dapat menambahkannya"
                 : "interest '\(value)' is not in the vocabulary; an admin can add it"
         case let .badAssistance(value):
-            return id ? "bantuan '\(value)' harus PROGRAM:TAHUN, program KUBE, UEP atau PENA (mis. KUBE:2019)"
+            return id
+                ? "bantuan '\(value)' harus PROGRAM:TAHUN, program KUBE, UEP atau PENA (mis. KUBE:2019)"
                 : "assistance '\(value)' must be PROGRAMME:YEAR with KUBE, UEP or PENA (e.g. KUBE:2019)"
         case .registeredElsewhere:
-            return id ? "NIK ini sudah terdaftar pada data yang tidak dapat Anda ubah; baris ini tidak diimpor. Bila orang ini pindah ke wilayah Anda, minta admin provinsi memindahkan datanya."
+            return id
+                ? "NIK ini sudah terdaftar pada data yang tidak dapat Anda ubah; baris ini tidak diimpor. Bila orang ini pindah ke wilayah Anda, minta admin provinsi memindahkan datanya."
                 : "this NIK is already registered in a record you cannot change; the row was not imported. If this person moved into your region, ask the provincial admin to move the record."
         case let .duplicateNIK(firstLine):
             return id ? "NIK ganda di berkas: sudah ada di baris \(firstLine)" : "duplicate NIK in the file: already on line \(firstLine)"

@@ -4,9 +4,11 @@ import Foundation
 /// lists every problem of the row with its column and value. Pure: what it needs to know
 /// about regions, vocabulary and the importer's scope comes in `Context`.
 public struct BeneficiaryRowValidator: Sendable {
-    public static let columns = ["nik", "no_kk", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "kode_desa",
-                                 "alamat", "rt", "rw", "telepon", "kategori_ppks", "desil", "kepala_keluarga",
-                                 "disabilitas", "minat", "bantuan_sebelumnya"]
+    public static let columns = [
+        "nik", "no_kk", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "kode_desa",
+        "alamat", "rt", "rw", "telepon", "kategori_ppks", "desil", "kepala_keluarga",
+        "disabilitas", "minat", "bantuan_sebelumnya",
+    ]
     public static let requiredColumns: Set<String> = ["nik", "no_kk", "nama", "kode_desa", "kategori_ppks"]
 
     public struct Context: Sendable {
@@ -19,8 +21,10 @@ public struct BeneficiaryRowValidator: Sendable {
         /// The importer's region; rows outside it are refused. `nil` = whole province.
         public var scope: RegionCode?
 
-        public init(today: CivilDate, isKnownDesa: @escaping @Sendable (RegionCode) -> Bool,
-                    isKnownPrefix: @escaping @Sendable (RegionCode) -> Bool, interests: Set<String>, scope: RegionCode?) {
+        public init(
+            today: CivilDate, isKnownDesa: @escaping @Sendable (RegionCode) -> Bool,
+            isKnownPrefix: @escaping @Sendable (RegionCode) -> Bool, interests: Set<String>, scope: RegionCode?
+        ) {
             self.today = today
             self.isKnownDesa = isKnownDesa
             self.isKnownPrefix = isKnownPrefix
@@ -119,7 +123,9 @@ public struct BeneficiaryRowValidator: Sendable {
         }
         var assistance: [PriorAssistance] = []
         for item in Self.list(value("bantuan_sebelumnya")) {
-            if let parsed = Self.parseAssistance(item, thisYear: context.today.year) { assistance.append(parsed) } else {
+            if let parsed = Self.parseAssistance(item, thisYear: context.today.year) {
+                assistance.append(parsed)
+            } else {
                 fail("bantuan_sebelumnya", .badAssistance(item))
             }
         }
@@ -170,7 +176,8 @@ public struct BeneficiaryRowValidator: Sendable {
     static func parseAssistance(_ text: String, thisYear: Int) -> PriorAssistance? {
         let parts = text.split(whereSeparator: { ":- ".contains($0) }).map(String.init)
         guard parts.count == 2, let programme = PriorAssistance.Programme(rawValue: parts[0].uppercased()),
-              let year = Int(parts[1]), (1980...thisYear).contains(year) else { return nil }
+            let year = Int(parts[1]), (1980...thisYear).contains(year)
+        else { return nil }
         return PriorAssistance(programme: programme, year: year)
     }
 }

@@ -35,7 +35,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let slashed = trimmed.contains("/")
         let parts = trimmed.split(separator: slashed ? "/" : "-", omittingEmptySubsequences: false)
         guard parts.count == 3, let first = Self.number(parts[0]), let second = Self.number(parts[1]),
-              let third = Self.number(parts[2]) else { return nil }
+            let third = Self.number(parts[2])
+        else { return nil }
         if parts[0].utf8.count == 4, !slashed, parts[1].utf8.count <= 2, parts[2].utf8.count <= 2 {
             self.init(year: first, month: second, day: third)
         } else if parts[2].utf8.count == 4, parts[0].utf8.count <= 2, parts[1].utf8.count <= 2 {

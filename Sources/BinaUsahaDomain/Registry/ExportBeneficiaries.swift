@@ -17,8 +17,10 @@ public struct ExportBeneficiaries: Sendable {
 
     /// Hands each batch to `write`; returns the number of rows exported.
     @discardableResult
-    public func callAsFunction(_ query: BeneficiaryQuery, filters: String, by principal: Principal,
-                               write: ([Beneficiary]) async throws -> Void) async throws -> Int {
+    public func callAsFunction(
+        _ query: BeneficiaryQuery, filters: String, by principal: Principal,
+        write: ([Beneficiary]) async throws -> Void
+    ) async throws -> Int {
         var rows = 0
         var cursor: BeneficiaryCursor?
         while rows < Self.maximumRows {
@@ -31,8 +33,9 @@ public struct ExportBeneficiaries: Sendable {
         let count = rows
         let now = clock.now()
         try await transactor.run { repositories in
-            try await repositories.audit.record(.export, by: AuditActor(principal), at: now, entity: "beneficiary", entityID: nil,
-                                                region: query.region ?? principal.region, note: "\(count) baris; saringan: \(filters)")
+            try await repositories.audit.record(
+                .export, by: AuditActor(principal), at: now, entity: "beneficiary", entityID: nil,
+                region: query.region ?? principal.region, note: "\(count) baris; saringan: \(filters)")
         }
         return rows
     }

@@ -73,8 +73,9 @@ public struct ImportBeneficiaries: Sendable {
         committed: @escaping @Sendable (Repositories, Checkpoint, Report) async throws -> Void = { _, _, _ in },
         progress: @Sendable (Report) async -> Void = { _ in }
     ) async throws -> Report {
-        var run = Run(importer: self, dryRun: dryRun, actor: actor, fileName: fileName, resumeAfter: checkpoint?.lastLine ?? 0,
-                      committed: committed)
+        var run = Run(
+            importer: self, dryRun: dryRun, actor: actor, fileName: fileName, resumeAfter: checkpoint?.lastLine ?? 0,
+            committed: committed)
         if let checkpoint {
             run.checkpoint = checkpoint
         }
@@ -110,8 +111,9 @@ public struct ImportBeneficiaries: Sendable {
         if !dryRun {
             let summary = report
             try await transactor.run { repositories in
-                try await repositories.audit.record(.import, by: actor, at: clock.now(), entity: "beneficiary", entityID: nil,
-                                                    region: validator.context.scope, note: "\(fileName): \(summary.summaryID)")
+                try await repositories.audit.record(
+                    .import, by: actor, at: clock.now(), entity: "beneficiary", entityID: nil,
+                    region: validator.context.scope, note: "\(fileName): \(summary.summaryID)")
             }
         }
         return report
@@ -150,8 +152,11 @@ public struct ImportBeneficiaries: Sendable {
                 return
             }
             guard record.fields.count == names.count else {
-                reject([.init(line: record.line, value: record.fields.joined(separator: ","),
-                              reason: .columnCount(expected: names.count, found: record.fields.count))])
+                reject([
+                    .init(
+                        line: record.line, value: record.fields.joined(separator: ","),
+                        reason: .columnCount(expected: names.count, found: record.fields.count))
+                ])
                 return
             }
             let row = Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })
@@ -212,8 +217,9 @@ public struct ImportBeneficiaries: Sendable {
                 do {
                     return try await importer.transactor.run { [self] repositories in
                         let outcome = sort(rows, existing: try await repositories.beneficiaries.existing(niks: rows.map(\.valid.details.nik)))
-                        try await repositories.beneficiaries.save(inserting: outcome.inserting.map(\.after),
-                                                                  updating: outcome.updating.map(\.after))
+                        try await repositories.beneficiaries.save(
+                            inserting: outcome.inserting.map(\.after),
+                            updating: outcome.updating.map(\.after))
                         try await repositories.audit.append(contentsOf: auditEntries(outcome))
                         var next = checkpoint
                         next.lastLine = lastLine
@@ -286,13 +292,15 @@ public struct ImportBeneficiaries: Sendable {
         func auditEntries(_ outcome: Outcome) -> [AuditEntry] {
             let now = importer.clock.now()
             let created = outcome.inserting.map { line, after in
-                AuditEntry(at: now, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: .create, entity: "beneficiary",
-                           entityID: after.id.uuidString, region: after.details.desa, note: "impor \(fileName), baris \(line)")
+                AuditEntry(
+                    at: now, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: .create, entity: "beneficiary",
+                    entityID: after.id.uuidString, region: after.details.desa, note: "impor \(fileName), baris \(line)")
             }
             let changed = outcome.updating.map { line, before, after in
-                AuditEntry(at: now, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: .update, entity: "beneficiary",
-                           entityID: after.id.uuidString, region: after.details.desa,
-                           changes: FieldChange.diff(before.auditFields, after.auditFields), note: "impor \(fileName), baris \(line)")
+                AuditEntry(
+                    at: now, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: .update, entity: "beneficiary",
+                    entityID: after.id.uuidString, region: after.details.desa,
+                    changes: FieldChange.diff(before.auditFields, after.auditFields), note: "impor \(fileName), baris \(line)")
             }
             return created + changed
         }

@@ -49,9 +49,11 @@ public struct ImportJob: Sendable, Equatable {
         .init(lastLine: committedLine, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged)
     }
 
-    public init(id: UUID = UUID(), userID: UUID, fileName: String, filePath: String, dryRun: Bool, status: Status = .queued,
-                report: ImportBeneficiaries.Report = .init(), messages: [ImportMessage] = [], error: String? = nil, createdAt: Date, finishedAt: Date? = nil,
-                committedLine: Int = 0, heartbeatAt: Date? = nil, attempts: Int = 0) {
+    public init(
+        id: UUID = UUID(), userID: UUID, fileName: String, filePath: String, dryRun: Bool, status: Status = .queued,
+        report: ImportBeneficiaries.Report = .init(), messages: [ImportMessage] = [], error: String? = nil, createdAt: Date, finishedAt: Date? = nil,
+        committedLine: Int = 0, heartbeatAt: Date? = nil, attempts: Int = 0
+    ) {
         self.id = id
         self.userID = userID
         self.fileName = fileName

@@ -45,10 +45,14 @@ public struct ImportJobs: Sendable {
     public func runNext() async throws -> Bool {
         let now = clock.now()
         let staleBefore = now.addingTimeInterval(-stallAfter)
-        _ = try await repositories.importJobs.failExhausted(staleBefore: staleBefore, maximumAttempts: ImportJob.maximumAttempts, now: now,
-                                                           reason: "Impor terhenti berulang kali; unggah berkasnya lagi.")
-        guard let job = try await repositories.importJobs.claimNext(now: now, staleBefore: staleBefore,
-                                                                   maximumAttempts: ImportJob.maximumAttempts) else { return false }
+        _ = try await repositories.importJobs.failExhausted(
+            staleBefore: staleBefore, maximumAttempts: ImportJob.maximumAttempts, now: now,
+            reason: "Impor terhenti berulang kali; unggah berkasnya lagi.")
+        guard
+            let job = try await repositories.importJobs.claimNext(
+                now: now, staleBefore: staleBefore,
+                maximumAttempts: ImportJob.maximumAttempts)
+        else { return false }
         try await run(job)
         return true
     }

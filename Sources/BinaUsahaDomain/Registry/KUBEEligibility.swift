@@ -19,19 +19,25 @@ public enum KUBEEligibility {
         let ageOK = (minimumAge...maximumAge).contains(age)
         let priorKUBE = details.priorAssistance.filter { $0.programme == .kube }
         return [
-            Check(key: "age", outcome: ageOK ? .met : .notMet,
-                  id: "Usia produktif 18–60 tahun (sekarang \(age) tahun)", en: "Productive age 18–60 (now \(age))"),
-            Check(key: "head", outcome: details.isHeadOfFamily ? .met : .notMet,
-                  id: details.isHeadOfFamily ? "Kepala keluarga" : "Bukan kepala keluarga (harus kepala keluarga atau pencari nafkah utama)",
-                  en: details.isHeadOfFamily ? "Head of family" : "Not head of family (must be head or main breadwinner)"),
-            Check(key: "dtsen", outcome: details.decile == nil ? .unknown : .met,
-                  id: details.decile.map { "Terdaftar di DTSEN, desil \($0)" } ?? "Desil DTSEN belum diisi",
-                  en: details.decile.map { "Listed in DTSEN, decile \($0)" } ?? "DTSEN decile not recorded"),
-            Check(key: "prior_kube", outcome: priorKUBE.isEmpty ? .met : .notMet,
-                  id: priorKUBE.isEmpty ? "Belum pernah menerima bantuan KUBE"
-                      : "Sudah menerima KUBE (\(priorKUBE.map { String($0.year) }.joined(separator: ", ")))",
-                  en: priorKUBE.isEmpty ? "Has not received KUBE before"
-                      : "Received KUBE before (\(priorKUBE.map { String($0.year) }.joined(separator: ", ")))"),
+            Check(
+                key: "age", outcome: ageOK ? .met : .notMet,
+                id: "Usia produktif 18–60 tahun (sekarang \(age) tahun)", en: "Productive age 18–60 (now \(age))"),
+            Check(
+                key: "head", outcome: details.isHeadOfFamily ? .met : .notMet,
+                id: details.isHeadOfFamily ? "Kepala keluarga" : "Bukan kepala keluarga (harus kepala keluarga atau pencari nafkah utama)",
+                en: details.isHeadOfFamily ? "Head of family" : "Not head of family (must be head or main breadwinner)"),
+            Check(
+                key: "dtsen", outcome: details.decile == nil ? .unknown : .met,
+                id: details.decile.map { "Terdaftar di DTSEN, desil \($0)" } ?? "Desil DTSEN belum diisi",
+                en: details.decile.map { "Listed in DTSEN, decile \($0)" } ?? "DTSEN decile not recorded"),
+            Check(
+                key: "prior_kube", outcome: priorKUBE.isEmpty ? .met : .notMet,
+                id: priorKUBE.isEmpty
+                    ? "Belum pernah menerima bantuan KUBE"
+                    : "Sudah menerima KUBE (\(priorKUBE.map { String($0.year) }.joined(separator: ", ")))",
+                en: priorKUBE.isEmpty
+                    ? "Has not received KUBE before"
+                    : "Received KUBE before (\(priorKUBE.map { String($0.year) }.joined(separator: ", ")))"),
         ]
     }
 

@@ -21,15 +21,17 @@ public struct RegisterBeneficiary: Sendable {
         }
         let status = try BeneficiaryStatus.chosen(form.status, isActiveMember: false) ?? .calon
         let now = clock.now()
-        let beneficiary = Beneficiary(details: valid.details, status: status, notes: form.notes?.nonBlank, warnings: valid.warnings,
-                                      createdAt: now, updatedAt: now)
+        let beneficiary = Beneficiary(
+            details: valid.details, status: status, notes: form.notes?.nonBlank, warnings: valid.warnings,
+            createdAt: now, updatedAt: now)
         do {
             try await transactor.run { repositories in
                 // The same answer whether the NIK is in the caller's region or not.
                 guard try await repositories.beneficiaries.find(nik: valid.details.nik) == nil else { throw BeneficiaryError.nikTaken }
                 try await repositories.beneficiaries.save(inserting: [beneficiary], updating: [])
-                try await repositories.audit.record(.create, by: actor, at: now, entity: "beneficiary", entityID: beneficiary.id.uuidString,
-                                                    region: beneficiary.details.desa, changes: FieldChange.diff([:], beneficiary.auditFields))
+                try await repositories.audit.record(
+                    .create, by: actor, at: now, entity: "beneficiary", entityID: beneficiary.id.uuidString,
+                    region: beneficiary.details.desa, changes: FieldChange.diff([:], beneficiary.auditFields))
             }
         } catch WriteConflict.duplicate {
             throw BeneficiaryError.nikTaken

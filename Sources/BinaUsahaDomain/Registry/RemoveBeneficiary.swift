@@ -18,8 +18,9 @@ public struct RemoveBeneficiary: Sendable {
             guard beneficiary.version == version else { throw BeneficiaryError.staleVersion }
             if let group = try await repositories.groups.groups(of: id).first { throw BeneficiaryError.inGroup(group.id, name: group.name) }
             guard try await repositories.beneficiaries.delete(id: id, expectedVersion: version) else { throw BeneficiaryError.staleVersion }
-            try await repositories.audit.record(.delete, by: actor, at: clock.now(), entity: "beneficiary", entityID: id.uuidString,
-                                                region: beneficiary.details.desa, changes: FieldChange.diff(beneficiary.auditFields, [:]))
+            try await repositories.audit.record(
+                .delete, by: actor, at: clock.now(), entity: "beneficiary", entityID: id.uuidString,
+                region: beneficiary.details.desa, changes: FieldChange.diff(beneficiary.auditFields, [:]))
         }
     }
 }

@@ -39,8 +39,9 @@ public struct UpdateBeneficiary: Sendable {
                 after.version = before.version + 1
                 after.updatedAt = now
                 guard try await repositories.beneficiaries.update(after, expectedVersion: version) else { throw BeneficiaryError.staleVersion }
-                try await repositories.audit.record(.update, by: actor, at: now, entity: "beneficiary", entityID: id.uuidString,
-                                                    region: after.details.desa, changes: changes)
+                try await repositories.audit.record(
+                    .update, by: actor, at: now, entity: "beneficiary", entityID: id.uuidString,
+                    region: after.details.desa, changes: changes)
                 return after
             }
         } catch WriteConflict.duplicate {

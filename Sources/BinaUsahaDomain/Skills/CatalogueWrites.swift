@@ -47,8 +47,9 @@ public struct CatalogueWrites: Sendable {
                 guard before == nil else { throw CatalogueError.conflict(["code": .codeTaken(skill.code)]) }
                 try await repositories.skills.insert(skill)
             }
-            try await repositories.audit.record(before == nil ? .create : .update, by: AuditActor(principal), at: now, entity: "skill",
-                                                entityID: skill.code, region: nil, changes: Self.changes(before, skill))
+            try await repositories.audit.record(
+                before == nil ? .create : .update, by: AuditActor(principal), at: now, entity: "skill",
+                entityID: skill.code, region: nil, changes: Self.changes(before, skill))
             var saved = skill
             saved.version = (version ?? 0) + 1
             return saved
@@ -64,11 +65,13 @@ public struct CatalogueWrites: Sendable {
         let now = clock.now()
         try await transactor.run { repositories in
             let previous = try await repositories.potentials.saveResource(resource)
-            try await repositories.audit.record(previous == nil ? .create : .update, by: AuditActor(principal), at: now, entity: "resource",
-                                                entityID: code, region: nil, changes: [
-                                                    FieldChange(field: "name", before: previous?.name, after: resource.name),
-                                                    FieldChange(field: "notes", before: previous?.notes, after: resource.notes),
-                                                ].filter { $0.before != $0.after })
+            try await repositories.audit.record(
+                previous == nil ? .create : .update, by: AuditActor(principal), at: now, entity: "resource",
+                entityID: code, region: nil,
+                changes: [
+                    FieldChange(field: "name", before: previous?.name, after: resource.name),
+                    FieldChange(field: "notes", before: previous?.notes, after: resource.notes),
+                ].filter { $0.before != $0.after })
         }
         return resource
     }
@@ -80,31 +83,38 @@ public struct CatalogueWrites: Sendable {
         try await transactor.run { repositories in
             let before = try await repositories.skills.recommendationWeights()
             try await repositories.skills.save(weights)
-            try await repositories.audit.record(.update, by: AuditActor(principal), at: now, entity: "setting", entityID: "recommendation_weights",
-                                                region: nil, changes: [
-                                                    FieldChange(field: "resource", before: String(before.resource), after: String(weights.resource)),
-                                                    FieldChange(field: "interest", before: String(before.interest), after: String(weights.interest)),
-                                                    FieldChange(field: "value_added", before: String(before.valueAdded), after: String(weights.valueAdded)),
-                                                ].filter { $0.before != $0.after })
+            try await repositories.audit.record(
+                .update, by: AuditActor(principal), at: now, entity: "setting", entityID: "recommendation_weights",
+                region: nil,
+                changes: [
+                    FieldChange(field: "resource", before: String(before.resource), after: String(weights.resource)),
+                    FieldChange(field: "interest", before: String(before.interest), after: String(weights.interest)),
+                    FieldChange(field: "value_added", before: String(before.valueAdded), after: String(weights.valueAdded)),
+                ].filter { $0.before != $0.after })
         }
     }
 
     /// Records how available a resource is in a region inside the writer's region.
-    public func savePotential(region: RegionCode, resource: String, abundance: String?, season: String, notes: String, source: String,
-                              by principal: Principal) async throws -> Potential {
+    public func savePotential(
+        region: RegionCode, resource: String, abundance: String?, season: String, notes: String, source: String,
+        by principal: Principal
+    ) async throws -> Potential {
         guard principal.covers(region) else { throw CatalogueError.outsideRegion }
         let now = clock.now()
         return try await transactor.run { repositories in
             guard try await repositories.regions.find(region) != nil else { throw CatalogueError.notFound }
             guard try await repositories.potentials.resources().contains(where: { $0.code == resource }),
-                  let abundance = abundance.flatMap(Abundance.init(rawValue:)) else { throw CatalogueError.badPotential }
-            let potential = Potential(region: region, resource: resource, abundance: abundance,
-                                      season: season.trimmingCharacters(in: .whitespaces), notes: notes.trimmingCharacters(in: .whitespaces),
-                                      source: source.trimmingCharacters(in: .whitespaces))
+                let abundance = abundance.flatMap(Abundance.init(rawValue:))
+            else { throw CatalogueError.badPotential }
+            let potential = Potential(
+                region: region, resource: resource, abundance: abundance,
+                season: season.trimmingCharacters(in: .whitespaces), notes: notes.trimmingCharacters(in: .whitespaces),
+                source: source.trimmingCharacters(in: .whitespaces))
             let previous = try await repositories.potentials.save(potential)
-            try await repositories.audit.record(previous == nil ? .create : .update, by: AuditActor(principal), at: now, entity: "potential",
-                                                entityID: "\(region.rawValue)/\(resource)", region: region,
-                                                changes: Self.changes(previous, potential))
+            try await repositories.audit.record(
+                previous == nil ? .create : .update, by: AuditActor(principal), at: now, entity: "potential",
+                entityID: "\(region.rawValue)/\(resource)", region: region,
+                changes: Self.changes(previous, potential))
             return potential
         }
     }
@@ -114,8 +124,9 @@ public struct CatalogueWrites: Sendable {
         let now = clock.now()
         try await transactor.run { repositories in
             guard let previous = try await repositories.potentials.remove(resource: resource, on: region) else { throw CatalogueError.notFound }
-            try await repositories.audit.record(.delete, by: AuditActor(principal), at: now, entity: "potential",
-                                                entityID: "\(region.rawValue)/\(resource)", region: region, changes: Self.changes(previous, nil))
+            try await repositories.audit.record(
+                .delete, by: AuditActor(principal), at: now, entity: "potential",
+                entityID: "\(region.rawValue)/\(resource)", region: region, changes: Self.changes(previous, nil))
         }
     }
 
@@ -126,8 +137,9 @@ public struct CatalogueWrites: Sendable {
         let now = clock.now()
         let added = try await transactor.run { repositories in
             guard try await repositories.interests.add(tag) else { return false }
-            try await repositories.audit.record(.create, by: AuditActor(principal), at: now, entity: "interest_tag", entityID: tag, region: nil,
-                                                changes: [FieldChange(field: "tag", before: nil, after: tag)])
+            try await repositories.audit.record(
+                .create, by: AuditActor(principal), at: now, entity: "interest_tag", entityID: tag, region: nil,
+                changes: [FieldChange(field: "tag", before: nil, after: tag)])
             return true
         }
         return (tag, added)
@@ -146,8 +158,10 @@ public struct CatalogueWrites: Sendable {
     }
 
     static func changes(_ before: Potential?, _ after: Potential?) -> [FieldChange] {
-        [("abundance", before?.abundance.rawValue, after?.abundance.rawValue), ("season", before?.season, after?.season),
-         ("notes", before?.notes, after?.notes), ("source", before?.source, after?.source)]
-            .filter { $0.1 != $0.2 }.map { FieldChange(field: $0.0, before: $0.1, after: $0.2) }
+        [
+            ("abundance", before?.abundance.rawValue, after?.abundance.rawValue), ("season", before?.season, after?.season),
+            ("notes", before?.notes, after?.notes), ("source", before?.source, after?.source),
+        ]
+        .filter { $0.1 != $0.2 }.map { FieldChange(field: $0.0, before: $0.1, after: $0.2) }
     }
 }

@@ -17,8 +17,9 @@ public struct LoadRecommender: Sendable {
         var recorded = try await potentials.potentials(within: scope)
         if let scope { recorded += try await potentials.potentials(on: Array(scope.lineage.dropLast())) }
         let names = try await regions.existing(Set(recorded.map(\.region)))
-        return Recommender(skills: try await skills.all(), resources: try await potentials.resources(), potentials: PotentialMap(recorded),
-                           regions: Array(names.values), weights: try await settings.recommendationWeights())
+        return Recommender(
+            skills: try await skills.all(), resources: try await potentials.resources(), potentials: PotentialMap(recorded),
+            regions: Array(names.values), weights: try await settings.recommendationWeights())
     }
 
     /// For people living in `desa`: the whole kecamatan is loaded, for resources in neighbouring desa.

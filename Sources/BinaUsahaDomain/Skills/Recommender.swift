@@ -38,7 +38,8 @@ public struct SkillExclusion: Sendable, Equatable {
     public var kecamatanName: String
 
     public func text(_ lang: Lang) -> String {
-        lang == .id ? "\(missing.joined(separator: ", ")) tidak ada di \(kecamatanName)"
+        lang == .id
+            ? "\(missing.joined(separator: ", ")) tidak ada di \(kecamatanName)"
             : "\(missing.joined(separator: ", ")) not available in \(kecamatanName)"
     }
 }
@@ -118,8 +119,10 @@ public struct Recommender: Sendable {
             let name = resourceNames[need.resource] ?? need.resource
             if let found = potentials.availability(of: need.resource, at: desa) {
                 weighted += Double(need.weight) * found.factor
-                reasons.append(.resource(name: name, abundance: found.potential.abundance, place: placeName(found.potential.region),
-                                         nearby: found.relation == .nearby))
+                reasons.append(
+                    .resource(
+                        name: name, abundance: found.potential.abundance, place: placeName(found.potential.region),
+                        nearby: found.relation == .nearby))
             } else if need.essential {
                 missing.append(name)
             }
@@ -133,7 +136,9 @@ public struct Recommender: Sendable {
         }
         let ratio = skill.valueAddedRatio ?? 1
         let valueAdded = min(1, max(0, (ratio - 1) / (Self.fullValueAddedRatio - 1)))
-        let exclusion = missing.isEmpty ? nil
+        let exclusion =
+            missing.isEmpty
+            ? nil
             : SkillExclusion(skill: skill.code, skillName: skill.name, missing: missing, kecamatanName: placeName(desa.parent ?? desa))
         return PlaceFit(skill: skill, resourceScore: resourceScore, resourceReasons: reasons, valueAddedScore: valueAdded, exclusion: exclusion)
     }
@@ -155,14 +160,18 @@ public struct Recommender: Sendable {
                 continue
             }
             let (interestScore, interestReason) = Self.interestFit(personal, fit.skill)
-            let score = 100 * (weights.resource * fit.resourceScore + weights.interest * interestScore
-                + weights.valueAdded * fit.valueAddedScore) / total
+            let score =
+                100
+                * (weights.resource * fit.resourceScore + weights.interest * interestScore
+                    + weights.valueAdded * fit.valueAddedScore) / total
             var reasons = fit.resourceReasons
             reasons.append(interestReason)
             if let ratio = fit.skill.valueAddedRatio { reasons.append(.valueAdded(ratio)) }
-            ranked.append(Recommendation(skill: fit.skill.code, skillName: fit.skill.name, score: (score * 10).rounded() / 10,
-                                         resourceScore: fit.resourceScore, interestScore: interestScore,
-                                         valueAddedScore: fit.valueAddedScore, reasons: reasons))
+            ranked.append(
+                Recommendation(
+                    skill: fit.skill.code, skillName: fit.skill.name, score: (score * 10).rounded() / 10,
+                    resourceScore: fit.resourceScore, interestScore: interestScore,
+                    valueAddedScore: fit.valueAddedScore, reasons: reasons))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.skill < $1.skill }
         return (Array(ranked.prefix(limit)), excluded)

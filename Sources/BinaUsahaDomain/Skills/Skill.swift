@@ -20,9 +20,11 @@ public struct Skill: Sendable, Equatable, Codable {
     public var source: String
     public var version: Int
 
-    public init(code: String, name: String, description: String = "", needs: [ResourceNeed], interests: [String],
-                trainingHours: Int, starterKitCost: Rupiah, products: [SkillProduct], suitability: String = "",
-                figuresEstimated: Bool = true, source: String = "", version: Int = 1) {
+    public init(
+        code: String, name: String, description: String = "", needs: [ResourceNeed], interests: [String],
+        trainingHours: Int, starterKitCost: Rupiah, products: [SkillProduct], suitability: String = "",
+        figuresEstimated: Bool = true, source: String = "", version: Int = 1
+    ) {
         self.code = code
         self.name = name
         self.description = description

@@ -17,9 +17,11 @@ public struct SkillForm: Sendable, Equatable {
     public var figuresEstimated: Bool
     public var source: String
 
-    public init(code: String = "", name: String = "", description: String = "", needs: String = "", interests: String = "",
-                trainingHours: String = "", starterKitCost: String = "", products: String = "", suitability: String = "",
-                figuresEstimated: Bool = true, source: String = "") {
+    public init(
+        code: String = "", name: String = "", description: String = "", needs: String = "", interests: String = "",
+        trainingHours: String = "", starterKitCost: String = "", products: String = "", suitability: String = "",
+        figuresEstimated: Bool = true, source: String = ""
+    ) {
         self.code = code
         self.name = name
         self.description = description
@@ -34,13 +36,14 @@ public struct SkillForm: Sendable, Equatable {
     }
 
     public init(_ skill: Skill) {
-        self.init(code: skill.code, name: skill.name, description: skill.description,
-                  needs: skill.needs.map { "\($0.resource):\($0.weight)\($0.essential ? ":wajib" : "")" }.joined(separator: "\n"),
-                  interests: skill.interests.joined(separator: "; "), trainingHours: String(skill.trainingHours),
-                  starterKitCost: String(skill.starterKitCost.amount),
-                  products: skill.products.map { "\($0.name) | \($0.unit) | \($0.materialCost.amount) | \($0.sellingPrice.amount)" }
-                      .joined(separator: "\n"),
-                  suitability: skill.suitability, figuresEstimated: skill.figuresEstimated, source: skill.source)
+        self.init(
+            code: skill.code, name: skill.name, description: skill.description,
+            needs: skill.needs.map { "\($0.resource):\($0.weight)\($0.essential ? ":wajib" : "")" }.joined(separator: "\n"),
+            interests: skill.interests.joined(separator: "; "), trainingHours: String(skill.trainingHours),
+            starterKitCost: String(skill.starterKitCost.amount),
+            products: skill.products.map { "\($0.name) | \($0.unit) | \($0.materialCost.amount) | \($0.sellingPrice.amount)" }
+                .joined(separator: "\n"),
+            suitability: skill.suitability, figuresEstimated: skill.figuresEstimated, source: skill.source)
     }
 
     /// Field name → problem. Empty when the form is valid.
@@ -55,10 +58,19 @@ public struct SkillForm: Sendable, Equatable {
         for (index, line) in lines(self.needs).enumerated() {
             let parts = line.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard (2...3).contains(parts.count), let weight = Int(parts[1]), (1...5).contains(weight),
-                  parts.count == 2 || parts[2] == "wajib"
-            else { errors["needs"] = .badNeed(line: index + 1, text: line); break }
-            guard resources.contains(parts[0]) else { errors["needs"] = .unknownResource(line: index + 1, code: parts[0]); break }
-            guard !needs.contains(where: { $0.resource == parts[0] }) else { errors["needs"] = .resourceTwice(line: index + 1, code: parts[0]); break }
+                parts.count == 2 || parts[2] == "wajib"
+            else {
+                errors["needs"] = .badNeed(line: index + 1, text: line)
+                break
+            }
+            guard resources.contains(parts[0]) else {
+                errors["needs"] = .unknownResource(line: index + 1, code: parts[0])
+                break
+            }
+            guard !needs.contains(where: { $0.resource == parts[0] }) else {
+                errors["needs"] = .resourceTwice(line: index + 1, code: parts[0])
+                break
+            }
             needs.append(ResourceNeed(resource: parts[0], weight: weight, essential: parts.count == 3))
         }
 
@@ -76,18 +88,26 @@ public struct SkillForm: Sendable, Equatable {
         for (index, line) in lines(self.products).enumerated() {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 4, !parts[0].isEmpty, !parts[1].isEmpty,
-                  let material = RupiahParsing.parse(parts[2]), let price = RupiahParsing.parse(parts[3])
-            else { errors["products"] = .badProduct(line: index + 1, text: line); break }
-            guard price.amount > 0 else { errors["products"] = .zeroPrice(line: index + 1); break }
+                let material = RupiahParsing.parse(parts[2]), let price = RupiahParsing.parse(parts[3])
+            else {
+                errors["products"] = .badProduct(line: index + 1, text: line)
+                break
+            }
+            guard price.amount > 0 else {
+                errors["products"] = .zeroPrice(line: index + 1)
+                break
+            }
             products.append(SkillProduct(name: parts[0], unit: parts[1], materialCost: material, sellingPrice: price))
         }
         if products.isEmpty, errors["products"] == nil { errors["products"] = .noProducts }
 
         guard errors.isEmpty else { return .failure(errors) }
-        return .success(Skill(code: code, name: name, description: description.trimmingCharacters(in: .whitespacesAndNewlines),
-                              needs: needs, interests: interests, trainingHours: hours!, starterKitCost: kit!, products: products,
-                              suitability: suitability.trimmingCharacters(in: .whitespacesAndNewlines),
-                              figuresEstimated: figuresEstimated, source: source.trimmingCharacters(in: .whitespaces), version: version))
+        return .success(
+            Skill(
+                code: code, name: name, description: description.trimmingCharacters(in: .whitespacesAndNewlines),
+                needs: needs, interests: interests, trainingHours: hours!, starterKitCost: kit!, products: products,
+                suitability: suitability.trimmingCharacters(in: .whitespacesAndNewlines),
+                figuresEstimated: figuresEstimated, source: source.trimmingCharacters(in: .whitespaces), version: version))
     }
 
     private func lines(_ text: String) -> [String] {
@@ -135,24 +155,39 @@ public enum SkillFormProblem: Equatable, Sendable, LocalizedMessage {
     public func message(_ lang: Lang) -> String {
         let id = lang == .id
         switch self {
-        case .badCode: return id ? "Kode 2–40 huruf kecil, angka atau tanda hubung, mis. anyaman-purun." : "Code: 2–40 lower-case letters, digits or hyphens, e.g. anyaman-purun."
+        case .badCode:
+            return id
+                ? "Kode 2–40 huruf kecil, angka atau tanda hubung, mis. anyaman-purun."
+                : "Code: 2–40 lower-case letters, digits or hyphens, e.g. anyaman-purun."
         case .nameRequired: return id ? "Nama keterampilan wajib diisi." : "The skill needs a name."
         case let .badNeed(line, text):
-            return id ? "Baris \(line) \"\(text)\": tulis kode:bobot atau kode:bobot:wajib, bobot 1–5." : "Line \(line) \"\(text)\": write code:weight or code:weight:wajib, weight 1–5."
+            return id
+                ? "Baris \(line) \"\(text)\": tulis kode:bobot atau kode:bobot:wajib, bobot 1–5."
+                : "Line \(line) \"\(text)\": write code:weight or code:weight:wajib, weight 1–5."
         case let .unknownResource(line, code):
-            return id ? "Baris \(line): bahan baku \"\(code)\" tidak ada di katalog." : "Line \(line): raw material \"\(code)\" is not in the catalogue."
-        case let .resourceTwice(line, code): return id ? "Baris \(line): \"\(code)\" tertulis dua kali." : "Line \(line): \"\(code)\" is written twice."
+            return id
+                ? "Baris \(line): bahan baku \"\(code)\" tidak ada di katalog." : "Line \(line): raw material \"\(code)\" is not in the catalogue."
+        case let .resourceTwice(line, code):
+            return id ? "Baris \(line): \"\(code)\" tertulis dua kali." : "Line \(line): \"\(code)\" is written twice."
         case let .unknownInterest(tag):
             return id ? "Minat \"\(tag)\" tidak ada di daftar minat & bakat." : "Interest \"\(tag)\" is not in the list of interests and talents."
         case .trainingHours: return id ? "Jam pelatihan: bilangan bulat 1–2000." : "Training hours: a whole number 1–2000."
-        case .starterKitCost: return id ? "Biaya paket usaha: jumlah rupiah, mis. 2500000 atau Rp 2.500.000." : "Starter kit cost: an amount in rupiah, e.g. 2500000 or Rp 2.500.000."
+        case .starterKitCost:
+            return id
+                ? "Biaya paket usaha: jumlah rupiah, mis. 2500000 atau Rp 2.500.000."
+                : "Starter kit cost: an amount in rupiah, e.g. 2500000 or Rp 2.500.000."
         case let .badProduct(line, text):
-            return id ? "Baris \(line) \"\(text)\": tulis nama | satuan | biaya bahan | harga jual." : "Line \(line) \"\(text)\": write name | unit | material cost | selling price."
-        case let .zeroPrice(line): return id ? "Baris \(line): harga jual harus lebih dari Rp 0." : "Line \(line): the selling price must be more than Rp 0."
+            return id
+                ? "Baris \(line) \"\(text)\": tulis nama | satuan | biaya bahan | harga jual."
+                : "Line \(line) \"\(text)\": write name | unit | material cost | selling price."
+        case let .zeroPrice(line):
+            return id ? "Baris \(line): harga jual harus lebih dari Rp 0." : "Line \(line): the selling price must be more than Rp 0."
         case .noProducts: return id ? "Tulis sedikitnya satu produk." : "Write at least one product."
         case let .codeTaken(code): return id ? "Kode \(code) sudah dipakai keterampilan lain." : "Code \(code) is already used by another skill."
         case .changedMeanwhile:
-            return id ? "Keterampilan ini sudah diubah orang lain sejak Anda membukanya; muat ulang lalu ulangi." : "Someone else changed this skill since you opened it; reload and redo your change."
+            return id
+                ? "Keterampilan ini sudah diubah orang lain sejak Anda membukanya; muat ulang lalu ulangi."
+                : "Someone else changed this skill since you opened it; reload and redo your change."
         }
     }
 }

@@ -13,7 +13,10 @@ public enum TextFolding {
                     pendingSpace = !out.isEmpty
                     continue
                 }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
                 out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
             }
             return String(decoding: out, as: UTF8.self)

@@ -15,10 +15,12 @@ public struct Repositories: Sendable {
     public var groups: any GroupRepository
     public var coaching: any CoachingRepository
 
-    public init(regions: any RegionRepository, users: any UserRepository, credentials: any CredentialRepository, audit: any AuditLog,
-                beneficiaries: any BeneficiaryRepository, interests: any InterestRepository, importJobs: any ImportJobStore,
-                potentials: any PotentialRepository, skills: any SkillRepository & SettingsRepository, plans: any GroupPlanRepository,
-                planningPeople: any PlanningPeopleSource & PersonNames, groups: any GroupRepository, coaching: any CoachingRepository) {
+    public init(
+        regions: any RegionRepository, users: any UserRepository, credentials: any CredentialRepository, audit: any AuditLog,
+        beneficiaries: any BeneficiaryRepository, interests: any InterestRepository, importJobs: any ImportJobStore,
+        potentials: any PotentialRepository, skills: any SkillRepository & SettingsRepository, plans: any GroupPlanRepository,
+        planningPeople: any PlanningPeopleSource & PersonNames, groups: any GroupRepository, coaching: any CoachingRepository
+    ) {
         self.regions = regions
         self.users = users
         self.credentials = credentials

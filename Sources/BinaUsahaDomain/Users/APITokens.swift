@@ -14,7 +14,9 @@ public struct IssueToken: Sendable {
     }
 
     /// Returns the token's record and its secret.
-    public func callAsFunction(username: String, label: String, days: Int = APIToken.defaultLifetimeDays, by actor: AuditActor)
+    public func callAsFunction(
+        username: String, label: String, days: Int = APIToken.defaultLifetimeDays, by actor: AuditActor
+    )
         async throws -> (token: APIToken, secret: String)
     {
         guard (1...APIToken.maximumLifetimeDays).contains(days) else { throw UserRuleError.tokenLifetime(days) }
@@ -26,11 +28,13 @@ public struct IssueToken: Sendable {
             }
             let token = APIToken(userID: user.id, label: label, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400))
             try await repositories.credentials.createToken(token, tokenHash: secrets.hash(secret))
-            try await repositories.audit.record(.tokenCreate, by: actor, at: now, entity: "api_token", entityID: token.id.uuidString,
-                                                region: user.region, changes: [
-                                                    FieldChange(field: "user", before: nil, after: user.username),
-                                                    FieldChange(field: "expires_at", before: nil, after: IndonesianCalendar.longDateTime(token.expiresAt)),
-                                                ], note: label)
+            try await repositories.audit.record(
+                .tokenCreate, by: actor, at: now, entity: "api_token", entityID: token.id.uuidString,
+                region: user.region,
+                changes: [
+                    FieldChange(field: "user", before: nil, after: user.username),
+                    FieldChange(field: "expires_at", before: nil, after: IndonesianCalendar.longDateTime(token.expiresAt)),
+                ], note: label)
             return token
         }
         return (token, secret)
@@ -53,8 +57,9 @@ public struct RevokeTokens: Sendable {
             guard let user = try await repositories.users.find(username: username.lowercased()) else { throw UserRuleError.unknownUser(username) }
             let revoked = try await repositories.credentials.revokeTokens(of: user.id, ids: ids, at: now)
             for token in revoked {
-                try await repositories.audit.record(.tokenRevoke, by: actor, at: now, entity: "api_token", entityID: token.id.uuidString,
-                                                    region: user.region, note: token.label)
+                try await repositories.audit.record(
+                    .tokenRevoke, by: actor, at: now, entity: "api_token", entityID: token.id.uuidString,
+                    region: user.region, note: token.label)
             }
             return revoked
         }

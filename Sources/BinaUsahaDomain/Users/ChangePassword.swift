@@ -10,9 +10,11 @@ public struct ChangePassword: Sendable {
     public let hashPassword: @Sendable (String) async throws -> String
     public let verifyPassword: @Sendable (String, String) async throws -> Bool
 
-    public init(transactor: any Transactor, users: any UserRepository, clock: Clock,
-                hashPassword: @escaping @Sendable (String) async throws -> String,
-                verifyPassword: @escaping @Sendable (String, String) async throws -> Bool) {
+    public init(
+        transactor: any Transactor, users: any UserRepository, clock: Clock,
+        hashPassword: @escaping @Sendable (String) async throws -> String,
+        verifyPassword: @escaping @Sendable (String, String) async throws -> Bool
+    ) {
         self.transactor = transactor
         self.users = users
         self.clock = clock
@@ -21,10 +23,13 @@ public struct ChangePassword: Sendable {
     }
 
     /// - Parameter keepingSession: the hash of the session the change is made from, which stays.
-    public func callAsFunction(_ principal: Principal, current: String, new: String, confirmation: String,
-                               keepingSession session: String?) async throws {
+    public func callAsFunction(
+        _ principal: Principal, current: String, new: String, confirmation: String,
+        keepingSession session: String?
+    ) async throws {
         guard let hash = try await users.passwordHash(id: principal.userID),
-              try await verifyPassword(current, hash) else { throw UserRuleError.wrongCurrentPassword }
+            try await verifyPassword(current, hash)
+        else { throw UserRuleError.wrongCurrentPassword }
         guard new == confirmation else { throw UserRuleError.passwordsDiffer }
         try UserRules.validatePassword(new, username: principal.username)
         let newHash = try await hashPassword(new)
@@ -32,9 +37,10 @@ public struct ChangePassword: Sendable {
         try await transactor.run { repositories in
             try await repositories.users.setPasswordHash(newHash, for: principal.userID)
             try await repositories.credentials.deleteSessions(of: principal.userID, except: session)
-            try await repositories.audit.record(.passwordChange, by: AuditActor(principal), at: now, entity: "user",
-                                                entityID: principal.userID.uuidString, region: principal.region,
-                                                note: "sesi lain diakhiri")
+            try await repositories.audit.record(
+                .passwordChange, by: AuditActor(principal), at: now, entity: "user",
+                entityID: principal.userID.uuidString, region: principal.region,
+                note: "sesi lain diakhiri")
         }
     }
 }

@@ -42,8 +42,9 @@ public struct CreateUser: Sendable {
                 guard try await repositories.users.find(username: username) == nil else { throw UserRuleError.usernameTaken(username) }
                 let user = User(username: username, displayName: name.isEmpty ? username : name, role: role, region: region, createdAt: now)
                 try await repositories.users.create(user, passwordHash: hash)
-                try await repositories.audit.record(.create, by: actor, at: now, entity: "user", entityID: user.id.uuidString,
-                                                    region: region, changes: FieldChange.diff([:], user.auditFields))
+                try await repositories.audit.record(
+                    .create, by: actor, at: now, entity: "user", entityID: user.id.uuidString,
+                    region: region, changes: FieldChange.diff([:], user.auditFields))
                 return user
             }
         } catch WriteConflict.duplicate {
@@ -68,7 +69,9 @@ func resolveRegion(_ text: String?, for role: Role, regions: any RegionRepositor
 extension User {
     /// The fields the audit trail records for a user (never the password).
     public var auditFields: [String: String?] {
-        ["username": username, "display_name": displayName, "role": role.rawValue, "region": region?.rawValue,
-         "active": isActive ? "ya" : "tidak"]
+        [
+            "username": username, "display_name": displayName, "role": role.rawValue, "region": region?.rawValue,
+            "active": isActive ? "ya" : "tidak",
+        ]
     }
 }

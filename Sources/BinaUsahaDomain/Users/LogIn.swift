@@ -13,8 +13,10 @@ public struct LogIn: Sendable {
     /// How long a session lasts.
     public static let sessionLifetime: TimeInterval = 12 * 3600
 
-    public init(transactor: any Transactor, repositories: Repositories, secrets: Secrets, clock: Clock,
-                verifyPassword: @escaping @Sendable (String, String) async throws -> Bool) {
+    public init(
+        transactor: any Transactor, repositories: Repositories, secrets: Secrets, clock: Clock,
+        verifyPassword: @escaping @Sendable (String, String) async throws -> Bool
+    ) {
         self.transactor = transactor
         self.repositories = repositories
         self.secrets = secrets
@@ -39,18 +41,23 @@ public struct LogIn: Sendable {
         // guesses count each other.
         let credentials = repositories.credentials
         let audit = repositories.audit
-        guard let attempt = try await credentials.beginLoginAttempt(usernameKey: key, at: now,
-                                                                    since: now.addingTimeInterval(-LoginThrottle.window),
-                                                                    limit: LoginThrottle.maximumFailures) else {
-            try await audit.record(.loginFailed, by: AuditActor(id: nil, name: key, role: nil), at: now, entity: "session",
-                                   entityID: nil, region: nil, note: "ditahan: terlalu banyak percobaan")
+        guard
+            let attempt = try await credentials.beginLoginAttempt(
+                usernameKey: key, at: now,
+                since: now.addingTimeInterval(-LoginThrottle.window),
+                limit: LoginThrottle.maximumFailures)
+        else {
+            try await audit.record(
+                .loginFailed, by: AuditActor(id: nil, name: key, role: nil), at: now, entity: "session",
+                entityID: nil, region: nil, note: "ditahan: terlalu banyak percobaan")
             return .throttled
         }
         let found = try await repositories.users.credentials(username: key)
         let matches = try await verifyPassword(password, found?.passwordHash ?? Self.decoyHash)
         guard let found, matches, found.user.isActive else {
-            try await audit.record(.loginFailed, by: AuditActor(id: found?.user.id, name: key, role: found?.user.role.rawValue),
-                                   at: now, entity: "session", entityID: nil, region: found?.user.region)
+            try await audit.record(
+                .loginFailed, by: AuditActor(id: found?.user.id, name: key, role: found?.user.role.rawValue),
+                at: now, entity: "session", entityID: nil, region: found?.user.region)
             return .invalid
         }
         let session = secrets.make()
@@ -59,10 +66,12 @@ public struct LogIn: Sendable {
         let user = found.user
         try await transactor.run { repositories in
             try await repositories.credentials.finishLoginAttempt(attempt, succeeded: true)
-            try await repositories.credentials.createSession(tokenHash: hash, userID: user.id, csrfToken: csrf,
-                                                             expiresAt: now.addingTimeInterval(Self.sessionLifetime))
-            try await repositories.audit.record(.login, by: AuditActor(user.principal), at: now, entity: "session", entityID: nil,
-                                                region: user.region)
+            try await repositories.credentials.createSession(
+                tokenHash: hash, userID: user.id, csrfToken: csrf,
+                expiresAt: now.addingTimeInterval(Self.sessionLifetime))
+            try await repositories.audit.record(
+                .login, by: AuditActor(user.principal), at: now, entity: "session", entityID: nil,
+                region: user.region)
         }
         return .success(user, session: session)
     }
@@ -82,8 +91,9 @@ public struct LogOut: Sendable {
         let now = clock.now()
         try await transactor.run { repositories in
             if let sessionHash { try await repositories.credentials.deleteSession(tokenHash: sessionHash) }
-            try await repositories.audit.record(.logout, by: AuditActor(principal), at: now, entity: "session", entityID: nil,
-                                                region: principal.region)
+            try await repositories.audit.record(
+                .logout, by: AuditActor(principal), at: now, entity: "session", entityID: nil,
+                region: principal.region)
         }
     }
 }

@@ -43,8 +43,9 @@ public struct UpdateUser: Sendable {
             if !after.isActive || after.role != before.role || after.region != before.region {
                 try await repositories.credentials.deleteSessions(of: id, except: nil)
             }
-            try await repositories.audit.record(.update, by: actor, at: now, entity: "user", entityID: id.uuidString,
-                                                region: region ?? before.region, changes: changes)
+            try await repositories.audit.record(
+                .update, by: actor, at: now, entity: "user", entityID: id.uuidString,
+                region: region ?? before.region, changes: changes)
             return after
         }
     }

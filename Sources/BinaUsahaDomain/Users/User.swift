@@ -10,8 +10,10 @@ public struct User: Sendable, Equatable {
     public var isActive: Bool
     public var createdAt: Date
 
-    public init(id: UUID = UUID(), username: String, displayName: String, role: Role, region: RegionCode?,
-                isActive: Bool = true, createdAt: Date) {
+    public init(
+        id: UUID = UUID(), username: String, displayName: String, role: Role, region: RegionCode?,
+        isActive: Bool = true, createdAt: Date
+    ) {
         self.id = id
         self.username = username
         self.displayName = displayName

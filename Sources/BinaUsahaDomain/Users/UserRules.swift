@@ -30,7 +30,8 @@ public enum UserRules {
         guard !lowered.contains(username.lowercased()) || username.isEmpty else { throw .passwordIsUsername }
         let meaningful = password.filter { !$0.isWhitespace }
         guard meaningful.count >= minimumPasswordLength, Set(meaningful).count >= 5, !meaningful.allSatisfy(\.isASCIIDigit),
-              !isRun(meaningful), !common.contains(lowered) else { throw .passwordTooWeak }
+            !isRun(meaningful), !common.contains(lowered)
+        else { throw .passwordTooWeak }
     }
 
     /// `1234567890`, `abcdefghij`, `9876543210`: each character one after the other.
@@ -72,29 +73,35 @@ public enum UserRuleError: Error, Equatable, Sendable, LocalizedMessage {
         let id = lang == .id
         switch self {
         case .badUsername:
-            return id ? "Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung."
+            return id
+                ? "Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung."
                 : "Username: 3–40 characters of lower-case letters, digits, dot, underscore or hyphen."
         case let .usernameTaken(name):
             return id ? "Nama pengguna \(name) sudah dipakai." : "Username \(name) is already taken."
         case .passwordTooShort:
-            return id ? "Kata sandi minimal \(UserRules.minimumPasswordLength) karakter."
+            return id
+                ? "Kata sandi minimal \(UserRules.minimumPasswordLength) karakter."
                 : "The password needs at least \(UserRules.minimumPasswordLength) characters."
         case .passwordIsUsername:
             return id ? "Kata sandi tidak boleh memuat nama pengguna." : "The password must not contain the username."
         case .passwordTooLong:
-            return id ? "Kata sandi paling panjang \(UserRules.maximumPasswordBytes) byte (huruf beraksen dihitung 2–4 byte)."
+            return id
+                ? "Kata sandi paling panjang \(UserRules.maximumPasswordBytes) byte (huruf beraksen dihitung 2–4 byte)."
                 : "The password may be at most \(UserRules.maximumPasswordBytes) bytes long (accented letters count 2–4 bytes)."
         case let .tokenLifetime(days):
-            return id ? "Masa berlaku token \(days) hari tidak boleh; pilih 1–\(APIToken.maximumLifetimeDays) hari."
+            return id
+                ? "Masa berlaku token \(days) hari tidak boleh; pilih 1–\(APIToken.maximumLifetimeDays) hari."
                 : "A token lifetime of \(days) days is not allowed; choose 1–\(APIToken.maximumLifetimeDays) days."
         case .passwordTooWeak:
-            return id ? "Kata sandi terlalu mudah ditebak: pakai sedikitnya 10 karakter yang bukan spasi, bukan hanya angka atau urutan (1234567890), dengan sedikitnya 5 karakter berbeda. Contoh yang baik: tiga kata acak dengan tanda hubung."
+            return id
+                ? "Kata sandi terlalu mudah ditebak: pakai sedikitnya 10 karakter yang bukan spasi, bukan hanya angka atau urutan (1234567890), dengan sedikitnya 5 karakter berbeda. Contoh yang baik: tiga kata acak dengan tanda hubung."
                 : "The password is too easy to guess: use at least 10 characters that are not spaces, not only digits or a run (1234567890), with at least 5 different characters. A good example: three random words joined by hyphens."
         case let .regionRequired(role):
             return id ? "Peran \(role.label(.id)) harus diberi wilayah." : "Role \(role.label(.en)) needs a region."
         case let .regionLevel(role, level):
             let allowed = role.allowedRegionLevels.sorted().map { id ? $0.nameID : $0.rawValue }.joined(separator: " atau ")
-            return id ? "Peran \(role.label(.id)) harus di tingkat \(allowed), bukan \(level.nameID)."
+            return id
+                ? "Peran \(role.label(.id)) harus di tingkat \(allowed), bukan \(level.nameID)."
                 : "Role \(role.label(.en)) must be at level \(allowed), not \(level.rawValue)."
         case let .unknownRegion(code):
             return id ? "Wilayah \(code) tidak ditemukan." : "Region \(code) not found."

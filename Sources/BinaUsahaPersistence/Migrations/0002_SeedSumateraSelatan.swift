@@ -12,8 +12,10 @@ struct SeedSumateraSelatan: AsyncMigration {
         for region in SumateraSelatan.all {
             try await sql.insert(into: "regions")
                 .columns("code", "name", "level", "kind", "parent_code")
-                .values(SQLBind(region.code.rawValue), SQLBind(region.name), SQLBind(region.level.rawValue),
-                        SQLBind(region.kind.rawValue), SQLBind(region.parentCode?.rawValue))
+                .values(
+                    SQLBind(region.code.rawValue), SQLBind(region.name), SQLBind(region.level.rawValue),
+                    SQLBind(region.kind.rawValue), SQLBind(region.parentCode?.rawValue)
+                )
                 .ignoringConflicts(with: ["code"])
                 .run()
         }

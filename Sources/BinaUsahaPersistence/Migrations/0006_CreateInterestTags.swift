@@ -6,9 +6,11 @@ import SQLKit
 struct CreateInterestTags: AsyncMigration {
     var name: String { "0006_create_interest_tags" }
 
-    static let starting = ["anyaman", "menjahit", "tenun", "batik", "ukir", "olahan pangan", "olahan ikan", "pertanian",
-                           "perkebunan", "peternakan", "perikanan", "perdagangan", "kerajinan logam", "kerajinan bambu",
-                           "kerajinan rotan", "jasa"]
+    static let starting = [
+        "anyaman", "menjahit", "tenun", "batik", "ukir", "olahan pangan", "olahan ikan", "pertanian",
+        "perkebunan", "peternakan", "perikanan", "perdagangan", "kerajinan logam", "kerajinan bambu",
+        "kerajinan rotan", "jasa",
+    ]
 
     func prepare(on database: any Database) async throws {
         try await database.schema("interest_tags")

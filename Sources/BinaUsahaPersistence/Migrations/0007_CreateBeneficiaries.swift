@@ -38,11 +38,13 @@ struct CreateBeneficiaries: AsyncMigration {
             .unique(on: "nik")
             .create()
         let sql = database as! any SQLDatabase
-        for (index, columns) in [("beneficiaries_name_key_idx", ["name_key"]), ("beneficiaries_no_kk_idx", ["no_kk"]),
-                                 ("beneficiaries_desa_idx", ["desa_code", "name_key"]),
-                                 ("beneficiaries_kecamatan_idx", ["kecamatan_code", "name_key"]),
-                                 ("beneficiaries_kabkota_idx", ["kabkota_code", "name_key"]),
-                                 ("beneficiaries_birth_idx", ["birth_date", "name_key"])] {
+        for (index, columns) in [
+            ("beneficiaries_name_key_idx", ["name_key"]), ("beneficiaries_no_kk_idx", ["no_kk"]),
+            ("beneficiaries_desa_idx", ["desa_code", "name_key"]),
+            ("beneficiaries_kecamatan_idx", ["kecamatan_code", "name_key"]),
+            ("beneficiaries_kabkota_idx", ["kabkota_code", "name_key"]),
+            ("beneficiaries_birth_idx", ["birth_date", "name_key"]),
+        ] {
             var create = sql.create(index: index).on("beneficiaries")
             for column in columns { create = create.column(column) }
             try await create.run()

@@ -20,7 +20,11 @@ struct CreateNameWords: AsyncMigration {
         try await sql.create(index: "beneficiary_name_words_word_idx").on("beneficiary_name_words")
             .column("word").column("desa_code").column("name_key").column("beneficiary_id").run()
         try await sql.create(index: "beneficiary_name_words_person_idx").on("beneficiary_name_words").column("beneficiary_id").run()
-        struct Row: Decodable { let id: UUID; let name_key: String; let desa_code: String }
+        struct Row: Decodable {
+            let id: UUID
+            let name_key: String
+            let desa_code: String
+        }
         var after: UUID?
         while true {
             var query = sql.select().columns("id", "name_key", "desa_code").from("beneficiaries").orderBy("id").limit(5_000)

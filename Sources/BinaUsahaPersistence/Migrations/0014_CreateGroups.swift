@@ -99,13 +99,15 @@ struct CreateGroups: AsyncMigration {
             .field("receipt", .string, .required)
             .create()
         let sql = database as! any SQLDatabase
-        for (index, table, columns) in [("kube_groups_kabkota_idx", "kube_groups", ["kabkota_code", "kecamatan_code"]),
-                                        ("kube_groups_pendamping_idx", "kube_groups", ["pendamping_id"]),
-                                        ("kube_members_group_idx", "kube_members", ["group_id"]),
-                                        ("kube_members_person_idx", "kube_members", ["beneficiary_id"]),
-                                        ("kube_stage_changes_group_idx", "kube_stage_changes", ["group_id"]),
-                                        ("session_groups_group_idx", "session_groups", ["group_id"]),
-                                        ("assistance_group_idx", "assistance", ["group_id"])] {
+        for (index, table, columns) in [
+            ("kube_groups_kabkota_idx", "kube_groups", ["kabkota_code", "kecamatan_code"]),
+            ("kube_groups_pendamping_idx", "kube_groups", ["pendamping_id"]),
+            ("kube_members_group_idx", "kube_members", ["group_id"]),
+            ("kube_members_person_idx", "kube_members", ["beneficiary_id"]),
+            ("kube_stage_changes_group_idx", "kube_stage_changes", ["group_id"]),
+            ("session_groups_group_idx", "session_groups", ["group_id"]),
+            ("assistance_group_idx", "assistance", ["group_id"]),
+        ] {
             var create = sql.create(index: index).on(table)
             for column in columns { create = create.column(column) }
             try await create.run()
@@ -113,8 +115,10 @@ struct CreateGroups: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["assistance", "attendance", "session_groups", "coaching_sessions", "programme_groups", "programmes",
-                      "kube_stage_changes", "kube_members", "kube_groups"] {
+        for table in [
+            "assistance", "attendance", "session_groups", "coaching_sessions", "programme_groups", "programmes",
+            "kube_stage_changes", "kube_members", "kube_groups",
+        ] {
             try await database.schema(table).delete()
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 import SQLKit
 
 /// API tokens expire. Tokens issued before this migration get 90 days from now.

@@ -36,9 +36,10 @@ final class AuditRecord: Model, @unchecked Sendable {
 
     func toDomain() throws -> AuditEntry {
         guard let id else { throw StoredValueError("audit_log.id", "?") }
-        return AuditEntry(id: id, at: at, actorID: actorID, actorName: actorName, actorRole: actorRole,
-                          action: try Stored.value(action, "audit_log.action", of: id), entity: entity, entityID: entityID,
-                          region: regionCode.map(RegionCode.init(trusted:)),
-                          changes: try Stored.json(changes, as: [FieldChange].self, "audit_log.changes", of: id), note: note)
+        return AuditEntry(
+            id: id, at: at, actorID: actorID, actorName: actorName, actorRole: actorRole,
+            action: try Stored.value(action, "audit_log.action", of: id), entity: entity, entityID: entityID,
+            region: regionCode.map(RegionCode.init(trusted:)),
+            changes: try Stored.json(changes, as: [FieldChange].self, "audit_log.changes", of: id), note: note)
     }
 }

@@ -55,18 +55,21 @@ final class BeneficiaryRecord: Model, @unchecked Sendable {
                 return assistance
             })
         guard let id else { throw StoredValueError("beneficiaries.id", key) }
-        return Beneficiary(id: id, details: details, status: try Stored.value(status, "beneficiaries.status", of: key), notes: notes,
-                           warnings: try BeneficiaryColumns.list(warnings).map { try Stored.value($0, "beneficiaries.warnings", of: key) },
-                           version: version, createdAt: createdAt, updatedAt: updatedAt)
+        return Beneficiary(
+            id: id, details: details, status: try Stored.value(status, "beneficiaries.status", of: key), notes: notes,
+            warnings: try BeneficiaryColumns.list(warnings).map { try Stored.value($0, "beneficiaries.warnings", of: key) },
+            version: version, createdAt: createdAt, updatedAt: updatedAt)
     }
 }
 
 /// The column values of a beneficiary, in one place for inserts and updates.
 enum BeneficiaryColumns {
-    static let names = ["id", "nik", "no_kk", "name", "name_key", "sex", "birth_place", "birth_date", "desa_code",
-                        "kecamatan_code", "kabkota_code", "address", "rt", "rw", "phone", "ppks", "decile", "is_head",
-                        "disability", "interests", "prior_assistance", "status", "notes", "warnings", "version",
-                        "created_at", "updated_at"]
+    static let names = [
+        "id", "nik", "no_kk", "name", "name_key", "sex", "birth_place", "birth_date", "desa_code",
+        "kecamatan_code", "kabkota_code", "address", "rt", "rw", "phone", "ppks", "decile", "is_head",
+        "disability", "interests", "prior_assistance", "status", "notes", "warnings", "version",
+        "created_at", "updated_at",
+    ]
 
     static func values(_ b: Beneficiary) -> [any SQLExpression] {
         let d = b.details
@@ -79,8 +82,10 @@ enum BeneficiaryColumns {
         ]
         return values.map { SQLBind($0) } + [d.decile.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null]
             + tail.map { SQLBind($0) }
-            + [b.notes.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
-               SQLBind(joined(b.warnings.map(\.rawValue))), SQLBind(b.version), SQLBind(b.createdAt), SQLBind(b.updatedAt)]
+            + [
+                b.notes.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
+                SQLBind(joined(b.warnings.map(\.rawValue))), SQLBind(b.version), SQLBind(b.createdAt), SQLBind(b.updatedAt),
+            ]
     }
 
     /// `;a;b;` so that `LIKE '%;a;%'` finds one element exactly.

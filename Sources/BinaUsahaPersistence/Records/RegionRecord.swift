@@ -1,5 +1,5 @@
-import FluentKit
 import BinaUsahaDomain
+import FluentKit
 
 /// A row of `regions`. The primary key is the dotted Kemendagri code itself.
 public final class RegionRecord: Model, @unchecked Sendable {

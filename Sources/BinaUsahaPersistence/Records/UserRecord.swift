@@ -37,8 +37,9 @@ public final class UserRecord: Model, @unchecked Sendable {
 
     func toDomain() throws -> User {
         guard let id else { throw StoredValueError("users.id", username) }
-        return User(id: id, username: username, displayName: displayName, role: try Stored.value(role, "users.role", of: id),
-             region: regionCode.map(RegionCode.init(trusted:)), isActive: isActive, createdAt: createdAt)
+        return User(
+            id: id, username: username, displayName: displayName, role: try Stored.value(role, "users.role", of: id),
+            region: regionCode.map(RegionCode.init(trusted:)), isActive: isActive, createdAt: createdAt)
     }
 }
 

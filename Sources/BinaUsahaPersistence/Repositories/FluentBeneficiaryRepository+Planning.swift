@@ -27,14 +27,15 @@ extension FluentBeneficiaryRepository: PlanningPeopleSource {
             do {
                 let birth = try row.decode(column: "birth_date", as: String.self)
                 let id = try row.decode(column: "id", as: UUID.self)
-                collector.people.append(PlanningPerson(
-                    id: id,
-                    noKK: try row.decode(column: "no_kk", as: String.self),
-                    desa: RegionCode(trusted: try row.decode(column: "desa_code", as: String.self)),
-                    interests: BeneficiaryColumns.list(try row.decode(column: "interests", as: String.self)),
-                    birthDate: try Stored.date(birth, "beneficiaries.birth_date", of: id),
-                    isHeadOfFamily: try row.decode(column: "is_head", as: Bool.self),
-                    priorKUBE: try row.decode(column: "prior_assistance", as: String.self).contains("KUBE:")))
+                collector.people.append(
+                    PlanningPerson(
+                        id: id,
+                        noKK: try row.decode(column: "no_kk", as: String.self),
+                        desa: RegionCode(trusted: try row.decode(column: "desa_code", as: String.self)),
+                        interests: BeneficiaryColumns.list(try row.decode(column: "interests", as: String.self)),
+                        birthDate: try Stored.date(birth, "beneficiaries.birth_date", of: id),
+                        isHeadOfFamily: try row.decode(column: "is_head", as: Bool.self),
+                        priorKUBE: try row.decode(column: "prior_assistance", as: String.self).contains("KUBE:")))
             } catch {
                 collector.failure = error
             }
@@ -50,7 +51,8 @@ extension FluentBeneficiaryRepository: PersonNames {
         var result: [UUID: String] = [:]
         for chunk in ids.chunked(into: 500) {
             for row in try await (database as! any SQLDatabase).select().columns("id", "name").from(BeneficiaryRecord.schema)
-                .where("id", .in, SQLBind.group(chunk)).all(decoding: Row.self) {
+                .where("id", .in, SQLBind.group(chunk)).all(decoding: Row.self)
+            {
                 result[row.id] = row.name
             }
         }

@@ -50,8 +50,9 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         let written = try await update.where("id", .equal, SQLBind(beneficiary.id)).where("version", .equal, SQLBind(expectedVersion))
             .returning("id").all()
         guard !written.isEmpty else { return false }
-        try await NameWords.replace(beneficiary.id, nameKey: TextFolding.fold(beneficiary.details.name), desa: beneficiary.details.desa.rawValue,
-                                   on: sql)
+        try await NameWords.replace(
+            beneficiary.id, nameKey: TextFolding.fold(beneficiary.details.name), desa: beneficiary.details.desa.rawValue,
+            on: sql)
         return true
     }
 
@@ -69,7 +70,8 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
 
     public func search(_ query: BeneficiaryQuery) async throws -> BeneficiaryPage {
         if let name = query.name.map(TextFolding.fold), !name.isEmpty, query.ppks == nil, query.decile == nil, query.status == nil,
-           query.interest == nil {
+            query.interest == nil
+        {
             return try await searchByName(name, query)
         }
         let builder = filtered(query)
@@ -88,10 +90,13 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
             // Every word typed must start some word of the name, in any order: one index range
             // scan on `beneficiary_name_words` per word.
             for word in NameWords.words(name).prefix(5) {
-                builder.filter(.sql(SQLQueryString("""
-                    \(ident: BeneficiaryRecord.schema).\(ident: "id") IN (SELECT beneficiary_id FROM beneficiary_name_words \
-                    WHERE word >= \(bind: word) AND word < \(bind: word + "\u{FFFF}"))
-                    """)))
+                builder.filter(
+                    .sql(
+                        SQLQueryString(
+                            """
+                            \(ident: BeneficiaryRecord.schema).\(ident: "id") IN (SELECT beneficiary_id FROM beneficiary_name_words \
+                            WHERE word >= \(bind: word) AND word < \(bind: word + "\u{FFFF}"))
+                            """)))
             }
         }
         if let ppks = query.ppks { builder.filter(\.$ppks, .custom("LIKE"), "%;\(ppks);%") }
@@ -140,14 +145,19 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         }
         let hits = parts.joined(separator: " INTERSECT ")
         struct Count: Decodable { let n: Int }
-        struct Hit: Decodable { let beneficiary_id: UUID; let name_key: String }
+        struct Hit: Decodable {
+            let beneficiary_id: UUID
+            let name_key: String
+        }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM (" + hits + ") AS hits").first(decoding: Count.self)?.n ?? 0
-        let page: SQLQueryString = "SELECT beneficiary_id, name_key FROM (" + hits + ") AS hits ORDER BY name_key, beneficiary_id "
+        let page: SQLQueryString =
+            "SELECT beneficiary_id, name_key FROM (" + hits + ") AS hits ORDER BY name_key, beneficiary_id "
             + "LIMIT \(unsafeRaw: String(query.perPage)) OFFSET \(unsafeRaw: String(query.offset))"
         let found = try await sql.raw(page).all(decoding: Hit.self)
         let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ found.map(\.beneficiary_id)).all()
         let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element.beneficiary_id, $0.offset) })
-        return BeneficiaryPage(items: try records.sorted { (order[$0.id ?? UUID()] ?? 0) < (order[$1.id ?? UUID()] ?? 0) }.map { try $0.toDomain() }, total: total)
+        return BeneficiaryPage(
+            items: try records.sorted { (order[$0.id ?? UUID()] ?? 0) < (order[$1.id ?? UUID()] ?? 0) }.map { try $0.toDomain() }, total: total)
     }
 
     /// Limits a query to one region of any level, using the column of that level.
@@ -179,13 +189,18 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     }
 
     public func likelyDuplicates(in scope: RegionCode?, limit: Int) async throws -> [DuplicateCandidate] {
-        struct Pair: Decodable { let a: UUID; let b: UUID; let reason: String }
+        struct Pair: Decodable {
+            let a: UUID
+            let b: UUID
+            let reason: String
+        }
         let sql = database as! any SQLDatabase
         // Both people of a pair must be inside the reader's region.
-        let scopeClause: SQLQueryString = scope.map {
-            "AND (x.desa_code = \(bind: $0.rawValue) OR x.desa_code LIKE \(bind: $0.rawValue + ".%")) "
-                + "AND (y.desa_code = \(bind: $0.rawValue) OR y.desa_code LIKE \(bind: $0.rawValue + ".%"))"
-        } ?? ""
+        let scopeClause: SQLQueryString =
+            scope.map {
+                "AND (x.desa_code = \(bind: $0.rawValue) OR x.desa_code LIKE \(bind: $0.rawValue + ".%")) "
+                    + "AND (y.desa_code = \(bind: $0.rawValue) OR y.desa_code LIKE \(bind: $0.rawValue + ".%"))"
+            } ?? ""
         // Same folded name and birth date; or, within one KK and desa, one name the start of the
         // other ("siti aminah" / "siti aminah binti ali").
         let raw: SQLQueryString = """

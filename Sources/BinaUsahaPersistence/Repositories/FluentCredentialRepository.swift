@@ -1,7 +1,7 @@
 import BinaUsahaDomain
 import FluentKit
-import SQLKit
 import Foundation
+import SQLKit
 
 public struct FluentCredentialRepository: CredentialRepository {
     let base: any Database
@@ -21,9 +21,11 @@ public struct FluentCredentialRepository: CredentialRepository {
     }
 
     public func sessionUser(tokenHash: String, now: Date) async throws -> (user: User, csrfToken: String)? {
-        guard let session = try await SessionRecord.query(on: database)
-            .filter(\.$id == tokenHash).filter(\.$expiresAt > now).with(\.$user).first(),
-            session.user.isActive else { return nil }
+        guard
+            let session = try await SessionRecord.query(on: database)
+                .filter(\.$id == tokenHash).filter(\.$expiresAt > now).with(\.$user).first(),
+            session.user.isActive
+        else { return nil }
         return (try session.user.toDomain(), session.csrfToken)
     }
 
@@ -49,9 +51,11 @@ public struct FluentCredentialRepository: CredentialRepository {
     }
 
     public func tokenUser(tokenHash: String, now: Date) async throws -> User? {
-        guard let token = try await APITokenRecord.query(on: database)
-            .filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil).filter(\.$expiresAt > now).with(\.$user).first(),
-            token.user.isActive else { return nil }
+        guard
+            let token = try await APITokenRecord.query(on: database)
+                .filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil).filter(\.$expiresAt > now).with(\.$user).first(),
+            token.user.isActive
+        else { return nil }
         return try token.user.toDomain()
     }
 

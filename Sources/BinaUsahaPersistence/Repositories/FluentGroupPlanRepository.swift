@@ -18,11 +18,15 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
         try await database.write { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "group_plans")
-                .columns("id", "scope_code", "rules", "status", "created_by", "created_at", "decided_by", "decided_at", "version",
-                         "group_count", "member_count", "left_out_count")
-                .values(SQLBind(plan.id), Self.optional(plan.scope?.rawValue), SQLBind(Self.json(plan.rules)), SQLBind(plan.status.rawValue),
-                        SQLBind(plan.createdBy), SQLBind(plan.createdAt), Self.optional(plan.decidedBy), Self.optionalDate(plan.decidedAt),
-                        SQLBind(plan.version), SQLBind(plan.groups.count), SQLBind(plan.memberCount), SQLBind(plan.leftOut.count))
+                .columns(
+                    "id", "scope_code", "rules", "status", "created_by", "created_at", "decided_by", "decided_at", "version",
+                    "group_count", "member_count", "left_out_count"
+                )
+                .values(
+                    SQLBind(plan.id), Self.optional(plan.scope?.rawValue), SQLBind(Self.json(plan.rules)), SQLBind(plan.status.rawValue),
+                    SQLBind(plan.createdBy), SQLBind(plan.createdAt), Self.optional(plan.decidedBy), Self.optionalDate(plan.decidedAt),
+                    SQLBind(plan.version), SQLBind(plan.groups.count), SQLBind(plan.memberCount), SQLBind(plan.leftOut.count)
+                )
                 .run()
             try await Self.writeContents(plan, sql)
         }
@@ -32,8 +36,9 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
         for chunk in stride(from: 0, to: plan.groups.count, by: batch) {
             var insert = sql.insert(into: "group_plan_groups").columns("id", "plan_id", "position", "skill_code", "kecamatan_code")
             for (offset, group) in plan.groups[chunk..<min(chunk + batch, plan.groups.count)].enumerated() {
-                insert = insert.values(SQLBind(group.id), SQLBind(plan.id), SQLBind(chunk + offset), SQLBind(group.skill),
-                                       SQLBind(group.kecamatan.rawValue))
+                insert = insert.values(
+                    SQLBind(group.id), SQLBind(plan.id), SQLBind(chunk + offset), SQLBind(group.skill),
+                    SQLBind(group.kecamatan.rawValue))
             }
             try await insert.run()
         }
@@ -42,9 +47,10 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
             var insert = sql.insert(into: "group_plan_members")
                 .columns("plan_id", "group_id", "position", "beneficiary_id", "no_kk", "desa_code", "failed_checks", "options", "override_reason")
             for (group, position, m) in members[chunk..<min(chunk + batch, members.count)] {
-                insert = insert.values(SQLBind(plan.id), SQLBind(group), SQLBind(position), SQLBind(m.id), SQLBind(m.noKK),
-                                       SQLBind(m.desa.rawValue), SQLBind(m.failedChecks.joined(separator: ";")), SQLBind(json(m.options)),
-                                       optional(m.overrideReason))
+                insert = insert.values(
+                    SQLBind(plan.id), SQLBind(group), SQLBind(position), SQLBind(m.id), SQLBind(m.noKK),
+                    SQLBind(m.desa.rawValue), SQLBind(m.failedChecks.joined(separator: ";")), SQLBind(json(m.options)),
+                    optional(m.overrideReason))
             }
             try await insert.run()
         }
@@ -52,8 +58,9 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
             var insert = sql.insert(into: "group_plan_left_out")
                 .columns("plan_id", "position", "beneficiary_id", "no_kk", "desa_code", "failed_checks", "options", "reason")
             for (offset, p) in plan.leftOut[chunk..<min(chunk + batch, plan.leftOut.count)].enumerated() {
-                insert = insert.values(SQLBind(plan.id), SQLBind(chunk + offset), SQLBind(p.id), SQLBind(p.noKK), SQLBind(p.desa.rawValue),
-                                       SQLBind(p.failedChecks.joined(separator: ";")), SQLBind(json(p.options)), SQLBind(json(p.reason)))
+                insert = insert.values(
+                    SQLBind(plan.id), SQLBind(chunk + offset), SQLBind(p.id), SQLBind(p.noKK), SQLBind(p.desa.rawValue),
+                    SQLBind(p.failedChecks.joined(separator: ";")), SQLBind(json(p.options)), SQLBind(json(p.reason)))
             }
             try await insert.run()
         }
@@ -82,23 +89,28 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
             .from("group_plan_members").where("plan_id", .equal, SQLBind(id)).orderBy("position").all(decoding: MemberRow.self)
         let byGroup = Dictionary(grouping: memberRows, by: \.group_id)
         let groups = try groupRows.map { g in
-            PlannedGroup(id: g.id, skill: g.skill_code, kecamatan: RegionCode(trusted: g.kecamatan_code), members: try (byGroup[g.id] ?? []).map {
-                PlannedMember(id: $0.beneficiary_id, noKK: $0.no_kk, desa: RegionCode(trusted: $0.desa_code), failedChecks: Self.keys($0.failed_checks),
-                              options: try Stored.json($0.options, as: [SkillScore].self, "group_plan_members.options", of: id),
-                              overrideReason: $0.override_reason)
-            })
+            PlannedGroup(
+                id: g.id, skill: g.skill_code, kecamatan: RegionCode(trusted: g.kecamatan_code),
+                members: try (byGroup[g.id] ?? []).map {
+                    PlannedMember(
+                        id: $0.beneficiary_id, noKK: $0.no_kk, desa: RegionCode(trusted: $0.desa_code), failedChecks: Self.keys($0.failed_checks),
+                        options: try Stored.json($0.options, as: [SkillScore].self, "group_plan_members.options", of: id),
+                        overrideReason: $0.override_reason)
+                })
         }
         let leftOut = try await sql.select().columns("beneficiary_id", "no_kk", "desa_code", "failed_checks", "options", "reason")
             .from("group_plan_left_out").where("plan_id", .equal, SQLBind(id)).orderBy("position").all(decoding: LeftOutRow.self)
             .map {
-                LeftOutPerson(id: $0.beneficiary_id, noKK: $0.no_kk, desa: RegionCode(trusted: $0.desa_code), failedChecks: Self.keys($0.failed_checks),
-                              options: try Stored.json($0.options, as: [SkillScore].self, "group_plan_left_out.options", of: id),
-                              reason: try Stored.json($0.reason, as: LeftOutReason.self, "group_plan_left_out.reason", of: id))
+                LeftOutPerson(
+                    id: $0.beneficiary_id, noKK: $0.no_kk, desa: RegionCode(trusted: $0.desa_code), failedChecks: Self.keys($0.failed_checks),
+                    options: try Stored.json($0.options, as: [SkillScore].self, "group_plan_left_out.options", of: id),
+                    reason: try Stored.json($0.reason, as: LeftOutReason.self, "group_plan_left_out.reason", of: id))
             }
-        return GroupPlan(id: row.id, scope: row.scope_code.map(RegionCode.init(trusted:)),
-                         rules: try Stored.json(row.rules, as: PlanningRules.self, "group_plans.rules", of: id),
-                         status: try Stored.value(row.status, "group_plans.status", of: id), createdBy: row.created_by, createdAt: row.created_at,
-                         decidedBy: row.decided_by, decidedAt: row.decided_at, version: row.version, groups: groups, leftOut: leftOut)
+        return GroupPlan(
+            id: row.id, scope: row.scope_code.map(RegionCode.init(trusted:)),
+            rules: try Stored.json(row.rules, as: PlanningRules.self, "group_plans.rules", of: id),
+            status: try Stored.value(row.status, "group_plans.status", of: id), createdBy: row.created_by, createdAt: row.created_at,
+            decidedBy: row.decided_by, decidedAt: row.decided_at, version: row.version, groups: groups, leftOut: leftOut)
     }
 
     public func update(_ plan: GroupPlan, expectedVersion: Int) async throws -> Bool {
@@ -121,22 +133,29 @@ public struct FluentGroupPlanRepository: GroupPlanRepository {
     public func list(within scope: RegionCode?, limit: Int) async throws -> [GroupPlanSummary] {
         var query = (database as! any SQLDatabase).select().column("*").from("group_plans")
         if let scope {
-            query = query.where { $0.where("scope_code", .equal, SQLBind(scope.rawValue)).orWhere("scope_code", .like, SQLBind(scope.rawValue + ".%")) }
+            query = query.where {
+                $0.where("scope_code", .equal, SQLBind(scope.rawValue)).orWhere("scope_code", .like, SQLBind(scope.rawValue + ".%"))
+            }
         }
         return try await query.orderBy("created_at", .descending).limit(limit).all(decoding: PlanRow.self).map {
-            GroupPlanSummary(id: $0.id, scope: $0.scope_code.map(RegionCode.init(trusted:)),
-                             status: try Stored.value($0.status, "group_plans.status", of: $0.id),
-                             createdBy: $0.created_by, createdAt: $0.created_at, groupCount: $0.group_count, memberCount: $0.member_count,
-                             leftOutCount: $0.left_out_count)
+            GroupPlanSummary(
+                id: $0.id, scope: $0.scope_code.map(RegionCode.init(trusted:)),
+                status: try Stored.value($0.status, "group_plans.status", of: $0.id),
+                createdBy: $0.created_by, createdAt: $0.created_at, groupCount: $0.group_count, memberCount: $0.member_count,
+                leftOutCount: $0.left_out_count)
         }
     }
 
     public func peopleInAcceptedPlans(within scope: RegionCode?) async throws -> Set<UUID> {
         struct Row: Decodable { let beneficiary_id: UUID }
-        var query = (database as! any SQLDatabase).select().column(SQLColumn("beneficiary_id", table: "m")).from(SQLAlias(SQLIdentifier("group_plan_members"), as: SQLIdentifier("m")))
-            .join(SQLAlias(SQLIdentifier("group_plans"), as: SQLIdentifier("p")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "p"), .equal, SQLColumn("plan_id", table: "m"))
-            .where(SQLColumn("status", table: "p"), .equal, SQLBind(GroupPlan.Status.accepted.rawValue))
+        var query = (database as! any SQLDatabase).select().column(SQLColumn("beneficiary_id", table: "m")).from(
+            SQLAlias(SQLIdentifier("group_plan_members"), as: SQLIdentifier("m"))
+        )
+        .join(
+            SQLAlias(SQLIdentifier("group_plans"), as: SQLIdentifier("p")), method: SQLJoinMethod.inner,
+            on: SQLColumn("id", table: "p"), .equal, SQLColumn("plan_id", table: "m")
+        )
+        .where(SQLColumn("status", table: "p"), .equal, SQLBind(GroupPlan.Status.accepted.rawValue))
         if let scope {
             query = query.where { $0.where(SQLColumn("desa_code", table: "m"), .like, SQLBind(scope.rawValue + ".%")) }
         }

@@ -25,12 +25,16 @@ public struct FluentGroupRepository: GroupRepository {
         try await database.write { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "kube_groups")
-                .columns("id", "name", "skill_code", "kabkota_code", "kecamatan_code", "desa_code", "formed_on", "decree_number", "status",
-                         "stage", "pendamping_id", "checklist", "plan_id", "version", "updated_at")
-                .values(SQLBind(group.id), SQLBind(group.name), SQLBind(group.skill), SQLBind(group.kecamatan.parent?.rawValue ?? ""),
-                        SQLBind(group.kecamatan.rawValue), SQLBind(group.desa.rawValue), Self.text(group.formedOn?.iso),
-                        SQLBind(group.decreeNumber), SQLBind(group.status.rawValue), SQLBind(group.stage.rawValue), Self.uuid(group.pendamping),
-                        SQLBind(Self.checklist(group.checklist)), Self.uuid(group.planID), SQLBind(group.version), SQLBind(Date()))
+                .columns(
+                    "id", "name", "skill_code", "kabkota_code", "kecamatan_code", "desa_code", "formed_on", "decree_number", "status",
+                    "stage", "pendamping_id", "checklist", "plan_id", "version", "updated_at"
+                )
+                .values(
+                    SQLBind(group.id), SQLBind(group.name), SQLBind(group.skill), SQLBind(group.kecamatan.parent?.rawValue ?? ""),
+                    SQLBind(group.kecamatan.rawValue), SQLBind(group.desa.rawValue), Self.text(group.formedOn?.iso),
+                    SQLBind(group.decreeNumber), SQLBind(group.status.rawValue), SQLBind(group.stage.rawValue), Self.uuid(group.pendamping),
+                    SQLBind(Self.checklist(group.checklist)), Self.uuid(group.planID), SQLBind(group.version), SQLBind(Date())
+                )
                 .run()
             try await Self.writeMembers(group, sql)
         }
@@ -41,8 +45,9 @@ public struct FluentGroupRepository: GroupRepository {
         var insert = sql.insert(into: "kube_members")
             .columns("group_id", "position", "beneficiary_id", "no_kk", "desa_code", "role", "joined_on", "left_on", "leave_reason")
         for (position, m) in group.members.enumerated() {
-            insert = insert.values(SQLBind(group.id), SQLBind(position), SQLBind(m.beneficiary), SQLBind(m.noKK), SQLBind(m.desa.rawValue),
-                                   SQLBind(m.role.rawValue), SQLBind(m.joinedOn.iso), text(m.leftOn?.iso), text(m.leaveReason))
+            insert = insert.values(
+                SQLBind(group.id), SQLBind(position), SQLBind(m.beneficiary), SQLBind(m.noKK), SQLBind(m.desa.rawValue),
+                SQLBind(m.role.rawValue), SQLBind(m.joinedOn.iso), text(m.leftOn?.iso), text(m.leaveReason))
         }
         try await insert.run()
     }
@@ -61,19 +66,23 @@ public struct FluentGroupRepository: GroupRepository {
         for chunk in stride(from: 0, to: rows.count, by: 500) {
             let ids = rows[chunk..<min(chunk + 500, rows.count)].map(\.id)
             for m in try await sql.select().column("*").from("kube_members").where("group_id", .in, SQLBind.group(ids))
-                .orderBy("position").all(decoding: MemberRow.self) {
-                members[m.group_id, default: []].append(Membership(
-                    beneficiary: m.beneficiary_id, noKK: m.no_kk, desa: RegionCode(trusted: m.desa_code), role: try Stored.value(m.role, "kube_members.role", of: m.group_id),
-                    joinedOn: try Stored.date(m.joined_on, "kube_members.joined_on", of: m.group_id),
-                    leftOn: try m.left_on.map { try Stored.date($0, "kube_members.left_on", of: m.group_id) }, leaveReason: m.leave_reason))
+                .orderBy("position").all(decoding: MemberRow.self)
+            {
+                members[m.group_id, default: []].append(
+                    Membership(
+                        beneficiary: m.beneficiary_id, noKK: m.no_kk, desa: RegionCode(trusted: m.desa_code),
+                        role: try Stored.value(m.role, "kube_members.role", of: m.group_id),
+                        joinedOn: try Stored.date(m.joined_on, "kube_members.joined_on", of: m.group_id),
+                        leftOn: try m.left_on.map { try Stored.date($0, "kube_members.left_on", of: m.group_id) }, leaveReason: m.leave_reason))
             }
         }
         return try rows.map { r in
-            KUBEGroup(id: r.id, name: r.name, skill: r.skill_code, kecamatan: RegionCode(trusted: r.kecamatan_code), desa: RegionCode(trusted: r.desa_code),
-                      formedOn: try r.formed_on.map { try Stored.date($0, "kube_groups.formed_on", of: r.id) }, decreeNumber: r.decree_number,
-                      status: try Stored.value(r.status, "kube_groups.status", of: r.id), stage: try Stored.value(r.stage, "kube_groups.stage", of: r.id),
-                      pendamping: r.pendamping_id, checklist: Self.checklist(r.checklist), planID: r.plan_id, version: r.version,
-                      members: members[r.id] ?? [])
+            KUBEGroup(
+                id: r.id, name: r.name, skill: r.skill_code, kecamatan: RegionCode(trusted: r.kecamatan_code), desa: RegionCode(trusted: r.desa_code),
+                formedOn: try r.formed_on.map { try Stored.date($0, "kube_groups.formed_on", of: r.id) }, decreeNumber: r.decree_number,
+                status: try Stored.value(r.status, "kube_groups.status", of: r.id), stage: try Stored.value(r.stage, "kube_groups.stage", of: r.id),
+                pendamping: r.pendamping_id, checklist: Self.checklist(r.checklist), planID: r.plan_id, version: r.version,
+                members: members[r.id] ?? [])
         }
     }
 
@@ -123,8 +132,10 @@ public struct FluentGroupRepository: GroupRepository {
         struct Row: Decodable { let group_id: UUID }
         return try await (database as! any SQLDatabase).select().column(SQLColumn("group_id", table: "m"))
             .from(SQLAlias(SQLIdentifier("kube_members"), as: SQLIdentifier("m")))
-            .join(SQLAlias(SQLIdentifier("kube_groups"), as: SQLIdentifier("g")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "g"), .equal, SQLColumn("group_id", table: "m"))
+            .join(
+                SQLAlias(SQLIdentifier("kube_groups"), as: SQLIdentifier("g")), method: SQLJoinMethod.inner,
+                on: SQLColumn("id", table: "g"), .equal, SQLColumn("group_id", table: "m")
+            )
             .where(SQLColumn("beneficiary_id", table: "m"), .equal, SQLBind(beneficiary))
             .where(SQLColumn("left_on", table: "m"), .is, SQLLiteral.null)
             .where(SQLColumn("status", table: "g"), .equal, SQLBind(KUBEGroup.Status.aktif.rawValue))
@@ -135,8 +146,10 @@ public struct FluentGroupRepository: GroupRepository {
         struct Row: Decodable { let beneficiary_id: UUID }
         var query = (database as! any SQLDatabase).select().column(SQLColumn("beneficiary_id", table: "m"))
             .from(SQLAlias(SQLIdentifier("kube_members"), as: SQLIdentifier("m")))
-            .join(SQLAlias(SQLIdentifier("kube_groups"), as: SQLIdentifier("g")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "g"), .equal, SQLColumn("group_id", table: "m"))
+            .join(
+                SQLAlias(SQLIdentifier("kube_groups"), as: SQLIdentifier("g")), method: SQLJoinMethod.inner,
+                on: SQLColumn("id", table: "g"), .equal, SQLColumn("group_id", table: "m")
+            )
             .where(SQLColumn("left_on", table: "m"), .is, SQLLiteral.null)
             .where(SQLColumn("status", table: "g"), .notEqual, SQLBind(KUBEGroup.Status.bubar.rawValue))
         if let scope { query = query.where(SQLColumn("desa_code", table: "m"), .like, SQLBind(scope.rawValue + ".%")) }
@@ -146,23 +159,30 @@ public struct FluentGroupRepository: GroupRepository {
     public func record(_ change: StageChange) async throws {
         try await (database as! any SQLDatabase).insert(into: "kube_stage_changes")
             .columns("id", "group_id", "from_stage", "to_stage", "at", "by_name", "reason", "checklist")
-            .values(SQLBind(UUID()), SQLBind(change.group), SQLBind(change.from.rawValue), SQLBind(change.to.rawValue), SQLBind(change.at),
-                    SQLBind(change.by), SQLBind(change.reason), SQLBind(Self.checklist(change.checklist)))
+            .values(
+                SQLBind(UUID()), SQLBind(change.group), SQLBind(change.from.rawValue), SQLBind(change.to.rawValue), SQLBind(change.at),
+                SQLBind(change.by), SQLBind(change.reason), SQLBind(Self.checklist(change.checklist))
+            )
             .run()
     }
 
     public func stageHistory(of group: UUID) async throws -> [StageChange] {
-        struct Row: Decodable { let group_id: UUID, from_stage: String, to_stage: String, at: Date, by_name: String, reason: String, checklist: String }
+        struct Row: Decodable {
+            let group_id: UUID, from_stage: String, to_stage: String, at: Date, by_name: String, reason: String, checklist: String
+        }
         return try await (database as! any SQLDatabase).select().column("*").from("kube_stage_changes").where("group_id", .equal, SQLBind(group))
             .orderBy("at").all(decoding: Row.self).map {
-                StageChange(group: $0.group_id, from: try Stored.value($0.from_stage, "kube_stage_changes.from_stage", of: $0.group_id),
-                            to: try Stored.value($0.to_stage, "kube_stage_changes.to_stage", of: $0.group_id),
-                            at: $0.at, by: $0.by_name, reason: $0.reason, checklist: Self.checklist($0.checklist))
+                StageChange(
+                    group: $0.group_id, from: try Stored.value($0.from_stage, "kube_stage_changes.from_stage", of: $0.group_id),
+                    to: try Stored.value($0.to_stage, "kube_stage_changes.to_stage", of: $0.group_id),
+                    at: $0.at, by: $0.by_name, reason: $0.reason, checklist: Self.checklist($0.checklist))
             }
     }
 
     static func checklist(_ set: Set<StageIndicator>) -> String { set.sorted().map(\.rawValue).joined(separator: ";") }
-    static func checklist(_ text: String) -> Set<StageIndicator> { Set(text.split(separator: ";").compactMap { StageIndicator(rawValue: String($0)) }) }
+    static func checklist(_ text: String) -> Set<StageIndicator> {
+        Set(text.split(separator: ";").compactMap { StageIndicator(rawValue: String($0)) })
+    }
     static func text(_ value: String?) -> any SQLExpression { value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null }
     static func uuid(_ value: UUID?) -> any SQLExpression { value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null }
 }

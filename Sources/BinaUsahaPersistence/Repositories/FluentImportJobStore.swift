@@ -10,10 +10,14 @@ public struct FluentImportJobStore: ImportJobStore {
 
     public init(database: any Database) { base = database }
 
-    static let columns = ["id", "user_id", "file_name", "file_path", "dry_run", "status", "expected_rows", "processed", "inserted",
-                          "updated", "unchanged", "rejected", "warned", "problems", "error", "created_at", "finished_at", "committed_line", "heartbeat_at", "attempts"]
-    static let changing: Set<String> = ["status", "expected_rows", "processed", "inserted", "updated", "unchanged", "rejected",
-                                        "warned", "problems", "error", "finished_at", "committed_line", "heartbeat_at", "attempts"]
+    static let columns = [
+        "id", "user_id", "file_name", "file_path", "dry_run", "status", "expected_rows", "processed", "inserted",
+        "updated", "unchanged", "rejected", "warned", "problems", "error", "created_at", "finished_at", "committed_line", "heartbeat_at", "attempts",
+    ]
+    static let changing: Set<String> = [
+        "status", "expected_rows", "processed", "inserted", "updated", "unchanged", "rejected",
+        "warned", "problems", "error", "finished_at", "committed_line", "heartbeat_at", "attempts",
+    ]
 
     public func create(_ job: ImportJob) async throws {
         let values = Self.values(job)
@@ -53,8 +57,10 @@ public struct FluentImportJobStore: ImportJobStore {
             let expected_rows: Int, processed: Int, inserted: Int, updated: Int, unchanged: Int, rejected: Int, warned: Int
             let problems: String, error: String?, created_at: Date, finished_at: Date?, committed_line: Int, heartbeat_at: Date?, attempts: Int
         }
-        guard let row = try await (database as! any SQLDatabase).select().columns(Self.columns.map { SQLIdentifier($0) })
-            .from("import_jobs").where("id", .equal, SQLBind(id)).first(decoding: Row.self) else { return nil }
+        guard
+            let row = try await (database as! any SQLDatabase).select().columns(Self.columns.map { SQLIdentifier($0) })
+                .from("import_jobs").where("id", .equal, SQLBind(id)).first(decoding: Row.self)
+        else { return nil }
         var report = ImportBeneficiaries.Report()
         report.expectedRows = row.expected_rows
         report.processed = row.processed
@@ -71,20 +77,24 @@ public struct FluentImportJobStore: ImportJobStore {
         } catch {
             throw StoredValueError(table: "import_jobs", column: "problems", id: row.id.uuidString)
         }
-        return ImportJob(id: row.id, userID: row.user_id, fileName: row.file_name, filePath: row.file_path, dryRun: row.dry_run,
-                         status: try Stored.value(row.status, "import_jobs.status", of: row.id), report: report, messages: messages,
-                         error: row.error, createdAt: row.created_at, finishedAt: row.finished_at,
-                         committedLine: row.committed_line, heartbeatAt: row.heartbeat_at, attempts: row.attempts)
+        return ImportJob(
+            id: row.id, userID: row.user_id, fileName: row.file_name, filePath: row.file_path, dryRun: row.dry_run,
+            status: try Stored.value(row.status, "import_jobs.status", of: row.id), report: report, messages: messages,
+            error: row.error, createdAt: row.created_at, finishedAt: row.finished_at,
+            committedLine: row.committed_line, heartbeatAt: row.heartbeat_at, attempts: row.attempts)
     }
 
     /// Waiting jobs, or running ones whose heartbeat stopped, that may still be tried.
     static func claimable(staleBefore: Date, maximumAttempts: Int) -> any SQLExpression {
-        SQLGroupExpression(SQLBinaryExpression(
-            SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(ImportJob.Status.queued.rawValue)), .or,
-            SQLGroupExpression(SQLBinaryExpression(
-                SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(ImportJob.Status.running.rawValue)), .and,
-                SQLBinaryExpression(SQLBinaryExpression(SQLColumn("heartbeat_at"), .lessThan, SQLBind(staleBefore)), .and,
-                                    SQLBinaryExpression(SQLColumn("attempts"), .lessThan, SQLBind(maximumAttempts)))))))
+        SQLGroupExpression(
+            SQLBinaryExpression(
+                SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(ImportJob.Status.queued.rawValue)), .or,
+                SQLGroupExpression(
+                    SQLBinaryExpression(
+                        SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(ImportJob.Status.running.rawValue)), .and,
+                        SQLBinaryExpression(
+                            SQLBinaryExpression(SQLColumn("heartbeat_at"), .lessThan, SQLBind(staleBefore)), .and,
+                            SQLBinaryExpression(SQLColumn("attempts"), .lessThan, SQLBind(maximumAttempts)))))))
     }
 
     public func claimNext(now: Date, staleBefore: Date, maximumAttempts: Int) async throws -> ImportJob? {

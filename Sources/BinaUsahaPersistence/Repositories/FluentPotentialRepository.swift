@@ -16,9 +16,10 @@ public struct FluentPotentialRepository: PotentialRepository {
         let region_code: String, resource_code: String, abundance: String, season: String, notes: String, source: String
         var potential: Potential {
             get throws {
-                Potential(region: RegionCode(trusted: region_code), resource: resource_code,
-                          abundance: try Stored.value(abundance, "potentials.abundance", of: "\(region_code)/\(resource_code)"),
-                          season: season, notes: notes, source: source)
+                Potential(
+                    region: RegionCode(trusted: region_code), resource: resource_code,
+                    abundance: try Stored.value(abundance, "potentials.abundance", of: "\(region_code)/\(resource_code)"),
+                    season: season, notes: notes, source: source)
             }
         }
     }
@@ -52,7 +53,9 @@ public struct FluentPotentialRepository: PotentialRepository {
     public func potentials(within region: RegionCode?) async throws -> [Potential] {
         var query = sql.select().columns(Self.potentialColumns.map { SQLIdentifier($0) }).from("potentials")
         if let region {
-            query = query.where { $0.where("region_code", .equal, SQLBind(region.rawValue)).orWhere("region_code", .like, SQLBind(region.rawValue + ".%")) }
+            query = query.where {
+                $0.where("region_code", .equal, SQLBind(region.rawValue)).orWhere("region_code", .like, SQLBind(region.rawValue + ".%"))
+            }
         }
         return try await query.orderBy("region_code").orderBy("resource_code").all(decoding: PotentialRow.self).map { try $0.potential }
     }
@@ -67,8 +70,10 @@ public struct FluentPotentialRepository: PotentialRepository {
         let previous = try await find(resource: potential.resource, on: potential.region)
         if previous == nil {
             try await sql.insert(into: "potentials").columns(["id", "updated_at"] + Self.potentialColumns)
-                .values(SQLBind(UUID()), SQLBind(Date()), SQLBind(potential.region.rawValue), SQLBind(potential.resource),
-                        SQLBind(potential.abundance.rawValue), SQLBind(potential.season), SQLBind(potential.notes), SQLBind(potential.source))
+                .values(
+                    SQLBind(UUID()), SQLBind(Date()), SQLBind(potential.region.rawValue), SQLBind(potential.resource),
+                    SQLBind(potential.abundance.rawValue), SQLBind(potential.season), SQLBind(potential.notes), SQLBind(potential.source)
+                )
                 .run()
         } else {
             try await sql.update("potentials").set("abundance", to: SQLBind(potential.abundance.rawValue))
@@ -114,7 +119,8 @@ extension FluentPotentialRepository {
         }
         let text = applied.sorted().joined(separator: "\n")
         try await sql.delete(from: "settings").where("key", .equal, SQLBind(Self.appliedKey)).run()
-        try await sql.insert(into: "settings").columns("key", "value", "updated_at").values(SQLBind(Self.appliedKey), SQLBind(text), SQLBind(Date())).run()
+        try await sql.insert(into: "settings").columns("key", "value", "updated_at").values(SQLBind(Self.appliedKey), SQLBind(text), SQLBind(Date()))
+            .run()
         return added
     }
 }

@@ -38,7 +38,10 @@ public struct FluentRegionRepository: RegionRepository {
 
     func childCounts(of codes: [String]) async throws -> [String: Int] {
         guard !codes.isEmpty else { return [:] }
-        struct Row: Decodable { let parent_code: String; let n: Int }
+        struct Row: Decodable {
+            let parent_code: String
+            let n: Int
+        }
         let sql = database as! any SQLDatabase
         var counts: [String: Int] = [:]
         for chunk in codes.chunked(into: 500) {
@@ -71,8 +74,9 @@ public struct FluentRegionRepository: RegionRepository {
             for chunk in inserting.sorted(by: { $0.code < $1.code }).chunked(into: 200) {
                 var insert = sql.insert(into: "regions").columns("code", "name", "level", "kind", "parent_code")
                 for region in chunk {
-                    insert = insert.values(SQLBind(region.code.rawValue), SQLBind(region.name), SQLBind(region.level.rawValue),
-                                           SQLBind(region.kind.rawValue), SQLBind(region.parentCode?.rawValue))
+                    insert = insert.values(
+                        SQLBind(region.code.rawValue), SQLBind(region.name), SQLBind(region.level.rawValue),
+                        SQLBind(region.kind.rawValue), SQLBind(region.parentCode?.rawValue))
                 }
                 try await insert.run()
             }

@@ -17,27 +17,32 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
 
         var skill: Skill {
             get throws {
-                Skill(code: code, name: name, description: description,
-                      needs: try Stored.json(needs, as: [ResourceNeed].self, "skills.needs", of: code),
-                      interests: BeneficiaryColumns.list(interests), trainingHours: training_hours,
-                      starterKitCost: Rupiah(starter_kit_cost),
-                      products: try Stored.json(products, as: [SkillProduct].self, "skills.products", of: code),
-                      suitability: suitability, figuresEstimated: figures_estimated, source: source, version: version)
+                Skill(
+                    code: code, name: name, description: description,
+                    needs: try Stored.json(needs, as: [ResourceNeed].self, "skills.needs", of: code),
+                    interests: BeneficiaryColumns.list(interests), trainingHours: training_hours,
+                    starterKitCost: Rupiah(starter_kit_cost),
+                    products: try Stored.json(products, as: [SkillProduct].self, "skills.products", of: code),
+                    suitability: suitability, figuresEstimated: figures_estimated, source: source, version: version)
             }
         }
     }
 
-    static let columns = ["code", "name", "description", "needs", "interests", "training_hours", "starter_kit_cost", "products",
-                          "suitability", "figures_estimated", "source", "version", "updated_at"]
+    static let columns = [
+        "code", "name", "description", "needs", "interests", "training_hours", "starter_kit_cost", "products",
+        "suitability", "figures_estimated", "source", "version", "updated_at",
+    ]
 
     static func values(_ skill: Skill) -> [any SQLExpression] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return [SQLBind(skill.code), SQLBind(skill.name), SQLBind(skill.description),
-                SQLBind(String(decoding: (try? encoder.encode(skill.needs)) ?? Data(), as: UTF8.self)),
-                SQLBind(BeneficiaryColumns.joined(skill.interests)), SQLBind(skill.trainingHours), SQLBind(skill.starterKitCost.amount),
-                SQLBind(String(decoding: (try? encoder.encode(skill.products)) ?? Data(), as: UTF8.self)),
-                SQLBind(skill.suitability), SQLBind(skill.figuresEstimated), SQLBind(skill.source), SQLBind(skill.version), SQLBind(Date())]
+        return [
+            SQLBind(skill.code), SQLBind(skill.name), SQLBind(skill.description),
+            SQLBind(String(decoding: (try? encoder.encode(skill.needs)) ?? Data(), as: UTF8.self)),
+            SQLBind(BeneficiaryColumns.joined(skill.interests)), SQLBind(skill.trainingHours), SQLBind(skill.starterKitCost.amount),
+            SQLBind(String(decoding: (try? encoder.encode(skill.products)) ?? Data(), as: UTF8.self)),
+            SQLBind(skill.suitability), SQLBind(skill.figuresEstimated), SQLBind(skill.source), SQLBind(skill.version), SQLBind(Date()),
+        ]
     }
 
     public func all() async throws -> [Skill] {
@@ -71,8 +76,10 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
 
     public func recommendationWeights() async throws -> RecommendationWeights {
         struct Value: Decodable { let value: String }
-        guard let row = try await sql.select().column("value").from("settings").where("key", .equal, SQLBind(Self.weightsKey))
-            .first(decoding: Value.self) else { return .standard }
+        guard
+            let row = try await sql.select().column("value").from("settings").where("key", .equal, SQLBind(Self.weightsKey))
+                .first(decoding: Value.self)
+        else { return .standard }
         let weights = try Stored.json(row.value, as: RecommendationWeights.self, "settings.value", of: Self.weightsKey)
         guard weights.isValid else { throw StoredValueError("settings.value", Self.weightsKey) }
         return weights
@@ -81,6 +88,7 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
     public func save(_ weights: RecommendationWeights) async throws {
         let text = String(decoding: try JSONEncoder().encode(weights), as: UTF8.self)
         try await sql.delete(from: "settings").where("key", .equal, SQLBind(Self.weightsKey)).run()
-        try await sql.insert(into: "settings").columns("key", "value", "updated_at").values(SQLBind(Self.weightsKey), SQLBind(text), SQLBind(Date())).run()
+        try await sql.insert(into: "settings").columns("key", "value", "updated_at").values(SQLBind(Self.weightsKey), SQLBind(text), SQLBind(Date()))
+            .run()
     }
 }

@@ -6,8 +6,9 @@ struct AuditController {
         let principal = try req.requirePrincipal()
         let query = try req.query.decode(AuditQuery.self)
         let t = req.t
-        var model = AuditTrailPage.Model(query: query, rows: [], total: 0, page: 1, pageCount: 1, error: nil,
-                                         baseQuery: Self.baseQuery(query))
+        var model = AuditTrailPage.Model(
+            query: query, rows: [], total: 0, page: 1, pageCount: 1, error: nil,
+            baseQuery: Self.baseQuery(query))
         let filter: AuditFilter
         do { filter = try query.filter(for: principal) } catch {
             if case .outsideScope = error { throw Abort(.forbidden, reason: t(.errorForbiddenBody)) }
@@ -48,15 +49,18 @@ struct AuditController {
     static func row(_ entry: AuditEntry, _ t: Catalogue) -> AuditTrailPage.Row {
         let who = entry.actorRole.flatMap(Role.init(rawValue:)).map { "\(entry.actorName) (\($0.label(t.lang)))" } ?? entry.actorName
         let record = [entry.entity, entry.entityID, entry.region?.rawValue].compactMap { $0 }.joined(separator: " · ")
-        return .init(when: IndonesianCalendar.longDateTime(entry.at, t.lang), who: who, action: entry.action.label(t.lang),
-                     record: record,
-                     changes: entry.changes.map { "\($0.field): \($0.before ?? "–") → \($0.after ?? "–")" },
-                     note: entry.note)
+        return .init(
+            when: IndonesianCalendar.longDateTime(entry.at, t.lang), who: who, action: entry.action.label(t.lang),
+            record: record,
+            changes: entry.changes.map { "\($0.field): \($0.before ?? "–") → \($0.after ?? "–")" },
+            note: entry.note)
     }
 
     static func baseQuery(_ query: AuditQuery) -> String {
-        let pairs: [(String, String?)] = [("user", query.user), ("entity", query.entity), ("from", query.from),
-                                          ("until", query.until), ("region", query.region)]
+        let pairs: [(String, String?)] = [
+            ("user", query.user), ("entity", query.entity), ("from", query.from),
+            ("until", query.until), ("region", query.region),
+        ]
         return pairs.compactMap { key, value in
             guard let value, !value.isEmpty else { return nil }
             return "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&"

@@ -51,24 +51,32 @@ enum AuditTrailPage {
         }
 
         private var table: Node {
-            .div(.class("table-wrap"), .table(
-                .class("audit"),
-                .thead(.tr(.th(.text(t(.auditColumnWhen))), .th(.text(t(.auditColumnWho))), .th(.text(t(.auditColumnAction))),
-                           .th(.text(t(.auditColumnRecord))), .th(.text(t(.auditColumnChanges))))),
-                .tbody(.forEach(model.rows) { row in
-                    .tr(
-                        .td(.text(row.when)), .td(.text(row.who)), .td(.text(row.action)), .td(.text(row.record)),
-                        .td(.ul(.class("changes"), .forEach(row.changes) { .li(.text($0)) },
-                                .unwrap(row.note) { .li(.em(.text($0))) }))
-                    )
-                })
-            ))
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .class("audit"),
+                    .thead(
+                        .tr(
+                            .th(.text(t(.auditColumnWhen))), .th(.text(t(.auditColumnWho))), .th(.text(t(.auditColumnAction))),
+                            .th(.text(t(.auditColumnRecord))), .th(.text(t(.auditColumnChanges))))),
+                    .tbody(
+                        .forEach(model.rows) { row in
+                            .tr(
+                                .td(.text(row.when)), .td(.text(row.who)), .td(.text(row.action)), .td(.text(row.record)),
+                                .td(
+                                    .ul(
+                                        .class("changes"), .forEach(row.changes) { .li(.text($0)) },
+                                        .unwrap(row.note) { .li(.em(.text($0))) }))
+                            )
+                        })
+                ))
         }
 
         private var pager: Node {
-            .nav(.class("pager"),
-                 .if(model.page > 1, .a(.href("/audit?\(model.baseQuery)page=\(model.page - 1)"), .text(t(.auditPrev)))),
-                 .if(model.page < model.pageCount, .a(.href("/audit?\(model.baseQuery)page=\(model.page + 1)"), .text(t(.auditNext)))))
+            .nav(
+                .class("pager"),
+                .if(model.page > 1, .a(.href("/audit?\(model.baseQuery)page=\(model.page - 1)"), .text(t(.auditPrev)))),
+                .if(model.page < model.pageCount, .a(.href("/audit?\(model.baseQuery)page=\(model.page + 1)"), .text(t(.auditNext)))))
         }
     }
 }

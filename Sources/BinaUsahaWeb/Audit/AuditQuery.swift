@@ -53,7 +53,8 @@ struct AuditQuery: Content {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = IndonesianCalendar.wib
         guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == parts[2] else { throw .badDate(text) }
+            calendar.component(.day, from: date) == parts[2]
+        else { throw .badDate(text) }
         return date
     }
 }

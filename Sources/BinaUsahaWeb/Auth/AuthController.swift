@@ -56,8 +56,8 @@ struct AuthController {
     /// and the path may not start with two slashes.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), next.count <= 2_000,
-              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
-              !next.dropFirst().hasPrefix("/")
+            next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+            !next.dropFirst().hasPrefix("/")
         else { return "/" }
         return next
     }

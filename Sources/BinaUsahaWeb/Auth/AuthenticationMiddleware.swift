@@ -10,7 +10,8 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         let credentials = request.services.credentials(request.db)
         if request.url.path.hasPrefix("/api/") {
             if let token = request.headers.bearerAuthorization?.token,
-               let user = try await credentials.tokenUser(tokenHash: request.services.secrets.hash(token), now: request.services.clock.now()) {
+                let user = try await credentials.tokenUser(tokenHash: request.services.secrets.hash(token), now: request.services.clock.now())
+            {
                 request.principal = user.principal
             }
         } else if let cookie = request.cookies[Self.sessionCookie]?.string, !cookie.isEmpty {

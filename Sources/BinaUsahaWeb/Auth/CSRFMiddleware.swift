@@ -12,8 +12,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         request.csrfToken = request.sessionCSRF ?? anonymousToken
         let response = try await next.respond(to: request)
         if cookieToken == nil {
-            response.cookies[Self.cookieName] = .init(string: anonymousToken, path: "/", isSecure: request.isSecure,
-                                                      isHTTPOnly: true, sameSite: .strict)
+            response.cookies[Self.cookieName] = .init(
+                string: anonymousToken, path: "/", isSecure: request.isSecure,
+                isHTTPOnly: true, sameSite: .strict)
         }
         return response
     }

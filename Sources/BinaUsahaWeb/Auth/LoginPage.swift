@@ -1,4 +1,3 @@
-
 enum LoginPage {
     struct Model {
         var username = ""
@@ -22,10 +21,12 @@ enum LoginPage {
                         .method(.post), .action("/login"),
                         Forms.csrf(context),
                         .input(.type(.hidden), .name("next"), .value(model.next)),
-                        Forms.field(t(.loginUsername), name: "username", value: model.username, required: true,
-                                    autocomplete: "username"),
-                        Forms.field(t(.loginPassword), name: "password", type: .password, required: true,
-                                    autocomplete: "current-password"),
+                        Forms.field(
+                            t(.loginUsername), name: "username", value: model.username, required: true,
+                            autocomplete: "username"),
+                        Forms.field(
+                            t(.loginPassword), name: "password", type: .password, required: true,
+                            autocomplete: "current-password"),
                         Forms.submit(t(.loginSubmit))
                     )
                 )

@@ -12,7 +12,8 @@ struct MeAPIController {
 
     func show(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        return .init(username: principal.username, role: principal.role.rawValue, region: principal.region?.rawValue,
-                     permissions: principal.role.permissions.map(\.rawValue).sorted())
+        return .init(
+            username: principal.username, role: principal.role.rawValue, region: principal.region?.rawValue,
+            permissions: principal.role.permissions.map(\.rawValue).sorted())
     }
 }

@@ -18,13 +18,16 @@ enum PasswordPage {
                     .form(
                         .method(.post), .action("/account/password"),
                         Forms.csrf(context),
-                        Forms.field(t(.passwordCurrent), name: "current", type: .password, required: true,
-                                    autocomplete: "current-password"),
-                        Forms.field(t(.passwordNew), name: "new", type: .password,
-                                    hint: t(.passwordHint, String(UserRules.minimumPasswordLength)), required: true,
-                                    autocomplete: "new-password"),
-                        Forms.field(t(.passwordConfirm), name: "confirm", type: .password, required: true,
-                                    autocomplete: "new-password"),
+                        Forms.field(
+                            t(.passwordCurrent), name: "current", type: .password, required: true,
+                            autocomplete: "current-password"),
+                        Forms.field(
+                            t(.passwordNew), name: "new", type: .password,
+                            hint: t(.passwordHint, String(UserRules.minimumPasswordLength)), required: true,
+                            autocomplete: "new-password"),
+                        Forms.field(
+                            t(.passwordConfirm), name: "confirm", type: .password, required: true,
+                            autocomplete: "new-password"),
                         Forms.submit(t(.passwordSubmit))
                     )
                 )
@@ -48,8 +51,9 @@ struct PasswordController {
         let principal = try req.requirePrincipal()
         let form = try req.content.decode(Form.self)
         do {
-            try await req.services.changePassword(req)(principal, current: form.current ?? "", new: form.new ?? "",
-                                                       confirmation: form.confirm ?? "", keepingSession: req.sessionHash)
+            try await req.services.changePassword(req)(
+                principal, current: form.current ?? "", new: form.new ?? "",
+                confirmation: form.confirm ?? "", keepingSession: req.sessionHash)
         } catch let error as UserRuleError {
             return PasswordPage.View(errors: [error.message(req.lang)], context: req.page()).document()
                 .response(status: .unprocessableEntity)

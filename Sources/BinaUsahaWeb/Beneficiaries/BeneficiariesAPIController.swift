@@ -78,8 +78,9 @@ extension API {
                 ("telepon", telepon), ("kategori_ppks", kategori_ppks), ("desil", desil), ("kepala_keluarga", kepala_keluarga),
                 ("disabilitas", disabilitas), ("minat", minat), ("bantuan_sebelumnya", bantuan_sebelumnya),
             ]
-            return BeneficiaryForm(fields: Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } }),
-                                   status: status, notes: catatan)
+            return BeneficiaryForm(
+                fields: Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } }),
+                status: status, notes: catatan)
         }
     }
 
@@ -123,8 +124,9 @@ struct BeneficiariesAPIController {
 
     func search(req: Request) async throws -> API.BeneficiaryListResponse {
         let body = try req.content.decode(API.SearchRequest.self)
-        let filters = BeneficiaryList.Filters(region: body.region, ppks: body.ppks, desil: body.desil, status: body.status,
-                                              minat: body.minat, page: body.page)
+        let filters = BeneficiaryList.Filters(
+            region: body.region, ppks: body.ppks, desil: body.desil, status: body.status,
+            minat: body.minat, page: body.page)
         return try await respond(req, filters: filters, name: body.name)
     }
 
@@ -159,12 +161,14 @@ struct BeneficiariesAPIController {
         let current = try await load(req)
         let input = try req.content.decode(API.BeneficiaryInput.self)
         guard let version = input.version else {
-            throw APIError(status: .unprocessableEntity, code: "version_required",
-                           message: req.lang == .id ? "Kirim 'version' yang Anda baca." : "Send the 'version' you read.")
+            throw APIError(
+                status: .unprocessableEntity, code: "version_required",
+                message: req.lang == .id ? "Kirim 'version' yang Anda baca." : "Send the 'version' you read.")
         }
         do {
-            let saved = try await req.services.updateBeneficiary(req.db, for: principal)(current.id, input.form, version: version,
-                                                                                         by: AuditActor(principal))
+            let saved = try await req.services.updateBeneficiary(req.db, for: principal)(
+                current.id, input.form, version: version,
+                by: AuditActor(principal))
             return .init(saved, principal: principal)
         } catch let error as BeneficiaryError {
             throw Self.apiError(error, req.lang)
@@ -175,8 +179,9 @@ struct BeneficiariesAPIController {
         let principal = try req.requirePrincipal()
         let current = try await load(req)
         guard let version = try? req.query.get(Int.self, at: "version") else {
-            throw APIError(status: .unprocessableEntity, code: "version_required",
-                           message: req.lang == .id ? "Kirim ?version= yang Anda baca." : "Send the ?version= you read.")
+            throw APIError(
+                status: .unprocessableEntity, code: "version_required",
+                message: req.lang == .id ? "Kirim ?version= yang Anda baca." : "Send the ?version= you read.")
         }
         do {
             try await req.services.removeBeneficiary(req.db)(current.id, version: version, by: AuditActor(principal))
@@ -202,10 +207,11 @@ struct BeneficiariesAPIController {
             throw APIError(status: .unprocessableEntity, code: "invalid_file", message: error.message(req.lang))
         }
         let lang = req.lang
-        return .init(dry_run: dryRun, total: report.totalRows, inserted: report.inserted, updated: report.updated,
-                     unchanged: report.unchanged, rejected: report.rejectedRows, warnings: report.warnedRows,
-                     errors: report.problems.map { .init(line: $0.line, column: $0.column, value: $0.value, message: $0.message(lang)) },
-                     warning_details: report.warnings.map { .init(line: $0.line, column: $0.column, value: $0.value, message: $0.message(lang)) })
+        return .init(
+            dry_run: dryRun, total: report.totalRows, inserted: report.inserted, updated: report.updated,
+            unchanged: report.unchanged, rejected: report.rejectedRows, warnings: report.warnedRows,
+            errors: report.problems.map { .init(line: $0.line, column: $0.column, value: $0.value, message: $0.message(lang)) },
+            warning_details: report.warnings.map { .init(line: $0.line, column: $0.column, value: $0.value, message: $0.message(lang)) })
     }
 
     // MARK: - Helpers
@@ -228,7 +234,7 @@ struct BeneficiariesAPIController {
     private func load(_ req: Request) async throws -> Beneficiary {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("id", as: UUID.self),
-              let found = try await req.services.beneficiaries(req.db).find(id: id), principal.covers(found.details.desa)
+            let found = try await req.services.beneficiaries(req.db).find(id: id), principal.covers(found.details.desa)
         else { throw APIError.notFound(req.t(.apiNotFound)) }
         return found
     }

@@ -15,7 +15,10 @@ struct BeneficiariesController {
     /// `POST /beneficiaries/search`: by NIK (straight to the profile) or by name.
     func search(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        struct Form: Content { var name: String?; var nik: String? }
+        struct Form: Content {
+            var name: String?
+            var nik: String?
+        }
         let form = try req.content.decode(Form.self)
         if let nik = form.nik?.trimmingCharacters(in: .whitespaces), !nik.isEmpty {
             if let found = try await req.services.beneficiaries(req.db).find(nik: nik), principal.covers(found.details.desa) {
@@ -51,8 +54,10 @@ struct BeneficiariesController {
 
     func edit(req: Request) async throws -> Response {
         let person = try await load(req)
-        return BeneficiaryFormPage.View(id: person.id.uuidString, version: person.version, form: BeneficiaryForm(person),
-                                        context: req.page()).document().response()
+        return BeneficiaryFormPage.View(
+            id: person.id.uuidString, version: person.version, form: BeneficiaryForm(person),
+            context: req.page()
+        ).document().response()
     }
 
     func update(req: Request) async throws -> Response {
@@ -66,8 +71,10 @@ struct BeneficiariesController {
             return try await profile(req, saved, notice: req.t(.benSaved, saved.details.name))
         } catch let error as BeneficiaryError {
             let status: HTTPResponseStatus = error.isConflict ? .conflict : .unprocessableEntity
-            return BeneficiaryFormPage.View(id: person.id.uuidString, version: version, form: form, errors: Self.messages(error, req.lang),
-                                            context: req.page()).document().response(status: status)
+            return BeneficiaryFormPage.View(
+                id: person.id.uuidString, version: version, form: form, errors: Self.messages(error, req.lang),
+                context: req.page()
+            ).document().response(status: status)
         }
     }
 
@@ -78,7 +85,8 @@ struct BeneficiariesController {
         do {
             try await req.services.removeBeneficiary(req.db)(person.id, version: version, by: AuditActor(principal))
         } catch let error as BeneficiaryError {
-            return try await profile(req, person, notice: nil, errors: [error.message(req.lang)], status: error.isConflict ? .conflict : .unprocessableEntity)
+            return try await profile(
+                req, person, notice: nil, errors: [error.message(req.lang)], status: error.isConflict ? .conflict : .unprocessableEntity)
         }
         return try await list(req, filters: .init(), name: nil, notice: req.t(.benDeleted, person.details.name))
     }
@@ -89,8 +97,8 @@ struct BeneficiariesController {
     func load(_ req: Request) async throws -> Beneficiary {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("id", as: UUID.self),
-              let person = try await req.services.beneficiaries(req.db).find(id: id),
-              RegionContainmentPolicy().decide(for: principal, recordRegion: person.details.desa) == .allow
+            let person = try await req.services.beneficiaries(req.db).find(id: id),
+            RegionContainmentPolicy().decide(for: principal, recordRegion: person.details.desa) == .allow
         else { throw Abort(.notFound) }
         return person
     }
@@ -112,7 +120,9 @@ struct BeneficiariesController {
 
     /// Filters as a repository query, narrowed to the user's region. A region outside it is 403;
     /// a value the filter cannot have (`status=bogus`, `desil=11`, `minat=%`) is 400 with the reason.
-    static func query(_ filters: BeneficiaryList.Filters, name: String?, principal: Principal, perPage: Int, lang: Lang) throws
+    static func query(
+        _ filters: BeneficiaryList.Filters, name: String?, principal: Principal, perPage: Int, lang: Lang
+    ) throws
         -> BeneficiaryQuery
     {
         let t = Catalogue(lang)
@@ -147,11 +157,14 @@ struct BeneficiariesController {
             }
             interest = tag
         }
-        return BeneficiaryQuery(scope: principal.region, name: name, region: region, ppks: filters.ppks, decile: filters.desil,
-                                status: status, interest: interest, page: filters.page ?? 1, perPage: perPage)
+        return BeneficiaryQuery(
+            scope: principal.region, name: name, region: region, ppks: filters.ppks, decile: filters.desil,
+            status: status, interest: interest, page: filters.page ?? 1, perPage: perPage)
     }
 
-    func profile(_ req: Request, _ person: Beneficiary, notice: String?, errors: [String] = [], status: HTTPResponseStatus = .ok)
+    func profile(
+        _ req: Request, _ person: Beneficiary, notice: String?, errors: [String] = [], status: HTTPResponseStatus = .ok
+    )
         async throws -> Response
     {
         let principal = try req.requirePrincipal()

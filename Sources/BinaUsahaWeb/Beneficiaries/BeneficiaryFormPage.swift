@@ -23,21 +23,24 @@ enum BeneficiaryFormPage {
         func document(status: Int = 200) -> HTML {
             let title = id == nil ? t(.benFormTitleNew) : t(.benFormTitleEdit, form.fields["nama"] ?? "")
             let statuses = BeneficiaryStatus.allCases.map { (value: $0.rawValue, label: $0.label(t.lang)) }
-            return Layout(context: context, title: title, section: .beneficiaries).document(.div(
-                .class("narrow"),
-                .h1(.text(title)),
-                Forms.errors(errors, heading: t(.formErrorsHeading)),
-                .form(.method(.post), .action(id.map { "/beneficiaries/\($0)" } ?? "/beneficiaries"),
-                      Forms.csrf(context),
-                      .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
-                      .forEach(BeneficiaryFormPage.fields) { field in
-                          Forms.field(t(field.label), name: field.name, value: form.fields[field.name] ?? "", required: field.required,
-                                      autocomplete: "off")
-                      },
-                      Forms.select(t(.fieldStatus), name: "status", options: statuses, selected: form.status ?? "calon"),
-                      Forms.field(t(.fieldCatatan), name: "catatan", value: form.notes ?? ""),
-                      Forms.submit(t(.benFormSave)))
-            ))
+            return Layout(context: context, title: title, section: .beneficiaries).document(
+                .div(
+                    .class("narrow"),
+                    .h1(.text(title)),
+                    Forms.errors(errors, heading: t(.formErrorsHeading)),
+                    .form(
+                        .method(.post), .action(id.map { "/beneficiaries/\($0)" } ?? "/beneficiaries"),
+                        Forms.csrf(context),
+                        .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
+                        .forEach(BeneficiaryFormPage.fields) { field in
+                            Forms.field(
+                                t(field.label), name: field.name, value: form.fields[field.name] ?? "", required: field.required,
+                                autocomplete: "off")
+                        },
+                        Forms.select(t(.fieldStatus), name: "status", options: statuses, selected: form.status ?? "calon"),
+                        Forms.field(t(.fieldCatatan), name: "catatan", value: form.notes ?? ""),
+                        Forms.submit(t(.benFormSave)))
+                ))
         }
     }
 }

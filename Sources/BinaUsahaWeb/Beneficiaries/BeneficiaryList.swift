@@ -1,5 +1,5 @@
-import Foundation
 import BinaUsahaDomain
+import Foundation
 
 /// The list of beneficiaries with filters (GET, nothing personal in the address) and a
 /// name/NIK search (POST, so names and NIKs never reach URLs or logs).
@@ -31,27 +31,33 @@ enum BeneficiaryList {
         private var t: Catalogue { context.t }
 
         func document() -> HTML {
-            Layout(context: context, title: t(.benTitle), section: .beneficiaries).document(.group(
-                .h1(.text(t(.benTitle))),
-                .p(.text(t(.benIntro))),
-                Forms.notice(model.notice),
-                .if(model.canWrite, .p(.class("actions"),
-                    .a(.class("button"), .href("/beneficiaries/new"), .text(t(.benNew))), .text(" "),
-                    .a(.class("button secondary"), .href("/beneficiaries/import"), .text(t(.benImport))))),
-                .form(.method(.post), .action("/beneficiaries/search"), .class("filters"),
-                      Forms.csrf(context),
-                      Forms.field(t(.benSearchName), name: "name", value: model.searchedName ?? "", autocomplete: "off"),
-                      Forms.field(t(.benSearchNIK), name: "nik", autocomplete: "off"),
-                      Forms.submit(t(.benSearchSubmit)),
-                      .p(.class("field-hint"), .text(t(.benSearchHint)))),
-                filterForm,
-                .p(.class("muted"), .text(t(.benTotal, model.total.formattedID)), .text(" · "),
-                   .a(.href("/beneficiaries/export.csv?\(query(page: nil))"), .text(t(.benExport))), .text(" · "),
-                   .a(.href("/beneficiaries/duplicates"), .text(t(.benDuplicates)))),
-                .if(model.rows.isEmpty, .p(.text(t(.benEmpty)))),
-                .if(!model.rows.isEmpty, table),
-                pager
-            ))
+            Layout(context: context, title: t(.benTitle), section: .beneficiaries).document(
+                .group(
+                    .h1(.text(t(.benTitle))),
+                    .p(.text(t(.benIntro))),
+                    Forms.notice(model.notice),
+                    .if(
+                        model.canWrite,
+                        .p(
+                            .class("actions"),
+                            .a(.class("button"), .href("/beneficiaries/new"), .text(t(.benNew))), .text(" "),
+                            .a(.class("button secondary"), .href("/beneficiaries/import"), .text(t(.benImport))))),
+                    .form(
+                        .method(.post), .action("/beneficiaries/search"), .class("filters"),
+                        Forms.csrf(context),
+                        Forms.field(t(.benSearchName), name: "name", value: model.searchedName ?? "", autocomplete: "off"),
+                        Forms.field(t(.benSearchNIK), name: "nik", autocomplete: "off"),
+                        Forms.submit(t(.benSearchSubmit)),
+                        .p(.class("field-hint"), .text(t(.benSearchHint)))),
+                    filterForm,
+                    .p(
+                        .class("muted"), .text(t(.benTotal, model.total.formattedID)), .text(" · "),
+                        .a(.href("/beneficiaries/export.csv?\(query(page: nil))"), .text(t(.benExport))), .text(" · "),
+                        .a(.href("/beneficiaries/duplicates"), .text(t(.benDuplicates)))),
+                    .if(model.rows.isEmpty, .p(.text(t(.benEmpty)))),
+                    .if(!model.rows.isEmpty, table),
+                    pager
+                ))
         }
 
         private var filterForm: Node {
@@ -59,42 +65,54 @@ enum BeneficiaryList {
             let statuses = [(value: "", label: t(.benFilterAll))] + BeneficiaryStatus.allCases.map { (value: $0.rawValue, label: $0.label(t.lang)) }
             let deciles = [(value: "", label: t(.benFilterAll))] + (1...10).map { (value: String($0), label: String($0)) }
             let interests = [(value: "", label: t(.benFilterAll))] + model.interests.map { (value: $0, label: $0) }
-            return .form(.method(.get), .action("/beneficiaries"), .class("filters"),
-                         Forms.field(t(.benFilterRegion), name: "region", value: model.filters.region ?? ""),
-                         Forms.select(t(.benFilterPPKS), name: "ppks", options: ppks, selected: model.filters.ppks.map(String.init) ?? ""),
-                         Forms.select(t(.benFilterDecile), name: "desil", options: deciles, selected: model.filters.desil.map(String.init) ?? ""),
-                         Forms.select(t(.benFilterStatus), name: "status", options: statuses, selected: model.filters.status ?? ""),
-                         Forms.select(t(.benFilterInterest), name: "minat", options: interests, selected: model.filters.minat ?? ""),
-                         Forms.submit(t(.benFilterSubmit)))
+            return .form(
+                .method(.get), .action("/beneficiaries"), .class("filters"),
+                Forms.field(t(.benFilterRegion), name: "region", value: model.filters.region ?? ""),
+                Forms.select(t(.benFilterPPKS), name: "ppks", options: ppks, selected: model.filters.ppks.map(String.init) ?? ""),
+                Forms.select(t(.benFilterDecile), name: "desil", options: deciles, selected: model.filters.desil.map(String.init) ?? ""),
+                Forms.select(t(.benFilterStatus), name: "status", options: statuses, selected: model.filters.status ?? ""),
+                Forms.select(t(.benFilterInterest), name: "minat", options: interests, selected: model.filters.minat ?? ""),
+                Forms.submit(t(.benFilterSubmit)))
         }
 
         private var table: Node {
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(.benColName))), .th(.text(t(.benColNIK))), .th(.class("hide-narrow"), .text(t(.benColDesa))),
-                           .th(.class("hide-narrow"), .text(t(.benColPPKS))), .th(.class("num"), .text(t(.benColDecile))),
-                           .th(.class("hide-narrow"), .text(t(.benColStatus))))),
-                .tbody(.forEach(model.rows) { row in
-                    .tr(.td(.a(.href("/beneficiaries/\(row.id)"), .text(row.name))),
-                        .td(.code(.text(row.nik))),
-                        .td(.class("hide-narrow"), .text(row.desa)),
-                        .td(.class("hide-narrow"), .text(row.ppks.joined(separator: ", "))),
-                        .td(.class("num"), .text(row.decile)),
-                        .td(.class("hide-narrow"), .text(row.status)))
-                })
-            ))
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .thead(
+                        .tr(
+                            .th(.text(t(.benColName))), .th(.text(t(.benColNIK))), .th(.class("hide-narrow"), .text(t(.benColDesa))),
+                            .th(.class("hide-narrow"), .text(t(.benColPPKS))), .th(.class("num"), .text(t(.benColDecile))),
+                            .th(.class("hide-narrow"), .text(t(.benColStatus))))),
+                    .tbody(
+                        .forEach(model.rows) { row in
+                            .tr(
+                                .td(.a(.href("/beneficiaries/\(row.id)"), .text(row.name))),
+                                .td(.code(.text(row.nik))),
+                                .td(.class("hide-narrow"), .text(row.desa)),
+                                .td(.class("hide-narrow"), .text(row.ppks.joined(separator: ", "))),
+                                .td(.class("num"), .text(row.decile)),
+                                .td(.class("hide-narrow"), .text(row.status)))
+                        })
+                ))
         }
 
         private var pager: Node {
-            .if(model.pageCount > 1, .nav(.class("pager"),
-                .if(model.page > 1, .a(.href("/beneficiaries?\(query(page: model.page - 1))"), .text(t(.auditPrev)))),
-                .span(.text(t(.pagerPage, String(model.page), String(model.pageCount)))),
-                .if(model.page < model.pageCount, .a(.href("/beneficiaries?\(query(page: model.page + 1))"), .text(t(.auditNext))))))
+            .if(
+                model.pageCount > 1,
+                .nav(
+                    .class("pager"),
+                    .if(model.page > 1, .a(.href("/beneficiaries?\(query(page: model.page - 1))"), .text(t(.auditPrev)))),
+                    .span(.text(t(.pagerPage, String(model.page), String(model.pageCount)))),
+                    .if(model.page < model.pageCount, .a(.href("/beneficiaries?\(query(page: model.page + 1))"), .text(t(.auditNext))))))
         }
 
         func query(page: Int?) -> String {
             let f = model.filters
-            let pairs: [(String, String?)] = [("region", f.region), ("ppks", f.ppks.map(String.init)), ("desil", f.desil.map(String.init)),
-                                              ("status", f.status), ("minat", f.minat), ("page", page.map(String.init))]
+            let pairs: [(String, String?)] = [
+                ("region", f.region), ("ppks", f.ppks.map(String.init)), ("desil", f.desil.map(String.init)),
+                ("status", f.status), ("minat", f.minat), ("page", page.map(String.init)),
+            ]
             return pairs.compactMap { key, value in
                 guard let value, !value.isEmpty else { return nil }
                 return "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"

@@ -25,75 +25,117 @@ enum BeneficiaryProfile {
 
         func document() -> HTML {
             let p = model.person
-            return Layout(context: context, title: p.name, section: .beneficiaries).document(.group(
-                .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/beneficiaries"), .text(t(.benTitle)))), .li(.span(.text(p.name))))),
-                .h1(.text(p.name)),
-                Forms.notice(model.notice),
-                Forms.errors(model.errors, heading: t(.formErrorsHeading)),
-                .if(p.masked, .p(.class("hint"), .text(t(.benProfileMasked)))),
-                .if(!p.warnings.isEmpty, .div(.class("alert warn"), .p(.strong(.text(t(.benProfileWarnings)))),
-                                             .ul(.forEach(p.warnings) { .li(.text($0)) }))),
-                .section(.h2(.text(t(.benProfileIdentity))), .dl(.class("facts"),
-                    fact(t(.benColNIK), p.nik, code: true), fact(t(.benProfileKK), p.noKK, code: true),
-                    fact(t(.benProfileSex), p.sex), fact(t(.benProfileBirth), "\(p.birth) (\(t(.benProfileAge, String(p.age))))"),
-                    fact(t(.benColDesa), "\(p.desa) (\(p.desaCode))"), fact(t(.benProfileAddress), p.address),
-                    fact(t(.benProfilePhone), p.phone.isEmpty ? "—" : p.phone))),
-                .section(.h2(.text(t(.benProfileWelfare))), .dl(.class("facts"),
-                    fact(t(.benFilterPPKS), p.ppks.joined(separator: ", ")), fact(t(.benProfileDecile), p.decile),
-                    fact(t(.benProfileHead), p.isHead ? t(.benYes) : t(.benNo)),
-                    fact(t(.benProfileDisability), p.disability.isEmpty ? "—" : p.disability),
-                    fact(t(.benProfileInterests), p.interests.isEmpty ? "—" : p.interests.joined(separator: ", ")),
-                    fact(t(.benProfilePrior), p.priorAssistance.isEmpty ? "—" : p.priorAssistance.joined(separator: ", ")),
-                    fact(t(.benFilterStatus), p.status), fact(t(.benProfileNotes), model.notes ?? "—"))),
-                .section(.h2(.text(t(.benProfileEligibility))), .ul(.class("checks"), .forEach(model.eligibility) { check in
-                    .li(.class(check.outcome == .met ? "met" : check.outcome == .notMet ? "not-met" : "unknown"),
-                        .text((check.outcome == .met ? "✔ " : check.outcome == .notMet ? "✘ " : "? ") + check.text(t.lang)))
-                })),
-                recommendations,
-                groupSection,
-                .section(.h2(.text(t(.benProfileFamily))), .ul(.forEach(model.family) { member in
-                    .li(.a(.href("/beneficiaries/\(member.id)"), .text(member.name)),
-                        .text(" · \(member.sex) · \(t(.benProfileAge, String(member.age)))\(member.isHead ? " · " + t(.benProfileHead) : "")"))
-                })),
-                .section(.h2(.text(t(.benProfileHistory))), .ul(.class("changes"), .forEach(model.history) { row in
-                    .li(.text("\(row.when) · \(row.who) · \(row.action)"), .if(!row.changes.isEmpty, .text(": " + row.changes.joined(separator: "; "))),
-                        .unwrap(row.note) { .text(" (\($0))") })
-                })),
-                .if(model.canWrite, .section(.class("actions"),
-                    .a(.class("button"), .href("/beneficiaries/\(p.id)/edit"), .text(t(.benEdit))),
-                    .form(.method(.post), .action("/beneficiaries/\(p.id)/delete"), .class("danger-zone"),
-                          Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(model.version))),
-                          .p(.class("field-hint"), .text(t(.benDeleteHint))),
-                          .button(.type(.submit), .class("button danger"), .text(t(.benDelete))))))
-            ))
+            return Layout(context: context, title: p.name, section: .beneficiaries).document(
+                .group(
+                    .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/beneficiaries"), .text(t(.benTitle)))), .li(.span(.text(p.name))))),
+                    .h1(.text(p.name)),
+                    Forms.notice(model.notice),
+                    Forms.errors(model.errors, heading: t(.formErrorsHeading)),
+                    .if(p.masked, .p(.class("hint"), .text(t(.benProfileMasked)))),
+                    .if(
+                        !p.warnings.isEmpty,
+                        .div(
+                            .class("alert warn"), .p(.strong(.text(t(.benProfileWarnings)))),
+                            .ul(.forEach(p.warnings) { .li(.text($0)) }))),
+                    .section(
+                        .h2(.text(t(.benProfileIdentity))),
+                        .dl(
+                            .class("facts"),
+                            fact(t(.benColNIK), p.nik, code: true), fact(t(.benProfileKK), p.noKK, code: true),
+                            fact(t(.benProfileSex), p.sex), fact(t(.benProfileBirth), "\(p.birth) (\(t(.benProfileAge, String(p.age))))"),
+                            fact(t(.benColDesa), "\(p.desa) (\(p.desaCode))"), fact(t(.benProfileAddress), p.address),
+                            fact(t(.benProfilePhone), p.phone.isEmpty ? "—" : p.phone))),
+                    .section(
+                        .h2(.text(t(.benProfileWelfare))),
+                        .dl(
+                            .class("facts"),
+                            fact(t(.benFilterPPKS), p.ppks.joined(separator: ", ")), fact(t(.benProfileDecile), p.decile),
+                            fact(t(.benProfileHead), p.isHead ? t(.benYes) : t(.benNo)),
+                            fact(t(.benProfileDisability), p.disability.isEmpty ? "—" : p.disability),
+                            fact(t(.benProfileInterests), p.interests.isEmpty ? "—" : p.interests.joined(separator: ", ")),
+                            fact(t(.benProfilePrior), p.priorAssistance.isEmpty ? "—" : p.priorAssistance.joined(separator: ", ")),
+                            fact(t(.benFilterStatus), p.status), fact(t(.benProfileNotes), model.notes ?? "—"))),
+                    .section(
+                        .h2(.text(t(.benProfileEligibility))),
+                        .ul(
+                            .class("checks"),
+                            .forEach(model.eligibility) { check in
+                                .li(
+                                    .class(check.outcome == .met ? "met" : check.outcome == .notMet ? "not-met" : "unknown"),
+                                    .text((check.outcome == .met ? "✔ " : check.outcome == .notMet ? "✘ " : "? ") + check.text(t.lang)))
+                            })),
+                    recommendations,
+                    groupSection,
+                    .section(
+                        .h2(.text(t(.benProfileFamily))),
+                        .ul(
+                            .forEach(model.family) { member in
+                                .li(
+                                    .a(.href("/beneficiaries/\(member.id)"), .text(member.name)),
+                                    .text(
+                                        " · \(member.sex) · \(t(.benProfileAge, String(member.age)))\(member.isHead ? " · " + t(.benProfileHead) : "")"
+                                    ))
+                            })),
+                    .section(
+                        .h2(.text(t(.benProfileHistory))),
+                        .ul(
+                            .class("changes"),
+                            .forEach(model.history) { row in
+                                .li(
+                                    .text("\(row.when) · \(row.who) · \(row.action)"),
+                                    .if(!row.changes.isEmpty, .text(": " + row.changes.joined(separator: "; "))),
+                                    .unwrap(row.note) { .text(" (\($0))") })
+                            })),
+                    .if(
+                        model.canWrite,
+                        .section(
+                            .class("actions"),
+                            .a(.class("button"), .href("/beneficiaries/\(p.id)/edit"), .text(t(.benEdit))),
+                            .form(
+                                .method(.post), .action("/beneficiaries/\(p.id)/delete"), .class("danger-zone"),
+                                Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(model.version))),
+                                .p(.class("field-hint"), .text(t(.benDeleteHint))),
+                                .button(.type(.submit), .class("button danger"), .text(t(.benDelete))))))
+                ))
         }
 
         private var groupSection: Node {
             let id = model.person.id
-            return .section(.id("kube"), .h2(.text(t(.benProfileGroups))),
+            return .section(
+                .id("kube"), .h2(.text(t(.benProfileGroups))),
                 .if(model.groups.isEmpty, .p(.class("muted"), .text(t(.benProfileGroupsSoon)))),
-                .ul(.forEach(model.groups) { group in
-                    let membership = group.members.last { $0.beneficiary.uuidString == id }
-                    let role = membership.map { $0.role.label(t.lang) } ?? ""
-                    let period = membership.map { m in
-                        m.leftOn.map { t(.benProfileGroupLeft, m.joinedOn.long(t.lang), $0.long(t.lang), m.leaveReason ?? "") }
-                            ?? t(.benProfileGroupSince, m.joinedOn.long(t.lang))
-                    } ?? ""
-                    return .li(.a(.href("/groups/\(group.id)"), .text(group.name)),
-                               .text(" · \(role) · \(group.status.label(t.lang)) · \(period)"))
-                }))
+                .ul(
+                    .forEach(model.groups) { group in
+                        let membership = group.members.last { $0.beneficiary.uuidString == id }
+                        let role = membership.map { $0.role.label(t.lang) } ?? ""
+                        let period =
+                            membership.map { m in
+                                m.leftOn.map { t(.benProfileGroupLeft, m.joinedOn.long(t.lang), $0.long(t.lang), m.leaveReason ?? "") }
+                                    ?? t(.benProfileGroupSince, m.joinedOn.long(t.lang))
+                            } ?? ""
+                        return .li(
+                            .a(.href("/groups/\(group.id)"), .text(group.name)),
+                            .text(" · \(role) · \(group.status.label(t.lang)) · \(period)"))
+                    }))
         }
 
         private var recommendations: Node {
-            .section(.id("rekomendasi"), .h2(.text(t(.benProfileRecommendations))), .p(.class("field-hint"), .text(t(.recIntro))),
+            .section(
+                .id("rekomendasi"), .h2(.text(t(.benProfileRecommendations))), .p(.class("field-hint"), .text(t(.recIntro))),
                 .if(model.recommendations.isEmpty, .p(.class("muted"), .text(t(.recNone)))),
-                .ol(.class("recommendations"), .forEach(model.recommendations) { rec in
-                    .li(.a(.href("/skills/\(rec.skill)"), .strong(.text(rec.skillName))),
-                        .span(.class("score"), .text(" · " + t(.recScore, formatRatio(rec.score, t.lang)))),
-                        .p(.class("reasons"), .text(rec.reasons.map { $0.text(t.lang) }.joined(separator: " · "))))
-                }),
-                .if(!model.excluded.isEmpty, .details(.summary(.text("\(t(.recExcluded)) (\(model.excluded.count))")),
-                    .ul(.forEach(model.excluded) { .li(.text("\($0.skillName): \($0.text(t.lang))")) }))))
+                .ol(
+                    .class("recommendations"),
+                    .forEach(model.recommendations) { rec in
+                        .li(
+                            .a(.href("/skills/\(rec.skill)"), .strong(.text(rec.skillName))),
+                            .span(.class("score"), .text(" · " + t(.recScore, formatRatio(rec.score, t.lang)))),
+                            .p(.class("reasons"), .text(rec.reasons.map { $0.text(t.lang) }.joined(separator: " · "))))
+                    }),
+                .if(
+                    !model.excluded.isEmpty,
+                    .details(
+                        .summary(.text("\(t(.recExcluded)) (\(model.excluded.count))")),
+                        .ul(.forEach(model.excluded) { .li(.text("\($0.skillName): \($0.text(t.lang))")) }))))
         }
 
         private func fact(_ label: String, _ value: String, code: Bool = false) -> Node {

@@ -42,20 +42,26 @@ struct DuplicatesController {
         let today = CivilDate(req.services.clock.now())
         let names = try await req.services.desaNames(pairs.flatMap { [$0.first, $0.second] }, db: req.db)
         let rows = pairs.map { pair in
-            (PersonSummary(pair.first, principal: principal, regionNames: names, today: today, t: t),
-             PersonSummary(pair.second, principal: principal, regionNames: names, today: today, t: t),
-             pair.reason == .sameNameAndBirthDate ? t(.dupSameNameBirth) : t(.dupSimilarFamily))
+            (
+                PersonSummary(pair.first, principal: principal, regionNames: names, today: today, t: t),
+                PersonSummary(pair.second, principal: principal, regionNames: names, today: today, t: t),
+                pair.reason == .sameNameAndBirthDate ? t(.dupSameNameBirth) : t(.dupSimilarFamily)
+            )
         }
-        let page = Layout(context: req.page(), title: t(.dupTitle), section: .beneficiaries).document(.group(
-            .h1(.text(t(.dupTitle))),
-            .p(.text(t(.dupIntro))),
-            .if(rows.isEmpty, .p(.text(t(.dupNone)))),
-            .ul(.class("pairs"), .forEach(rows) { first, second, reason in
-                .li(.a(.href("/beneficiaries/\(first.id)"), .text("\(first.name) (\(first.nik))")), .text(" ↔ "),
-                    .a(.href("/beneficiaries/\(second.id)"), .text("\(second.name) (\(second.nik))")),
-                    .text(" · \(first.desa) · "), .em(.text(reason)))
-            })
-        ))
+        let page = Layout(context: req.page(), title: t(.dupTitle), section: .beneficiaries).document(
+            .group(
+                .h1(.text(t(.dupTitle))),
+                .p(.text(t(.dupIntro))),
+                .if(rows.isEmpty, .p(.text(t(.dupNone)))),
+                .ul(
+                    .class("pairs"),
+                    .forEach(rows) { first, second, reason in
+                        .li(
+                            .a(.href("/beneficiaries/\(first.id)"), .text("\(first.name) (\(first.nik))")), .text(" ↔ "),
+                            .a(.href("/beneficiaries/\(second.id)"), .text("\(second.name) (\(second.nik))")),
+                            .text(" · \(first.desa) · "), .em(.text(reason)))
+                    })
+            ))
         return page.response()
     }
 }
@@ -63,8 +69,10 @@ struct DuplicatesController {
 extension BeneficiaryList.View {
     /// The filters as they appear in an audit note.
     static func queryString(_ filters: BeneficiaryList.Filters) -> String {
-        [("wilayah", filters.region), ("ppks", filters.ppks.map(String.init)), ("desil", filters.desil.map(String.init)),
-         ("status", filters.status), ("minat", filters.minat)]
-            .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key)=\($0)" } }.joined(separator: ", ")
+        [
+            ("wilayah", filters.region), ("ppks", filters.ppks.map(String.init)), ("desil", filters.desil.map(String.init)),
+            ("status", filters.status), ("minat", filters.minat),
+        ]
+        .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : "\(key)=\($0)" } }.joined(separator: ", ")
     }
 }

@@ -30,8 +30,10 @@ struct ImportController {
 
     func show(req: Request) async throws -> Response {
         let job = try await load(req)
-        return ImportPages.JobView(job: job, stalled: job.isStalled(at: req.services.clock.now(), after: req.services.jobStallSeconds),
-                                   context: req.page()).document().response()
+        return ImportPages.JobView(
+            job: job, stalled: job.isStalled(at: req.services.clock.now(), after: req.services.jobStallSeconds),
+            context: req.page()
+        ).document().response()
     }
 
     func problems(req: Request) async throws -> Response {
@@ -39,8 +41,10 @@ struct ImportController {
         let t = req.t
         var csv = CSVText.byteOrderMark + CSVText.spreadsheetLine([t(.impColLine), t(.impColColumn), t(.impColValue), t(.impColReason)])
         for message in job.messages {
-            csv += CSVText.spreadsheetLine([String(message.line), message.column ?? "", message.value ?? "",
-                                 (message.isWarning ? t(.impWarningTag) + ": " : "") + message.text(req.lang)])
+            csv += CSVText.spreadsheetLine([
+                String(message.line), message.column ?? "", message.value ?? "",
+                (message.isWarning ? t(.impWarningTag) + ": " : "") + message.text(req.lang),
+            ])
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -53,8 +57,9 @@ struct ImportController {
         let principal = try req.requirePrincipal()
         let checked = try await load(req)
         do {
-            let job = try await req.services.importJobs(req.db).commit(checked, fileExists: FileManager.default.fileExists(atPath: checked.filePath),
-                                                                      by: principal)
+            let job = try await req.services.importJobs(req.db).commit(
+                checked, fileExists: FileManager.default.fileExists(atPath: checked.filePath),
+                by: principal)
             req.application.importWorker?.wake()
             return req.redirect(to: "/imports/\(job.id)")
         } catch ImportJobs.Refusal.notCommittable {
@@ -66,7 +71,8 @@ struct ImportController {
     private func load(_ req: Request) async throws -> ImportJob {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("id", as: UUID.self), let job = try await req.services.importJobStore(req.db).find(id),
-              job.userID == principal.userID || principal.role == .adminProvinsi else { throw Abort(.notFound) }
+            job.userID == principal.userID || principal.role == .adminProvinsi
+        else { throw Abort(.notFound) }
         return job
     }
 }

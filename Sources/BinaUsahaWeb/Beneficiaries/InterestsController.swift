@@ -19,13 +19,16 @@ struct InterestsController {
         let t = req.t
         let context = req.page(path: "/admin/interests")
         let tags = try await req.services.interests(req.db).all()
-        return Layout(context: context, title: t(.intTitle), section: .users).document(.div(
-            .class("narrow"),
-            .h1(.text(t(.intTitle))),
-            Forms.notice(notice),
-            .ul(.class("tags"), .forEach(tags) { .li(.text($0)) }),
-            .form(.method(.post), .action("/admin/interests"), Forms.csrf(context),
-                  Forms.field(t(.intTag), name: "tag", required: true), Forms.submit(t(.intAdd)))
-        )).response()
+        return Layout(context: context, title: t(.intTitle), section: .users).document(
+            .div(
+                .class("narrow"),
+                .h1(.text(t(.intTitle))),
+                Forms.notice(notice),
+                .ul(.class("tags"), .forEach(tags) { .li(.text($0)) }),
+                .form(
+                    .method(.post), .action("/admin/interests"), Forms.csrf(context),
+                    Forms.field(t(.intTag), name: "tag", required: true), Forms.submit(t(.intAdd)))
+            )
+        ).response()
     }
 }

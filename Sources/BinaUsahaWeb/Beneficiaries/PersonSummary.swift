@@ -34,8 +34,10 @@ struct PersonSummary {
         nik = sees ? d.nik : PersonalDataMask.identityNumber(d.nik)
         noKK = sees ? d.noKK : PersonalDataMask.identityNumber(d.noKK)
         phone = d.phone.isEmpty ? "" : (sees ? d.phone : PersonalDataMask.phone(d.phone))
-        address = sees ? [d.address, d.rt.isEmpty ? "" : "RT \(d.rt)", d.rw.isEmpty ? "" : "RW \(d.rw)"].filter { !$0.isEmpty }
-            .joined(separator: " ") : "—"
+        address =
+            sees
+            ? [d.address, d.rt.isEmpty ? "" : "RT \(d.rt)", d.rw.isEmpty ? "" : "RW \(d.rw)"].filter { !$0.isEmpty }
+                .joined(separator: " ") : "—"
         sex = d.sex == .perempuan ? t(.personSexFemale) : t(.personSexMale)
         birth = [d.birthPlace, d.birthDate.long(t.lang)].filter { !$0.isEmpty }.joined(separator: ", ")
         age = d.birthDate.years(until: today)

@@ -20,9 +20,11 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
         if (error as? any AbortError)?.status == .notFound {
             let allowed = Self.methods(for: request.url.path, in: request.application.routes, constantsOnly: request.route != nil)
             if !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
-                let response = self.response(for: APIError(status: .methodNotAllowed, code: "method_not_allowed",
-                                                           message: request.t(.apiMethodNotAllowed, allowed.joined(separator: ", "))),
-                                             request: request)
+                let response = self.response(
+                    for: APIError(
+                        status: .methodNotAllowed, code: "method_not_allowed",
+                        message: request.t(.apiMethodNotAllowed, allowed.joined(separator: ", "))),
+                    request: request)
                 response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
                 return response
             }
@@ -61,9 +63,18 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
             message = problem.message(request.lang)
         case let failure as GroupWriteError:
             switch failure {
-            case .notFound: status = .notFound; code = "not_found"; message = t(.apiNotFound)
-            case .stale: status = .conflict; code = "stale_version"; message = t(.grpStale)
-            case .forbidden: status = .forbidden; code = "forbidden"; message = t(.apiForbidden)
+            case .notFound:
+                status = .notFound
+                code = "not_found"
+                message = t(.apiNotFound)
+            case .stale:
+                status = .conflict
+                code = "stale_version"
+                message = t(.grpStale)
+            case .forbidden:
+                status = .forbidden
+                code = "forbidden"
+                message = t(.apiForbidden)
             }
         case let refusal as BeneficiaryError:
             let api = BeneficiariesAPIController.apiError(refusal, request.lang)

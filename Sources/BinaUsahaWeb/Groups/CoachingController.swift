@@ -21,7 +21,10 @@ struct CoachingController {
         func number(_ key: String) -> Int? {
             let text = TextFolding.trim(values[key] ?? "")
             if text.isEmpty { return 0 }
-            guard let value = Int(text), value >= 0 else { errors.append(req.t(.prgBadNumber, text)); return nil }
+            guard let value = Int(text), value >= 0 else {
+                errors.append(req.t(.prgBadNumber, text))
+                return nil
+            }
             return value
         }
         let year = TextFolding.trim(values["year"] ?? "").isEmpty ? nil : number("year")
@@ -35,9 +38,10 @@ struct CoachingController {
         let skills = (values["skills"] ?? "").split(separator: ";").map { TextFolding.trim(String($0)) }.filter { !$0.isEmpty }
         do {
             let programme = try await req.services.coachingWrites(req.db).createProgramme(
-                .init(name: values["name"] ?? "", kabupatenKota: TextFolding.trim(values["kabkota"] ?? ""), year: year, skills: skills,
-                      targetGroups: targetGroups, targetPeople: targetPeople, budget: budget, startsOn: starts, endsOn: ends,
-                      partners: values["partners"] ?? ""), by: principal)
+                .init(
+                    name: values["name"] ?? "", kabupatenKota: TextFolding.trim(values["kabkota"] ?? ""), year: year, skills: skills,
+                    targetGroups: targetGroups, targetPeople: targetPeople, budget: budget, startsOn: starts, endsOn: ends,
+                    partners: values["partners"] ?? ""), by: principal)
             return req.redirect(to: "/programmes/\(programme.id)")
         } catch let error as GroupRuleError {
             return try await programmeList(req, errors: error.messages(req.lang), values: values, status: .unprocessableEntity)
@@ -69,12 +73,13 @@ struct CoachingController {
     private func loadProgramme(_ req: Request) async throws -> Programme {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("id", as: UUID.self), let programme = try await req.services.coaching(req.db).find(programme: id),
-              BinaUsahaDomain.CoachingWrites.reaches(principal, programme)
+            BinaUsahaDomain.CoachingWrites.reaches(principal, programme)
         else { throw Abort(.notFound) }
         return programme
     }
 
-    private func programmeList(_ req: Request, errors: [String], values: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func programmeList(_ req: Request, errors: [String], values: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response
+    {
         let principal = try req.requirePrincipal()
         let programmes = try await req.services.coaching(req.db).programmes(within: principal.region)
         // Capital assistance per kab/kota and source, for the groups in the user's region.
@@ -85,11 +90,15 @@ struct CoachingController {
             if let kabkota = kabkotaOf[item.group] { totals[kabkota, default: [:]][item.source, default: 0] += item.amount.amount }
         }
         let regions = try await req.services.regions(req.db).existing(Set(programmes.map(\.kabupatenKota) + totals.keys))
-        return CoachingPages.programmes(programmes, regions: regions, totals: totals, canWrite: principal.may(.writeRegistry), values: values,
-                                        errors: errors, context: req.page(path: "/programmes")).response(status: status)
+        return CoachingPages.programmes(
+            programmes, regions: regions, totals: totals, canWrite: principal.may(.writeRegistry), values: values,
+            errors: errors, context: req.page(path: "/programmes")
+        ).response(status: status)
     }
 
-    private func programmePage(_ req: Request, _ programme: Programme, notice: String?, errors: [String], status: HTTPResponseStatus = .ok)
+    private func programmePage(
+        _ req: Request, _ programme: Programme, notice: String?, errors: [String], status: HTTPResponseStatus = .ok
+    )
         async throws -> Response
     {
         let principal = try req.requirePrincipal()
@@ -98,9 +107,11 @@ struct CoachingController {
         let enrolled = all.filter { programme.groups.contains($0.id) }
         let sessions = try await services.coaching(req.db).sessions(ofProgramme: programme.id)
         let assistance = try await services.coaching(req.db).assistance(ofGroups: programme.groups)
-        return CoachingPages.programme(programme, enrolled: enrolled, candidates: all.filter { !programme.groups.contains($0.id) && $0.status != .bubar },
-                                       sessions: sessions, assistance: assistance, canWrite: principal.may(.writeRegistry), notice: notice,
-                                       errors: errors, context: req.page(path: "/programmes/\(programme.id)")).response(status: status)
+        return CoachingPages.programme(
+            programme, enrolled: enrolled, candidates: all.filter { !programme.groups.contains($0.id) && $0.status != .bubar },
+            sessions: sessions, assistance: assistance, canWrite: principal.may(.writeRegistry), notice: notice,
+            errors: errors, context: req.page(path: "/programmes/\(programme.id)")
+        ).response(status: status)
     }
 
     // MARK: Sessions
@@ -110,8 +121,10 @@ struct CoachingController {
         let group = try? req.query.get(UUID.self, at: "group")
         let programme = try? req.query.get(UUID.self, at: "programme")
         let groups = try await req.services.groups(req.db).list(within: principal.region, pendamping: nil).filter { $0.status == .aktif }
-        return CoachingPages.sessionForm(groups: groups, selected: group.map { [$0] } ?? [], programme: programme, values: [:], errors: [],
-                                         context: req.page(path: "/sessions/new")).response()
+        return CoachingPages.sessionForm(
+            groups: groups, selected: group.map { [$0] } ?? [], programme: programme, values: [:], errors: [],
+            context: req.page(path: "/sessions/new")
+        ).response()
     }
 
     func createSession(req: Request) async throws -> Response {
@@ -121,8 +134,10 @@ struct CoachingController {
         let chosen = form.groups ?? []
         let scope = try await req.services.groups(req.db).list(within: principal.region, pendamping: nil).filter { $0.status == .aktif }
         func again(_ errors: [String]) -> Response {
-            CoachingPages.sessionForm(groups: scope, selected: chosen, programme: values["programme"].flatMap(UUID.init(uuidString:)),
-                                      values: values, errors: errors, context: req.page(path: "/sessions/new")).response(status: .unprocessableEntity)
+            CoachingPages.sessionForm(
+                groups: scope, selected: chosen, programme: values["programme"].flatMap(UUID.init(uuidString:)),
+                values: values, errors: errors, context: req.page(path: "/sessions/new")
+            ).response(status: .unprocessableEntity)
         }
         var programme: UUID?
         if let text = values["programme"], !text.isEmpty {
@@ -131,14 +146,16 @@ struct CoachingController {
         }
         guard let type = SessionType(rawValue: values["type"] ?? SessionType.pelatihan.rawValue) else { return again([req.t(.errorBadRequestTitle)]) }
         guard let date = values["date"].flatMap(CivilDate.init(parsing:)),
-              let startsAt = IndonesianCalendar.instant(date, time: values["time"] ?? "") else {
+            let startsAt = IndonesianCalendar.instant(date, time: values["time"] ?? "")
+        else {
             return again([req.t(.sesBadDateTime)])
         }
         guard let hours = Self.hours(values["hours"] ?? "") else { return again([req.t(.sesBadHours)]) }
         do {
             let session = try await req.services.coachingWrites(req.db).scheduleSession(
-                .init(programme: programme, type: type, startsAt: startsAt, hours: hours, place: values["place"] ?? "",
-                      facilitator: values["facilitator"] ?? "", topic: values["topic"] ?? "", groups: chosen), by: principal)
+                .init(
+                    programme: programme, type: type, startsAt: startsAt, hours: hours, place: values["place"] ?? "",
+                    facilitator: values["facilitator"] ?? "", topic: values["topic"] ?? "", groups: chosen), by: principal)
             return req.redirect(to: "/sessions/\(session.id)")
         } catch let error as GroupRuleError {
             return again(error.messages(req.lang))
@@ -160,8 +177,10 @@ struct CoachingController {
         var groups: [UUID]?
 
         var values: [String: String] {
-            ["programme": programme, "type": type, "date": date, "time": time, "hours": hours, "place": place, "facilitator": facilitator,
-             "topic": topic].compactMapValues { $0 }
+            [
+                "programme": programme, "type": type, "date": date, "time": time, "hours": hours, "place": place, "facilitator": facilitator,
+                "topic": topic,
+            ].compactMapValues { $0 }
         }
     }
 
@@ -181,8 +200,9 @@ struct CoachingController {
         var roster: [UUID: AttendanceStatus] = [:]
         for (key, value) in values where key.hasPrefix("att_") {
             guard let id = UUID(uuidString: String(key.dropFirst(4))), let status = AttendanceStatus(rawValue: value) else {
-                return try await sessionPage(req, session, groups: groups, notice: nil, errors: [req.t(.sesBadStatus, value)],
-                                             status: .unprocessableEntity)
+                return try await sessionPage(
+                    req, session, groups: groups, notice: nil, errors: [req.t(.sesBadStatus, value)],
+                    status: .unprocessableEntity)
             }
             roster[id] = status
         }
@@ -206,19 +226,23 @@ struct CoachingController {
     func loadSession(_ req: Request) async throws -> (CoachingSession, [KUBEGroup]) {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("id", as: UUID.self), let session = try await req.services.coaching(req.db).find(session: id),
-              let groups = try await BinaUsahaDomain.CoachingWrites.groups(of: session, visibleTo: principal, req.services.repositories(req.db))
+            let groups = try await BinaUsahaDomain.CoachingWrites.groups(of: session, visibleTo: principal, req.services.repositories(req.db))
         else { throw Abort(.notFound) }
         return (session, groups)
     }
 
-    private func sessionPage(_ req: Request, _ session: CoachingSession, groups: [KUBEGroup], notice: String?, errors: [String],
-                             status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func sessionPage(
+        _ req: Request, _ session: CoachingSession, groups: [KUBEGroup], notice: String?, errors: [String],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let principal = try req.requirePrincipal()
         let names = try await req.services.planningPeople(req.db).names(of: groups.flatMap { $0.members.map(\.beneficiary) })
         let canRecord = BinaUsahaDomain.CoachingWrites.mayRecord(principal, groups: groups)
-        return CoachingPages.session(session, groups: groups, names: names, canRecord: canRecord,
-                                     hasBegun: session.startsAt <= req.services.clock.now(), notice: notice, errors: errors,
-                                     context: req.page(path: "/sessions/\(session.id)")).response(status: status)
+        return CoachingPages.session(
+            session, groups: groups, names: names, canRecord: canRecord,
+            hasBegun: session.startsAt <= req.services.clock.now(), notice: notice, errors: errors,
+            context: req.page(path: "/sessions/\(session.id)")
+        ).response(status: status)
     }
 
     // MARK: Pendamping
@@ -229,8 +253,10 @@ struct CoachingController {
         let sessions = try await req.services.coaching(req.db).sessions(ofGroups: groups.map(\.id))
         let now = req.services.clock.now()
         let regions = try await req.services.regions(req.db).existing(Set(groups.map(\.desa)))
-        return CoachingPages.pendamping(groups: groups, upcoming: sessions.filter { $0.startsAt >= now },
-                                        unrecorded: sessions.filter { $0.startsAt < now && $0.attendance.isEmpty }, regions: regions,
-                                        context: req.page(path: "/pendamping")).response()
+        return CoachingPages.pendamping(
+            groups: groups, upcoming: sessions.filter { $0.startsAt >= now },
+            unrecorded: sessions.filter { $0.startsAt < now && $0.attendance.isEmpty }, regions: regions,
+            context: req.page(path: "/pendamping")
+        ).response()
     }
 }

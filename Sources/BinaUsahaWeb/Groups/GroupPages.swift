@@ -8,43 +8,58 @@ enum GroupPages {
         return regions[code].map(Recommender.placeName) ?? code.rawValue
     }
 
-    static func list(_ groups: [KUBEGroup], regions: [RegionCode: Region], skills: [String: String], canWrite: Bool, mine: Bool,
-                     context: PageContext) -> HTML {
+    static func list(
+        _ groups: [KUBEGroup], regions: [RegionCode: Region], skills: [String: String], canWrite: Bool, mine: Bool,
+        context: PageContext
+    ) -> HTML {
         let t = context.t
-        return Layout(context: context, title: t(.grpTitle), section: .groups).document(.group(
-            .h1(.text(t(.grpTitle))),
-            .p(.text(t(.grpIntro))),
-            .p(.class("actions"),
-               .a(.class("button secondary"), .href("/plans"), .text(t(.planTitle))),
-               .a(.class("button secondary"), .href("/programmes"), .text(t(.prgTitle))),
-               .if(canWrite, .a(.class("button"), .href("/groups/new"), .text(t(.grpNew)))),
-               .if(mine, .a(.href("/groups?semua=1"), .text(t(.grpAll))))),
-            .if(groups.isEmpty, .p(.class("empty"), .text(t(.grpNone)))),
-            .if(!groups.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(.grpColName))), .th(.class("hide-narrow"), .text(t(.grpColSkill))), .th(.text(t(.grpColPlace))),
-                           .th(.class("num"), .text(t(.grpColMembers))), .th(.text(t(.grpColStatus))))),
-                .tbody(.forEach(groups) { group in
-                    .tr(.td(.a(.href("/groups/\(group.id)"), .text(group.name))),
-                        .td(.class("hide-narrow"), .text(skills[group.skill] ?? group.skill)),
-                        .td(.text(place(group.desa, regions))),
-                        .td(.class("num"), .text(String(group.activeMembers.count))),
-                        .td(.text("\(group.status.label(t.lang)) · \(group.stage.label(t.lang))")))
-                }))))
-        ))
+        return Layout(context: context, title: t(.grpTitle), section: .groups).document(
+            .group(
+                .h1(.text(t(.grpTitle))),
+                .p(.text(t(.grpIntro))),
+                .p(
+                    .class("actions"),
+                    .a(.class("button secondary"), .href("/plans"), .text(t(.planTitle))),
+                    .a(.class("button secondary"), .href("/programmes"), .text(t(.prgTitle))),
+                    .if(canWrite, .a(.class("button"), .href("/groups/new"), .text(t(.grpNew)))),
+                    .if(mine, .a(.href("/groups?semua=1"), .text(t(.grpAll))))),
+                .if(groups.isEmpty, .p(.class("empty"), .text(t(.grpNone)))),
+                .if(
+                    !groups.isEmpty,
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .thead(
+                                .tr(
+                                    .th(.text(t(.grpColName))), .th(.class("hide-narrow"), .text(t(.grpColSkill))), .th(.text(t(.grpColPlace))),
+                                    .th(.class("num"), .text(t(.grpColMembers))), .th(.text(t(.grpColStatus))))),
+                            .tbody(
+                                .forEach(groups) { group in
+                                    .tr(
+                                        .td(.a(.href("/groups/\(group.id)"), .text(group.name))),
+                                        .td(.class("hide-narrow"), .text(skills[group.skill] ?? group.skill)),
+                                        .td(.text(place(group.desa, regions))),
+                                        .td(.class("num"), .text(String(group.activeMembers.count))),
+                                        .td(.text("\(group.status.label(t.lang)) · \(group.stage.label(t.lang))")))
+                                }))))
+            ))
     }
 
     static func form(skills: [Skill], values: [String: String], errors: [String], context: PageContext) -> HTML {
         let t = context.t
-        return Layout(context: context, title: t(.grpNew), section: .groups).document(.div(.class("narrow"),
-            .h1(.text(t(.grpNew))),
-            Forms.errors(errors, heading: t(.formErrorsHeading)),
-            .form(.method(.post), .action("/groups"), Forms.csrf(context),
-                  Forms.field(t(.grpFieldName), name: "name", value: values["name"] ?? "", required: true),
-                  Forms.select(t(.grpColSkill), name: "skill", options: skills.map { ($0.code, $0.name) }, selected: values["skill"]),
-                  Forms.field(t(.grpFieldDesa), name: "desa", value: values["desa"] ?? "", hint: t(.grpFieldDesaHint), required: true),
-                  Forms.field(t(.grpDecree), name: "decree", value: values["decree"] ?? ""),
-                  Forms.submit(t(.grpCreate)))
-        ))
+        return Layout(context: context, title: t(.grpNew), section: .groups).document(
+            .div(
+                .class("narrow"),
+                .h1(.text(t(.grpNew))),
+                Forms.errors(errors, heading: t(.formErrorsHeading)),
+                .form(
+                    .method(.post), .action("/groups"), Forms.csrf(context),
+                    Forms.field(t(.grpFieldName), name: "name", value: values["name"] ?? "", required: true),
+                    Forms.select(t(.grpColSkill), name: "skill", options: skills.map { ($0.code, $0.name) }, selected: values["skill"]),
+                    Forms.field(t(.grpFieldDesa), name: "desa", value: values["desa"] ?? "", hint: t(.grpFieldDesaHint), required: true),
+                    Forms.field(t(.grpDecree), name: "decree", value: values["decree"] ?? ""),
+                    Forms.submit(t(.grpCreate)))
+            ))
     }
 
     struct Model {
@@ -68,115 +83,201 @@ enum GroupPages {
         let hidden: Node = .group(Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(group.version))))
         func action(_ name: String) -> Node { .input(.type(.hidden), .name("action"), .value(name)) }
         let formAction = "/groups/\(group.id)"
-        let rates = Dictionary(uniqueKeysWithValues: group.members.map { member in
-            (member.beneficiary, attendanceRate(model.sessions.compactMap { $0.attendance[member.beneficiary] }))
-        })
+        let rates = Dictionary(
+            uniqueKeysWithValues: group.members.map { member in
+                (member.beneficiary, attendanceRate(model.sessions.compactMap { $0.attendance[member.beneficiary] }))
+            })
         let groupRate = attendanceRate(model.sessions.flatMap { session in group.activeMembers.compactMap { session.attendance[$0.beneficiary] } })
         let pendampingName = model.pendampingUsers.first { $0.id == group.pendamping }?.displayName
         let total = Rupiah(model.assistance.reduce(0) { $0 + $1.amount.amount })
         let left = group.members.filter { !$0.isActive }
-        let memberTable: Node = .div(.class("table-wrap"), .table(
-            .thead(.tr(.th(.text(t(.grpColName))), .th(.text(t(.grpColRole))), .th(.class("hide-narrow"), .text(t(.planColDesa))),
-                       .th(.class("num"), .text(t(.grpColAttendance))))),
-            .tbody(.forEach(group.activeMembers) { member in
-                .tr(.td(.a(.href("/beneficiaries/\(member.beneficiary)"), .text(model.names[member.beneficiary] ?? "—"))),
-                    .td(model.canWrite
-                        ? .select(.name("role_\(member.beneficiary.uuidString)"), .ariaLabel(t(.grpColRole)),
-                                  options: MemberRole.allCases.map { ($0.rawValue, $0.label(t.lang)) }, selected: member.role.rawValue)
-                        : .text(member.role.label(t.lang))),
-                    .td(.class("hide-narrow"), .text(place(member.desa, model.regions))),
-                    .td(.class("num"), .text(formatPercent(rates[member.beneficiary] ?? nil))))
-            })))
-        return Layout(context: context, title: group.name, section: .groups).document(.group(
-            .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/groups"), .text(t(.grpTitle)))), .li(.span(.text(group.name))))),
-            .h1(.text(group.name)),
-            Forms.notice(model.notice),
-            Forms.errors(model.errors, heading: t(.formErrorsHeading)),
-            .p(.strong(.text(group.status.label(t.lang))), .text(" · \(t(.grpStageNow, group.stage.label(t.lang)))")),
-            .dl(.class("facts"),
-                .dt(.text(t(.grpColSkill))), .dd(.a(.href("/skills/\(group.skill)"), .text(model.skillName))),
-                .dt(.text(t(.grpColPlace))), .dd(.text("\(place(group.desa, model.regions)), \(place(group.kecamatan, model.regions))")),
-                .dt(.text(t(.grpFormed))), .dd(.text(group.formedOn?.long(t.lang) ?? "—")),
-                .dt(.text(t(.grpDecree))), .dd(.text(group.decreeNumber.isEmpty ? "—" : group.decreeNumber)),
-                .dt(.text(t(.grpPendamping))), .dd(.text(pendampingName ?? t(.grpNoPendamping))),
-                .dt(.text(t(.grpColAttendance))), .dd(.text(formatPercent(groupRate)))),
-            .section(.id("anggota"), .h2(.text("\(t(.grpMembersHeading)) (\(group.activeMembers.count))")),
-                model.canWrite
-                    ? .form(.method(.post), .action(formAction), hidden, action("roles"), memberTable, Forms.submit(t(.grpSaveRoles)))
-                    : .form(memberTable),
-                .if(!left.isEmpty, .ul(.class("muted"), .forEach(left) { member in
-                    .li(.text(t(.grpLeftRow, model.names[member.beneficiary] ?? "—", member.leftOn?.long(t.lang) ?? "", member.leaveReason ?? "")))
-                })),
-                .if(model.canWrite, .group(
-                    .form(.method(.post), .action(formAction), .class("inline-form"), hidden, action("add"),
-                          Forms.field(t(.grpFieldNik), name: "nik", hint: t(.grpFieldNikHint)), Forms.submit(t(.grpAdd))),
-                    .if(!group.activeMembers.isEmpty, .form(.method(.post), .action(formAction), .class("inline-form"), hidden, action("leave"),
-                          Forms.select(t(.grpFieldMember), name: "member",
-                                       options: group.activeMembers.map { ($0.beneficiary.uuidString, model.names[$0.beneficiary] ?? "—") }, selected: nil),
-                          Forms.field(t(.grpFieldDate), name: "date", type: .date),
-                          Forms.field(t(.grpFieldReason), name: "reason", required: true),
-                          Forms.submit(t(.grpLeave))))))),
-            .if(model.canWrite && group.status == .draft, .section(.h2(.text(t(.grpActivate))), .p(.class("field-hint"), .text(t(.grpActivateHint))),
-                .form(.method(.post), .action(formAction), hidden, action("activate"), Forms.submit(t(.grpActivate))))),
-            .section(.id("tahap"), .h2(.text(t(.grpStageHeading))),
-                .if(model.canWrite && group.status == .aktif, .form(.method(.post), .action(formAction), .class("inline-form"), hidden, action("stage"),
-                    .forEach(KUBEStage.allCases) { stage in
-                        .group(.h3(.text(stage.label(t.lang))), .forEach(stage.indicators) { indicator in
-                            Forms.checkbox(indicator.label(t.lang), name: "ind_\(indicator.rawValue)", checked: group.checklist.contains(indicator))
-                        })
-                    },
-                    Forms.select(t(.grpFieldStage), name: "stage", options: KUBEStage.allCases.map { ($0.rawValue, $0.label(t.lang)) },
-                                 selected: group.stage.rawValue),
-                    Forms.field(t(.grpFieldReason), name: "reason", required: true),
-                    Forms.submit(t(.grpSaveStage)))),
-                .if(!(model.canWrite && group.status == .aktif), .ul(.class("checks"), .forEach(StageIndicator.allCases) { indicator in
-                    .li(.class(group.checklist.contains(indicator) ? "met" : "unknown"),
-                        .text((group.checklist.contains(indicator) ? "✔ " : "· ") + indicator.label(t.lang)))
-                })),
-                .h3(.text(t(.grpHistoryHeading))),
-                .if(model.history.isEmpty, .p(.class("muted"), .text(t(.grpNoHistory)))),
-                .ul(.class("changes"), .forEach(model.history.reversed()) { change in
-                    .li(.text(t(.grpHistoryRow, IndonesianCalendar.longDateTime(change.at, t.lang), change.from.label(t.lang), change.to.label(t.lang),
-                                change.by, change.reason)))
-                })),
-            .section(.id("bantuan"), .h2(.text(t(.grpAssistanceHeading))),
-                .p(.strong(.text(t(.grpAssistanceTotal, total.formatted)))),
-                .if(model.assistance.isEmpty, .p(.class("muted"), .text(t(.grpNoAssistance)))),
-                .if(!model.assistance.isEmpty, .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(t(.grpFieldDate))), .th(.class("num"), .text(t(.grpFieldAmount))), .th(.text(t(.grpFieldSource))),
-                               .th(.class("hide-narrow"), .text(t(.grpFieldForm))), .th(.class("hide-narrow"), .text(t(.grpFieldReceipt))))),
-                    .tbody(.forEach(model.assistance) { item in
-                        .tr(.td(.text(item.date.long(t.lang))), .td(.class("num"), .text(item.amount.formatted)), .td(.text(item.source.label(t.lang))),
-                            .td(.class("hide-narrow"), .text(item.form.label(t.lang))), .td(.class("hide-narrow"), .text(item.receipt)))
-                    })))),
-                .if(model.canWrite, .form(.method(.post), .action("/groups/\(group.id)/assistance"), .class("inline-form"), Forms.csrf(context),
-                    Forms.field(t(.grpFieldDate), name: "date", type: .date, required: true),
-                    Forms.field(t(.grpFieldAmount), name: "amount", hint: t(.grpFieldAmountHint), required: true),
-                    Forms.select(t(.grpFieldForm), name: "form", options: Assistance.Form.allCases.map { ($0.rawValue, $0.label(t.lang)) }, selected: nil),
-                    Forms.select(t(.grpFieldSource), name: "source", options: Assistance.Source.allCases.map { ($0.rawValue, $0.label(t.lang)) },
-                                 selected: nil),
-                    SkillPages.textArea(t(.grpFieldRab), name: "rab", value: "", rows: 2),
-                    Forms.field(t(.grpFieldReceipt), name: "receipt", required: true),
-                    Forms.submit(t(.grpAddAssistance))))),
-            .section(.id("sesi"), .h2(.text(t(.grpSessionsHeading))),
-                .if(model.canSchedule && group.status == .aktif, .p(.a(.class("button"), .href("/sessions/new?group=\(group.id)"), .text(t(.grpSchedule))))),
-                .if(model.sessions.isEmpty, .p(.class("muted"), .text(t(.grpNoSessions)))),
-                .ul(.forEach(model.sessions) { session in
-                    .li(.a(.href("/sessions/\(session.id)"), .text("\(IndonesianCalendar.longDateTime(session.startsAt, t.lang)) · \(session.type.label(t.lang))")),
-                        .text(" · \(session.topic) · \(t(.grpColAttendance)) \(formatPercent(attendanceRate(Array(session.attendance.values))))"))
-                })),
-            .if(model.canWrite && group.status != .bubar, .section(.class("danger-zone"), .h2(.text(t(.grpDissolve))),
-                .form(.method(.post), .action(formAction), hidden, action("dissolve"),
-                      Forms.field(t(.grpFieldReason), name: "reason", required: true),
-                      .button(.type(.submit), .class("button danger"), .text(t(.grpDissolve)))))),
-            .if(model.canWrite, .section(.h2(.text(t(.grpDetailsHeading))),
-                .form(.method(.post), .action(formAction), hidden, action("details"),
-                      Forms.field(t(.grpFieldName), name: "name", value: group.name, required: true),
-                      Forms.field(t(.grpDecree), name: "decree", value: group.decreeNumber),
-                      Forms.select(t(.grpPendamping), name: "pendamping",
-                                   options: [("", t(.grpNoPendamping))] + model.pendampingUsers.map { ($0.id.uuidString, "\($0.displayName) (\($0.username))") },
-                                   selected: group.pendamping?.uuidString ?? ""),
-                      Forms.submit(t(.grpSaveDetails)))))
-        ))
+        let memberTable: Node = .div(
+            .class("table-wrap"),
+            .table(
+                .thead(
+                    .tr(
+                        .th(.text(t(.grpColName))), .th(.text(t(.grpColRole))), .th(.class("hide-narrow"), .text(t(.planColDesa))),
+                        .th(.class("num"), .text(t(.grpColAttendance))))),
+                .tbody(
+                    .forEach(group.activeMembers) { member in
+                        .tr(
+                            .td(.a(.href("/beneficiaries/\(member.beneficiary)"), .text(model.names[member.beneficiary] ?? "—"))),
+                            .td(
+                                model.canWrite
+                                    ? .select(
+                                        .name("role_\(member.beneficiary.uuidString)"), .ariaLabel(t(.grpColRole)),
+                                        options: MemberRole.allCases.map { ($0.rawValue, $0.label(t.lang)) }, selected: member.role.rawValue)
+                                    : .text(member.role.label(t.lang))),
+                            .td(.class("hide-narrow"), .text(place(member.desa, model.regions))),
+                            .td(.class("num"), .text(formatPercent(rates[member.beneficiary] ?? nil))))
+                    })))
+        return Layout(context: context, title: group.name, section: .groups).document(
+            .group(
+                .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/groups"), .text(t(.grpTitle)))), .li(.span(.text(group.name))))),
+                .h1(.text(group.name)),
+                Forms.notice(model.notice),
+                Forms.errors(model.errors, heading: t(.formErrorsHeading)),
+                .p(.strong(.text(group.status.label(t.lang))), .text(" · \(t(.grpStageNow, group.stage.label(t.lang)))")),
+                .dl(
+                    .class("facts"),
+                    .dt(.text(t(.grpColSkill))), .dd(.a(.href("/skills/\(group.skill)"), .text(model.skillName))),
+                    .dt(.text(t(.grpColPlace))), .dd(.text("\(place(group.desa, model.regions)), \(place(group.kecamatan, model.regions))")),
+                    .dt(.text(t(.grpFormed))), .dd(.text(group.formedOn?.long(t.lang) ?? "—")),
+                    .dt(.text(t(.grpDecree))), .dd(.text(group.decreeNumber.isEmpty ? "—" : group.decreeNumber)),
+                    .dt(.text(t(.grpPendamping))), .dd(.text(pendampingName ?? t(.grpNoPendamping))),
+                    .dt(.text(t(.grpColAttendance))), .dd(.text(formatPercent(groupRate)))),
+                .section(
+                    .id("anggota"), .h2(.text("\(t(.grpMembersHeading)) (\(group.activeMembers.count))")),
+                    model.canWrite
+                        ? .form(.method(.post), .action(formAction), hidden, action("roles"), memberTable, Forms.submit(t(.grpSaveRoles)))
+                        : .form(memberTable),
+                    .if(
+                        !left.isEmpty,
+                        .ul(
+                            .class("muted"),
+                            .forEach(left) { member in
+                                .li(
+                                    .text(
+                                        t(
+                                            .grpLeftRow, model.names[member.beneficiary] ?? "—", member.leftOn?.long(t.lang) ?? "",
+                                            member.leaveReason ?? "")))
+                            })),
+                    .if(
+                        model.canWrite,
+                        .group(
+                            .form(
+                                .method(.post), .action(formAction), .class("inline-form"), hidden, action("add"),
+                                Forms.field(t(.grpFieldNik), name: "nik", hint: t(.grpFieldNikHint)), Forms.submit(t(.grpAdd))),
+                            .if(
+                                !group.activeMembers.isEmpty,
+                                .form(
+                                    .method(.post), .action(formAction), .class("inline-form"), hidden, action("leave"),
+                                    Forms.select(
+                                        t(.grpFieldMember), name: "member",
+                                        options: group.activeMembers.map { ($0.beneficiary.uuidString, model.names[$0.beneficiary] ?? "—") },
+                                        selected: nil),
+                                    Forms.field(t(.grpFieldDate), name: "date", type: .date),
+                                    Forms.field(t(.grpFieldReason), name: "reason", required: true),
+                                    Forms.submit(t(.grpLeave))))))),
+                .if(
+                    model.canWrite && group.status == .draft,
+                    .section(
+                        .h2(.text(t(.grpActivate))), .p(.class("field-hint"), .text(t(.grpActivateHint))),
+                        .form(.method(.post), .action(formAction), hidden, action("activate"), Forms.submit(t(.grpActivate))))),
+                .section(
+                    .id("tahap"), .h2(.text(t(.grpStageHeading))),
+                    .if(
+                        model.canWrite && group.status == .aktif,
+                        .form(
+                            .method(.post), .action(formAction), .class("inline-form"), hidden, action("stage"),
+                            .forEach(KUBEStage.allCases) { stage in
+                                .group(
+                                    .h3(.text(stage.label(t.lang))),
+                                    .forEach(stage.indicators) { indicator in
+                                        Forms.checkbox(
+                                            indicator.label(t.lang), name: "ind_\(indicator.rawValue)", checked: group.checklist.contains(indicator))
+                                    })
+                            },
+                            Forms.select(
+                                t(.grpFieldStage), name: "stage", options: KUBEStage.allCases.map { ($0.rawValue, $0.label(t.lang)) },
+                                selected: group.stage.rawValue),
+                            Forms.field(t(.grpFieldReason), name: "reason", required: true),
+                            Forms.submit(t(.grpSaveStage)))),
+                    .if(
+                        !(model.canWrite && group.status == .aktif),
+                        .ul(
+                            .class("checks"),
+                            .forEach(StageIndicator.allCases) { indicator in
+                                .li(
+                                    .class(group.checklist.contains(indicator) ? "met" : "unknown"),
+                                    .text((group.checklist.contains(indicator) ? "✔ " : "· ") + indicator.label(t.lang)))
+                            })),
+                    .h3(.text(t(.grpHistoryHeading))),
+                    .if(model.history.isEmpty, .p(.class("muted"), .text(t(.grpNoHistory)))),
+                    .ul(
+                        .class("changes"),
+                        .forEach(model.history.reversed()) { change in
+                            .li(
+                                .text(
+                                    t(
+                                        .grpHistoryRow, IndonesianCalendar.longDateTime(change.at, t.lang), change.from.label(t.lang),
+                                        change.to.label(t.lang),
+                                        change.by, change.reason)))
+                        })),
+                .section(
+                    .id("bantuan"), .h2(.text(t(.grpAssistanceHeading))),
+                    .p(.strong(.text(t(.grpAssistanceTotal, total.formatted)))),
+                    .if(model.assistance.isEmpty, .p(.class("muted"), .text(t(.grpNoAssistance)))),
+                    .if(
+                        !model.assistance.isEmpty,
+                        .div(
+                            .class("table-wrap"),
+                            .table(
+                                .thead(
+                                    .tr(
+                                        .th(.text(t(.grpFieldDate))), .th(.class("num"), .text(t(.grpFieldAmount))), .th(.text(t(.grpFieldSource))),
+                                        .th(.class("hide-narrow"), .text(t(.grpFieldForm))), .th(.class("hide-narrow"), .text(t(.grpFieldReceipt))))),
+                                .tbody(
+                                    .forEach(model.assistance) { item in
+                                        .tr(
+                                            .td(.text(item.date.long(t.lang))), .td(.class("num"), .text(item.amount.formatted)),
+                                            .td(.text(item.source.label(t.lang))),
+                                            .td(.class("hide-narrow"), .text(item.form.label(t.lang))),
+                                            .td(.class("hide-narrow"), .text(item.receipt)))
+                                    })))),
+                    .if(
+                        model.canWrite,
+                        .form(
+                            .method(.post), .action("/groups/\(group.id)/assistance"), .class("inline-form"), Forms.csrf(context),
+                            Forms.field(t(.grpFieldDate), name: "date", type: .date, required: true),
+                            Forms.field(t(.grpFieldAmount), name: "amount", hint: t(.grpFieldAmountHint), required: true),
+                            Forms.select(
+                                t(.grpFieldForm), name: "form", options: Assistance.Form.allCases.map { ($0.rawValue, $0.label(t.lang)) },
+                                selected: nil),
+                            Forms.select(
+                                t(.grpFieldSource), name: "source", options: Assistance.Source.allCases.map { ($0.rawValue, $0.label(t.lang)) },
+                                selected: nil),
+                            SkillPages.textArea(t(.grpFieldRab), name: "rab", value: "", rows: 2),
+                            Forms.field(t(.grpFieldReceipt), name: "receipt", required: true),
+                            Forms.submit(t(.grpAddAssistance))))),
+                .section(
+                    .id("sesi"), .h2(.text(t(.grpSessionsHeading))),
+                    .if(
+                        model.canSchedule && group.status == .aktif,
+                        .p(.a(.class("button"), .href("/sessions/new?group=\(group.id)"), .text(t(.grpSchedule))))),
+                    .if(model.sessions.isEmpty, .p(.class("muted"), .text(t(.grpNoSessions)))),
+                    .ul(
+                        .forEach(model.sessions) { session in
+                            .li(
+                                .a(
+                                    .href("/sessions/\(session.id)"),
+                                    .text("\(IndonesianCalendar.longDateTime(session.startsAt, t.lang)) · \(session.type.label(t.lang))")),
+                                .text(
+                                    " · \(session.topic) · \(t(.grpColAttendance)) \(formatPercent(attendanceRate(Array(session.attendance.values))))"
+                                ))
+                        })),
+                .if(
+                    model.canWrite && group.status != .bubar,
+                    .section(
+                        .class("danger-zone"), .h2(.text(t(.grpDissolve))),
+                        .form(
+                            .method(.post), .action(formAction), hidden, action("dissolve"),
+                            Forms.field(t(.grpFieldReason), name: "reason", required: true),
+                            .button(.type(.submit), .class("button danger"), .text(t(.grpDissolve)))))),
+                .if(
+                    model.canWrite,
+                    .section(
+                        .h2(.text(t(.grpDetailsHeading))),
+                        .form(
+                            .method(.post), .action(formAction), hidden, action("details"),
+                            Forms.field(t(.grpFieldName), name: "name", value: group.name, required: true),
+                            Forms.field(t(.grpDecree), name: "decree", value: group.decreeNumber),
+                            Forms.select(
+                                t(.grpPendamping), name: "pendamping",
+                                options: [("", t(.grpNoPendamping))]
+                                    + model.pendampingUsers.map { ($0.id.uuidString, "\($0.displayName) (\($0.username))") },
+                                selected: group.pendamping?.uuidString ?? ""),
+                            Forms.submit(t(.grpSaveDetails)))))
+            ))
     }
 }

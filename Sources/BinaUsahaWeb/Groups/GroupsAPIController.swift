@@ -12,11 +12,24 @@ struct GroupsAPIController {
         var status: String, stage: String, pendamping: UUID?, checklist: [String], plan: UUID?, version: Int, members: [Member]
 
         init(_ g: KUBEGroup) {
-            id = g.id; name = g.name; skill = g.skill; kecamatan = g.kecamatan.rawValue; desa = g.desa.rawValue; formed_on = g.formedOn?.iso
-            decree_number = g.decreeNumber; status = g.status.rawValue; stage = g.stage.rawValue; pendamping = g.pendamping
-            checklist = g.checklist.sorted().map(\.rawValue); plan = g.planID; version = g.version
-            members = g.members.map { .init(beneficiary: $0.beneficiary, role: $0.role.rawValue, desa: $0.desa.rawValue, joined_on: $0.joinedOn.iso,
-                                            left_on: $0.leftOn?.iso, leave_reason: $0.leaveReason) }
+            id = g.id
+            name = g.name
+            skill = g.skill
+            kecamatan = g.kecamatan.rawValue
+            desa = g.desa.rawValue
+            formed_on = g.formedOn?.iso
+            decree_number = g.decreeNumber
+            status = g.status.rawValue
+            stage = g.stage.rawValue
+            pendamping = g.pendamping
+            checklist = g.checklist.sorted().map(\.rawValue)
+            plan = g.planID
+            version = g.version
+            members = g.members.map {
+                .init(
+                    beneficiary: $0.beneficiary, role: $0.role.rawValue, desa: $0.desa.rawValue, joined_on: $0.joinedOn.iso,
+                    left_on: $0.leftOn?.iso, leave_reason: $0.leaveReason)
+            }
         }
     }
 
@@ -29,7 +42,13 @@ struct GroupsAPIController {
         GroupResponse(try await load(req))
     }
 
-    struct CreateInput: Content { var name: String; var skill: String; var desa: String; var decree_number: String?; var members: [String]? }
+    struct CreateInput: Content {
+        var name: String
+        var skill: String
+        var desa: String
+        var decree_number: String?
+        var members: [String]?
+    }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
@@ -37,7 +56,8 @@ struct GroupsAPIController {
         let group: KUBEGroup
         do {
             group = try await req.services.createGroup(req.db)(
-                .init(name: input.name, skill: input.skill, desa: input.desa, decreeNumber: input.decree_number ?? "", memberNIKs: input.members ?? []),
+                .init(
+                    name: input.name, skill: input.skill, desa: input.desa, decreeNumber: input.decree_number ?? "", memberNIKs: input.members ?? []),
                 by: principal, note: "api")
         } catch let error as GroupRuleError {
             throw APIError(status: .unprocessableEntity, code: "group_rule", message: error.message(req.lang))
@@ -47,7 +67,10 @@ struct GroupsAPIController {
         return response
     }
 
-    struct RolesInput: Content { var version: Int; var roles: [String: String] }
+    struct RolesInput: Content {
+        var version: Int
+        var roles: [String: String]
+    }
 
     func roles(req: Request) async throws -> GroupResponse {
         let principal = try req.requirePrincipal()
@@ -72,7 +95,12 @@ struct GroupsAPIController {
         return try await write(req) { try await $0.activate(group.id, version: input.version, by: principal) }
     }
 
-    struct StageInput: Content { var version: Int; var stage: String; var checklist: [String]; var reason: String }
+    struct StageInput: Content {
+        var version: Int
+        var stage: String
+        var checklist: [String]
+        var reason: String
+    }
 
     func stage(req: Request) async throws -> GroupResponse {
         let principal = try req.requirePrincipal()
@@ -125,13 +153,24 @@ struct GroupsAPIController {
     func assistance(req: Request) async throws -> AssistanceResponse {
         let group = try await load(req)
         let items = try await req.services.coaching(req.db).assistance(ofGroups: [group.id])
-        return AssistanceResponse(group: group.id, total: items.reduce(0) { $0 + $1.amount.amount },
-                                  by_source: Dictionary(grouping: items, by: \.source.rawValue).mapValues { $0.reduce(0) { $0 + $1.amount.amount } },
-                                  items: items.map { .init(id: $0.id, date: $0.date.iso, amount: $0.amount.amount, form: $0.form.rawValue,
-                                                           source: $0.source.rawValue, rab_items: $0.rabItems, receipt: $0.receipt) })
+        return AssistanceResponse(
+            group: group.id, total: items.reduce(0) { $0 + $1.amount.amount },
+            by_source: Dictionary(grouping: items, by: \.source.rawValue).mapValues { $0.reduce(0) { $0 + $1.amount.amount } },
+            items: items.map {
+                .init(
+                    id: $0.id, date: $0.date.iso, amount: $0.amount.amount, form: $0.form.rawValue,
+                    source: $0.source.rawValue, rab_items: $0.rabItems, receipt: $0.receipt)
+            })
     }
 
-    struct AssistanceInput: Content { var date: String; var amount: Int64; var form: String; var source: String; var rab_items: String?; var receipt: String }
+    struct AssistanceInput: Content {
+        var date: String
+        var amount: Int64
+        var form: String
+        var source: String
+        var rab_items: String?
+        var receipt: String
+    }
 
     func addAssistance(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
@@ -139,8 +178,11 @@ struct GroupsAPIController {
         let input = try req.content.decode(AssistanceInput.self)
         let assistance: Assistance
         do {
-            assistance = try GroupsController.assistance(["date": input.date, "amount": String(input.amount), "form": input.form, "source": input.source,
-                                                          "rab": input.rab_items ?? "", "receipt": input.receipt], group: group.id)
+            assistance = try GroupsController.assistance(
+                [
+                    "date": input.date, "amount": String(input.amount), "form": input.form, "source": input.source,
+                    "rab": input.rab_items ?? "", "receipt": input.receipt,
+                ], group: group.id)
             try await req.services.coachingWrites(req.db).recordAssistance(assistance, by: principal)
         } catch let error as GroupRuleError {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
@@ -158,9 +200,19 @@ struct GroupsAPIController {
         var id: UUID, name: String, kabkota: String, year: Int, skills: [String], target_groups: Int, target_people: Int, budget: Int64
         var starts_on: String, ends_on: String, partners: String, groups: [UUID], version: Int
         init(_ p: Programme) {
-            id = p.id; name = p.name; kabkota = p.kabupatenKota.rawValue; year = p.year; skills = p.skills; target_groups = p.targetGroups
-            target_people = p.targetPeople; budget = p.budget.amount; starts_on = p.startsOn.iso; ends_on = p.endsOn.iso; partners = p.partners
-            groups = p.groups; version = p.version
+            id = p.id
+            name = p.name
+            kabkota = p.kabupatenKota.rawValue
+            year = p.year
+            skills = p.skills
+            target_groups = p.targetGroups
+            target_people = p.targetPeople
+            budget = p.budget.amount
+            starts_on = p.startsOn.iso
+            ends_on = p.endsOn.iso
+            partners = p.partners
+            groups = p.groups
+            version = p.version
         }
     }
 
@@ -182,9 +234,10 @@ struct GroupsAPIController {
         let programme: Programme
         do {
             programme = try await req.services.coachingWrites(req.db).createProgramme(
-                .init(name: input.name, kabupatenKota: input.kabkota, year: input.year, skills: input.skills ?? [],
-                      targetGroups: input.target_groups ?? 0, targetPeople: input.target_people ?? 0, budget: Rupiah(input.budget),
-                      startsOn: starts, endsOn: ends, partners: input.partners ?? "", groups: input.groups ?? []), by: principal)
+                .init(
+                    name: input.name, kabupatenKota: input.kabkota, year: input.year, skills: input.skills ?? [],
+                    targetGroups: input.target_groups ?? 0, targetPeople: input.target_people ?? 0, budget: Rupiah(input.budget),
+                    startsOn: starts, endsOn: ends, partners: input.partners ?? "", groups: input.groups ?? []), by: principal)
         } catch let error as GroupRuleError {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
         }
@@ -197,8 +250,16 @@ struct GroupsAPIController {
         var id: UUID, programme: UUID?, type: String, starts_at: Date, hours: Double, place: String, facilitator: String, topic: String
         var groups: [UUID], attendance: [String: String], attendance_rate: Double?, version: Int
         init(_ s: CoachingSession) {
-            id = s.id; programme = s.programme; type = s.type.rawValue; starts_at = s.startsAt; hours = s.hours; place = s.place
-            facilitator = s.facilitator; topic = s.topic; groups = s.groups; version = s.version
+            id = s.id
+            programme = s.programme
+            type = s.type.rawValue
+            starts_at = s.startsAt
+            hours = s.hours
+            place = s.place
+            facilitator = s.facilitator
+            topic = s.topic
+            groups = s.groups
+            version = s.version
             attendance = Dictionary(uniqueKeysWithValues: s.attendance.map { ($0.key.uuidString, $0.value.rawValue) })
             attendance_rate = attendanceRate(Array(s.attendance.values))
         }
@@ -213,14 +274,16 @@ struct GroupsAPIController {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(SessionInput.self)
         guard let type = SessionType(rawValue: input.type), let date = CivilDate(parsing: input.date),
-              let startsAt = IndonesianCalendar.instant(date, time: input.time) else {
+            let startsAt = IndonesianCalendar.instant(date, time: input.time)
+        else {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: req.t(.sesBadDateTime))
         }
         let session: CoachingSession
         do {
             session = try await req.services.coachingWrites(req.db).scheduleSession(
-                .init(programme: input.programme, type: type, startsAt: startsAt, hours: input.hours, place: input.place,
-                      facilitator: input.facilitator ?? "", topic: input.topic, groups: input.groups), by: principal)
+                .init(
+                    programme: input.programme, type: type, startsAt: startsAt, hours: input.hours, place: input.place,
+                    facilitator: input.facilitator ?? "", topic: input.topic, groups: input.groups), by: principal)
         } catch let error as GroupRuleError {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
         }
@@ -233,7 +296,10 @@ struct GroupsAPIController {
         SessionResponse(try await loadSession(req).0)
     }
 
-    struct AttendanceInput: Content { var version: Int; var attendance: [String: String] }
+    struct AttendanceInput: Content {
+        var version: Int
+        var attendance: [String: String]
+    }
 
     func putAttendance(req: Request) async throws -> SessionResponse {
         let principal = try req.requirePrincipal()
@@ -250,8 +316,10 @@ struct GroupsAPIController {
             roster[id] = status
         }
         do {
-            return SessionResponse(try await req.services.coachingWrites(req.db).recordAttendance(session.id, roster: roster, version: input.version,
-                                                                                                 by: principal))
+            return SessionResponse(
+                try await req.services.coachingWrites(req.db).recordAttendance(
+                    session.id, roster: roster, version: input.version,
+                    by: principal))
         } catch let error as GroupRuleError {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
         } catch GroupWriteError.stale {

@@ -12,8 +12,10 @@ struct GroupsController {
         let groups = try await req.services.groups(req.db).list(within: principal.region, pendamping: mine ? principal.userID : nil)
         let names = try await req.services.regions(req.db).existing(Set(groups.map(\.kecamatan) + groups.map(\.desa)))
         let skills = try await PlansController.skillNames(req)
-        return GroupPages.list(groups, regions: names, skills: skills, canWrite: principal.may(.writeRegistry), mine: mine,
-                               context: req.page(path: "/groups")).response()
+        return GroupPages.list(
+            groups, regions: names, skills: skills, canWrite: principal.may(.writeRegistry), mine: mine,
+            context: req.page(path: "/groups")
+        ).response()
     }
 
     func new(req: Request) async throws -> Response {
@@ -23,8 +25,9 @@ struct GroupsController {
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let values = try req.content.decode([String: String].self)
-        let input = CreateGroup.Input(name: values["name"] ?? "", skill: values["skill"] ?? "", desa: values["desa"] ?? "",
-                                      decreeNumber: values["decree"] ?? "")
+        let input = CreateGroup.Input(
+            name: values["name"] ?? "", skill: values["skill"] ?? "", desa: values["desa"] ?? "",
+            decreeNumber: values["decree"] ?? "")
         do {
             let group = try await req.services.createGroup(req.db)(input, by: principal, note: "dibuat manual")
             return req.redirect(to: "/groups/\(group.id)?done=created")
@@ -55,8 +58,9 @@ struct GroupsController {
                     guard let id = UUID(uuidString: text) else { throw GroupRuleError(.badPendamping) }
                     pendamping = id
                 }
-                _ = try await changes.changeDetails(before.id, name: values["name"] ?? "", decreeNumber: values["decree"] ?? "",
-                                                    pendamping: pendamping, version: version, by: principal)
+                _ = try await changes.changeDetails(
+                    before.id, name: values["name"] ?? "", decreeNumber: values["decree"] ?? "",
+                    pendamping: pendamping, version: version, by: principal)
             case "add":
                 _ = try await changes.addMember(before.id, nik: values["nik"] ?? "", version: version, by: principal)
             case "roles":
@@ -74,15 +78,17 @@ struct GroupsController {
                     guard let parsed = CivilDate(parsing: text) else { throw GroupRuleError(.badDate(text)) }
                     date = parsed
                 }
-                _ = try await changes.recordLeave(before.id, member: person, on: date, reason: values["reason"] ?? "", version: version,
-                                                  by: principal)
+                _ = try await changes.recordLeave(
+                    before.id, member: person, on: date, reason: values["reason"] ?? "", version: version,
+                    by: principal)
             case "activate":
                 _ = try await changes.activate(before.id, version: version, by: principal)
             case "stage":
                 guard let stage = values["stage"].flatMap(KUBEStage.init(rawValue:)) else { throw GroupRuleError(.badChoice(values["stage"] ?? "")) }
                 let checklist = Set(StageIndicator.allCases.filter { values["ind_\($0.rawValue)"] != nil })
-                _ = try await changes.changeStage(before.id, to: stage, checklist: checklist, reason: values["reason"] ?? "", version: version,
-                                                  by: principal)
+                _ = try await changes.changeStage(
+                    before.id, to: stage, checklist: checklist, reason: values["reason"] ?? "", version: version,
+                    by: principal)
             case "dissolve":
                 _ = try await changes.dissolve(before.id, reason: values["reason"] ?? "", version: version, by: principal)
             default:
@@ -124,9 +130,10 @@ struct GroupsController {
             guard let id = UUID(uuidString: text) else { throw GroupRuleError(.programmeNotFound) }
             programme = id
         }
-        let assistance = Assistance(group: group, date: date, amount: amount, form: form, source: source,
-                                    rabItems: TextFolding.trim(values["rab"] ?? ""), receipt: TextFolding.trim(values["receipt"] ?? ""),
-                                    programme: programme)
+        let assistance = Assistance(
+            group: group, date: date, amount: amount, form: form, source: source,
+            rabItems: TextFolding.trim(values["rab"] ?? ""), receipt: TextFolding.trim(values["receipt"] ?? ""),
+            programme: programme)
         let problems = assistance.problems()
         guard problems.isEmpty else { throw GroupRuleError(problems) }
         return assistance
@@ -137,7 +144,8 @@ struct GroupsController {
     static func load(_ req: Request) async throws -> KUBEGroup {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("id", as: UUID.self), let group = try await req.services.groups(req.db).find(id: id),
-              principal.covers(group.desa) else { throw Abort(.notFound) }
+            principal.covers(group.desa)
+        else { throw Abort(.notFound) }
         return group
     }
 

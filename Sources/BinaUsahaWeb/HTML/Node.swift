@@ -151,9 +151,12 @@ extension Node {
 
     /// A `<select>` with its options; `selected` names the chosen value.
     static func select(_ attributes: Node..., options: [(value: String, label: String)], selected: String?) -> Node {
-        element("select", attributes + options.map { option in
-            .option(.value(option.value), .selected(option.value == selected), .text(option.label))
-        })
+        element(
+            "select",
+            attributes
+                + options.map { option in
+                    .option(.value(option.value), .selected(option.value == selected), .text(option.label))
+                })
     }
 }
 

@@ -1,4 +1,3 @@
-
 extension Home {
     struct View {
         let model: Model
@@ -16,18 +15,23 @@ extension Home {
                     },
                     .section(
                         .h2(.text(t(.homeRegionsHeading))),
-                        .ul(.class("stats"), .forEach(model.regionCounts) { entry in
-                            .li(.strong(.text(entry.count.formattedID)), .span(.text(t.level(entry.level))))
-                        }),
-                        .if(model.showImportHint,
+                        .ul(
+                            .class("stats"),
+                            .forEach(model.regionCounts) { entry in
+                                .li(.strong(.text(entry.count.formattedID)), .span(.text(t.level(entry.level))))
+                            }),
+                        .if(
+                            model.showImportHint,
                             .p(.class("hint"), Forms.sentence(t.template(.homeImportHint), code: "binausaha regions import districts_16.csv"))),
                         .p(.a(.class("button"), .href("/regions"), .text(t(.homeBrowseRegions))))
                     ),
                     .section(
                         .h2(.text(t(.homeModulesHeading))),
-                        .ul(.class("modules"), .forEach(NavSection.visible(to: context.principal).filter { $0 != .home }) { item in
-                            .li(moduleEntry(item))
-                        })
+                        .ul(
+                            .class("modules"),
+                            .forEach(NavSection.visible(to: context.principal).filter { $0 != .home }) { item in
+                                .li(moduleEntry(item))
+                            })
                     )
                 )
             )

@@ -1,4 +1,3 @@
-
 /// Small building blocks for forms, so that every form looks and behaves the same.
 enum Forms {
     static func csrf(_ context: PageContext) -> Node {
@@ -6,13 +5,16 @@ enum Forms {
     }
 
     /// A labelled text-like input with an optional hint.
-    static func field(_ label: String, name: String, type: InputType = .text, value: String = "", hint: String? = nil,
-                      required: Bool = false, autocomplete: String? = nil) -> Node {
+    static func field(
+        _ label: String, name: String, type: InputType = .text, value: String = "", hint: String? = nil,
+        required: Bool = false, autocomplete: String? = nil
+    ) -> Node {
         .div(
             .class("field"),
             .label(.for(name), .text(label)),
-            .input(.type(type), .name(name), .id(name), .value(value), .required(required),
-                   .attribute(named: "autocomplete", value: autocomplete ?? "")),
+            .input(
+                .type(type), .name(name), .id(name), .value(value), .required(required),
+                .attribute(named: "autocomplete", value: autocomplete ?? "")),
             .unwrap(hint) { .p(.class("field-hint"), .text($0)) }
         )
     }
@@ -26,9 +28,10 @@ enum Forms {
     }
 
     static func checkbox(_ label: String, name: String, checked: Bool) -> Node {
-        .div(.class("field check"),
-             .input(.type(.checkbox), .name(name), .id(name), .value("1"), .checked(checked)),
-             .label(.for(name), .text(label)))
+        .div(
+            .class("field check"),
+            .input(.type(.checkbox), .name(name), .id(name), .value("1"), .checked(checked)),
+            .label(.for(name), .text(label)))
     }
 
     /// A sentence with one command or code in it: `{0}` in `template` becomes `<code>code</code>`.
@@ -44,10 +47,12 @@ enum Forms {
 
     /// Problems with what was sent, listed above the form.
     static func errors(_ messages: [String], heading: String) -> Node {
-        .if(!messages.isEmpty,
-            .div(.class("alert error"), .attribute(named: "role", value: "alert"),
-                 .p(.strong(.text(heading))),
-                 .ul(.forEach(messages) { .li(.text($0)) })))
+        .if(
+            !messages.isEmpty,
+            .div(
+                .class("alert error"), .attribute(named: "role", value: "alert"),
+                .p(.strong(.text(heading))),
+                .ul(.forEach(messages) { .li(.text($0)) })))
     }
 
     static func notice(_ message: String?) -> Node {

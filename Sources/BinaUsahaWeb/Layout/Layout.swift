@@ -41,16 +41,18 @@ struct Layout {
             .div(
                 .class("brand-row"),
                 .a(.class("brand"), .href("/"), .text(t(.appName))),
-                .a(.class("lang-switch"), .href("\(path)?lang=\(other)"), .attribute(named: "hreflang", value: other),
-                   .attribute(named: "lang", value: other), .text(t(.switchLanguage)))
+                .a(
+                    .class("lang-switch"), .href("\(path)?lang=\(other)"), .attribute(named: "hreflang", value: other),
+                    .attribute(named: "lang", value: other), .text(t(.switchLanguage)))
             ),
             .p(.class("tagline"), .text(t(.appTagline))),
             account,
             .nav(
                 .ariaLabel(t(.navMenu)),
-                .ul(.forEach(NavSection.visible(to: context.principal)) { item in
-                    .li(navEntry(item))
-                })
+                .ul(
+                    .forEach(NavSection.visible(to: context.principal)) { item in
+                        .li(navEntry(item))
+                    })
             )
         )
     }
@@ -64,17 +66,19 @@ struct Layout {
             .class("account"),
             .span(.class("who"), .text(t(.signedInAs, principal.username, principal.role.label(t.lang)))),
             .a(.href("/account/password"), .text(t(.navPassword))),
-            .form(.method(.post), .action("/logout"), .class("inline"),
-                  .input(.type(.hidden), .name("_csrf"), .value(context.csrf)),
-                  .button(.type(.submit), .class("link"), .text(t(.navLogout))))
+            .form(
+                .method(.post), .action("/logout"), .class("inline"),
+                .input(.type(.hidden), .name("_csrf"), .value(context.csrf)),
+                .button(.type(.submit), .class("link"), .text(t(.navLogout))))
         )
     }
 
     private func navEntry(_ item: NavSection) -> Node {
         guard let href = item.path else {
             return .group(
-                .span(.class("soon"), .attribute(named: "title", value: t(.comingSoon)), .text(t(item.label)),
-                      .small(.text(" · " + t(.comingSoon))))
+                .span(
+                    .class("soon"), .attribute(named: "title", value: t(.comingSoon)), .text(t(item.label)),
+                    .small(.text(" · " + t(.comingSoon))))
             )
         }
         if item == section {

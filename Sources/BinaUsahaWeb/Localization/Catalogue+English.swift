@@ -71,7 +71,8 @@ extension Catalogue {
         .loginPassword: "Password",
         .loginSubmit: "Sign in",
         .loginInvalid: "Wrong username or password, or the account is disabled.",
-        .loginThrottled: "Too many failed sign-in attempts. Wait 15 minutes and try again. If you forgot your password, contact the provincial admin.",
+        .loginThrottled:
+            "Too many failed sign-in attempts. Wait 15 minutes and try again. If you forgot your password, contact the provincial admin.",
         .loginMissing: "Fill in username and password.",
         .passwordTitle: "Change password",
         .passwordCurrent: "Current password",
@@ -119,7 +120,8 @@ extension Catalogue {
         .auditBadDate: "Invalid date: {0} (format YYYY-MM-DD).",
         .errorForbiddenTitle: "Access denied",
         .errorForbiddenBody: "You are not allowed to open this page or record.",
-        .errorStoredValue: "A stored value cannot be read ({0}, record {1}). Nothing was changed; report it to the admin so the data can be repaired.",
+        .errorStoredValue:
+            "A stored value cannot be read ({0}, record {1}). Nothing was changed; report it to the admin so the data can be repaired.",
         .errorCSRF: "The form has expired or is invalid. Reload the page and submit again.",
         .errorTooManyTitle: "Too many attempts",
         .apiUnauthorized: "Missing or invalid API token. Send the header Authorization: Bearer <token>.",
@@ -211,7 +213,8 @@ extension Catalogue {
         .impDryRun: "Check first without saving (recommended)",
         .impSubmit: "Upload",
         .impJobTitle: "Import {0}",
-        .impStalled: "This import stopped (the server restarted or died) after line {0}. Every row up to there is stored completely; the rest is resumed automatically shortly.",
+        .impStalled:
+            "This import stopped (the server restarted or died) after line {0}. Every row up to there is stored completely; the rest is resumed automatically shortly.",
         .impQueued: "The file is waiting its turn; this page refreshes itself.",
         .impRunning: "Processing… this page refreshes by itself.",
         .impDone: "Done: the valid rows are saved.",
@@ -246,7 +249,8 @@ extension Catalogue {
         .dupNone: "No possible duplicates.",
         .pagerPage: "Page {0} of {1}",
         .skTitle: "Resources & Skills",
-        .skIntro: "The skills the office trains, the resources they need and the value their products add. Each person's recommendations are computed from this catalogue and their region's potentials.",
+        .skIntro:
+            "The skills the office trains, the resources they need and the value their products add. Each person's recommendations are computed from this catalogue and their region's potentials.",
         .skColName: "Skill",
         .skColNeeds: "Resources",
         .skColInterests: "Interests",
@@ -316,7 +320,8 @@ extension Catalogue {
         .recNone: "No skill fits yet: the region's potentials are not recorded or the materials are missing.",
         .recExcluded: "Not recommended",
         .planTitle: "KUBE plans",
-        .planIntro: "Propose groups from eligible people not yet in a group: 5–20 households, one kecamatan (one village preferred), one business recommended to each member, one member per family.",
+        .planIntro:
+            "Propose groups from eligible people not yet in a group: 5–20 households, one kecamatan (one village preferred), one business recommended to each member, one member per family.",
         .planNew: "Propose groups",
         .planFieldRegion: "Region code (kecamatan or regency/city; empty = your region)",
         .planFieldTarget: "Target members per group (5–20)",
@@ -392,7 +397,8 @@ extension Catalogue {
         .grpFieldReason: "Reason",
         .grpLeave: "Record leaving",
         .grpActivate: "Activate group",
-        .grpActivateHint: "An active group has 5–20 households of one kecamatan, one member per family, and exactly one chair, secretary and treasurer.",
+        .grpActivateHint:
+            "An active group has 5–20 households of one kecamatan, one member per family, and exactly one chair, secretary and treasurer.",
         .grpStageHeading: "Development stage",
         .grpFieldStage: "Stage",
         .grpSaveStage: "Save stage and indicators",

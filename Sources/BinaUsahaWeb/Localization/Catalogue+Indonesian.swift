@@ -121,7 +121,8 @@ extension Catalogue {
         .auditBadDate: "Tanggal tidak sah: {0} (format YYYY-MM-DD).",
         .errorForbiddenTitle: "Akses ditolak",
         .errorForbiddenBody: "Anda tidak berwenang membuka halaman atau data ini.",
-        .errorStoredValue: "Data tersimpan tidak dapat dibaca ({0}, catatan {1}). Tidak ada yang diubah; laporkan kepada admin agar datanya diperbaiki.",
+        .errorStoredValue:
+            "Data tersimpan tidak dapat dibaca ({0}, catatan {1}). Tidak ada yang diubah; laporkan kepada admin agar datanya diperbaiki.",
         .errorCSRF: "Formulir sudah kedaluwarsa atau tidak sah. Muat ulang halaman lalu kirim lagi.",
         .errorTooManyTitle: "Terlalu banyak percobaan",
         .apiUnauthorized: "Token API tidak ada atau tidak sah. Kirim header Authorization: Bearer <token>.",
@@ -208,12 +209,14 @@ extension Catalogue {
         .benSaved: "Data {0} disimpan.",
         .benDeleted: "Data {0} dihapus.",
         .impTitle: "Impor penerima manfaat",
-        .impIntro: "Unggah berkas CSV (UTF-8, pemisah koma atau titik koma) dengan baris judul: {0}. Kolom wajib: nik, no_kk, nama, kode_desa, kategori_ppks.",
+        .impIntro:
+            "Unggah berkas CSV (UTF-8, pemisah koma atau titik koma) dengan baris judul: {0}. Kolom wajib: nik, no_kk, nama, kode_desa, kategori_ppks.",
         .impFile: "Berkas CSV",
         .impDryRun: "Periksa dulu tanpa menyimpan (disarankan)",
         .impSubmit: "Unggah",
         .impJobTitle: "Impor {0}",
-        .impStalled: "Impor ini terhenti (server dimulai ulang atau mati) setelah baris {0}. Semua baris sampai di situ sudah tersimpan lengkap; sisanya dilanjutkan otomatis sebentar lagi.",
+        .impStalled:
+            "Impor ini terhenti (server dimulai ulang atau mati) setelah baris {0}. Semua baris sampai di situ sudah tersimpan lengkap; sisanya dilanjutkan otomatis sebentar lagi.",
         .impQueued: "Berkas menunggu giliran diproses; halaman ini memperbarui diri.",
         .impRunning: "Sedang diproses… halaman ini diperbarui sendiri.",
         .impDone: "Selesai: baris yang valid sudah disimpan.",
@@ -248,7 +251,8 @@ extension Catalogue {
         .dupNone: "Tidak ada kemungkinan data ganda.",
         .pagerPage: "Halaman {0} dari {1}",
         .skTitle: "Potensi & Keterampilan",
-        .skIntro: "Katalog keterampilan yang dilatihkan, bahan baku yang dibutuhkan, dan nilai tambah produknya. Rekomendasi untuk tiap warga binaan dihitung dari katalog ini dan potensi wilayahnya.",
+        .skIntro:
+            "Katalog keterampilan yang dilatihkan, bahan baku yang dibutuhkan, dan nilai tambah produknya. Rekomendasi untuk tiap warga binaan dihitung dari katalog ini dan potensi wilayahnya.",
         .skColName: "Keterampilan",
         .skColNeeds: "Bahan baku",
         .skColInterests: "Minat",
@@ -318,7 +322,8 @@ extension Catalogue {
         .recNone: "Belum ada keterampilan yang cocok: potensi wilayah ini belum tercatat atau bahan bakunya tidak ada.",
         .recExcluded: "Tidak direkomendasikan",
         .planTitle: "Rencana KUBE",
-        .planIntro: "Susun usulan kelompok dari warga binaan yang memenuhi syarat dan belum berkelompok: 5–20 KK, satu kecamatan (diutamakan satu desa), satu jenis usaha yang direkomendasikan untuk tiap anggota, satu anggota per KK.",
+        .planIntro:
+            "Susun usulan kelompok dari warga binaan yang memenuhi syarat dan belum berkelompok: 5–20 KK, satu kecamatan (diutamakan satu desa), satu jenis usaha yang direkomendasikan untuk tiap anggota, satu anggota per KK.",
         .planNew: "Susun usulan baru",
         .planFieldRegion: "Kode wilayah (kecamatan atau kabupaten/kota; kosong = wilayah kerja Anda)",
         .planFieldTarget: "Target anggota per kelompok (5–20)",
@@ -394,7 +399,8 @@ extension Catalogue {
         .grpFieldReason: "Alasan",
         .grpLeave: "Catat keluar",
         .grpActivate: "Aktifkan kelompok",
-        .grpActivateHint: "Kelompok aktif harus beranggota 5–20 KK dari satu kecamatan, satu anggota per KK, dengan tepat satu ketua, sekretaris dan bendahara.",
+        .grpActivateHint:
+            "Kelompok aktif harus beranggota 5–20 KK dari satu kecamatan, satu anggota per KK, dengan tepat satu ketua, sekretaris dan bendahara.",
         .grpStageHeading: "Tahap perkembangan",
         .grpFieldStage: "Tahap",
         .grpSaveStage: "Simpan tahap dan indikator",

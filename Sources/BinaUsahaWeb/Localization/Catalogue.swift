@@ -1,5 +1,5 @@
-import Foundation
 import BinaUsahaDomain
+import Foundation
 
 /// The message catalogue: Bahasa Indonesia by default, English as the second language.
 public struct Catalogue: Sendable {
@@ -28,7 +28,8 @@ public struct Catalogue: Sendable {
             out += rest[..<open]
             let afterOpen = rest.index(after: open)
             if let close = rest[afterOpen...].firstIndex(of: "}"), let index = Int(rest[afterOpen..<close]),
-               arguments.indices.contains(index) {
+                arguments.indices.contains(index)
+            {
                 out += arguments[index]
                 rest = rest[rest.index(after: close)...]
             } else {

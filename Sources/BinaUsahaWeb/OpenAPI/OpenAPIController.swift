@@ -5,7 +5,8 @@ import Vapor
 struct OpenAPIController {
     static let document: Data = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
-              let data = try? Data(contentsOf: url) else { fatalError("openapi.json missing from the package resources") }
+            let data = try? Data(contentsOf: url)
+        else { fatalError("openapi.json missing from the package resources") }
         return data
     }()
 

@@ -31,30 +31,45 @@ enum PlanPages {
         return regions[scope].map(Recommender.placeName) ?? scope.rawValue
     }
 
-    static func list(_ plans: [GroupPlanSummary], regionNames: [RegionCode: Region], canPlan: Bool, errors: [String],
-                     context: PageContext) -> HTML {
+    static func list(
+        _ plans: [GroupPlanSummary], regionNames: [RegionCode: Region], canPlan: Bool, errors: [String],
+        context: PageContext
+    ) -> HTML {
         let t = context.t
-        return Layout(context: context, title: t(.planTitle), section: .groups).document(.group(
-            .h1(.text(t(.planTitle))),
-            .p(.text(t(.planIntro))),
-            Forms.errors(errors, heading: t(.formErrorsHeading)),
-            .if(canPlan, .form(.method(.post), .action("/plans"), .class("inline-form"), Forms.csrf(context),
-                               .h2(.text(t(.planNew))),
-                               Forms.field(t(.planFieldRegion), name: "region", value: context.principal?.region?.rawValue ?? ""),
-                               Forms.field(t(.planFieldTarget), name: "target_size", type: .number, value: "10"),
-                               Forms.submit(t(.planSubmit)))),
-            .if(plans.isEmpty, .p(.class("muted"), .text(t(.planNone)))),
-            .if(!plans.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(.planColCreated))), .th(.text(t(.planColRegion))), .th(.text(t(.planColStatus))),
-                           .th(.class("num"), .text(t(.planColGroups))), .th(.class("num"), .text(t(.planColMembers))),
-                           .th(.class("num hide-narrow"), .text(t(.planColLeftOut))))),
-                .tbody(.forEach(plans) { plan in
-                    .tr(.td(.a(.href("/plans/\(plan.id)"), .text(IndonesianCalendar.longDateTime(plan.createdAt, t.lang)))),
-                        .td(.text(scopeName(plan.scope, regionNames, t))), .td(.text(plan.status.label(t.lang))),
-                        .td(.class("num"), .text(plan.groupCount.formattedID)), .td(.class("num"), .text(plan.memberCount.formattedID)),
-                        .td(.class("num hide-narrow"), .text(plan.leftOutCount.formattedID)))
-                }))))
-        ))
+        return Layout(context: context, title: t(.planTitle), section: .groups).document(
+            .group(
+                .h1(.text(t(.planTitle))),
+                .p(.text(t(.planIntro))),
+                Forms.errors(errors, heading: t(.formErrorsHeading)),
+                .if(
+                    canPlan,
+                    .form(
+                        .method(.post), .action("/plans"), .class("inline-form"), Forms.csrf(context),
+                        .h2(.text(t(.planNew))),
+                        Forms.field(t(.planFieldRegion), name: "region", value: context.principal?.region?.rawValue ?? ""),
+                        Forms.field(t(.planFieldTarget), name: "target_size", type: .number, value: "10"),
+                        Forms.submit(t(.planSubmit)))),
+                .if(plans.isEmpty, .p(.class("muted"), .text(t(.planNone)))),
+                .if(
+                    !plans.isEmpty,
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .thead(
+                                .tr(
+                                    .th(.text(t(.planColCreated))), .th(.text(t(.planColRegion))), .th(.text(t(.planColStatus))),
+                                    .th(.class("num"), .text(t(.planColGroups))), .th(.class("num"), .text(t(.planColMembers))),
+                                    .th(.class("num hide-narrow"), .text(t(.planColLeftOut))))),
+                            .tbody(
+                                .forEach(plans) { plan in
+                                    .tr(
+                                        .td(.a(.href("/plans/\(plan.id)"), .text(IndonesianCalendar.longDateTime(plan.createdAt, t.lang)))),
+                                        .td(.text(scopeName(plan.scope, regionNames, t))), .td(.text(plan.status.label(t.lang))),
+                                        .td(.class("num"), .text(plan.groupCount.formattedID)),
+                                        .td(.class("num"), .text(plan.memberCount.formattedID)),
+                                        .td(.class("num hide-narrow"), .text(plan.leftOutCount.formattedID)))
+                                }))))
+            ))
     }
 
     static func detail(_ model: Model, context: PageContext) -> HTML {
@@ -67,74 +82,120 @@ enum PlanPages {
         }
         func pager(_ key: String, _ page: Int, _ pages: Int, _ anchor: String) -> Node {
             let other = key == "g" ? "l=\(model.leftPage)" : "g=\(model.groupPage)"
-            return .if(pages > 1, .nav(.class("pager"),
-                .if(page > 1, .a(.href("/plans/\(plan.id)?\(key)=\(page - 1)&\(other)#\(anchor)"), .text(t(.auditPrev)))),
-                .span(.text(t(.pagerPage, String(page), String(pages)))),
-                .if(page < pages, .a(.href("/plans/\(plan.id)?\(key)=\(page + 1)&\(other)#\(anchor)"), .text(t(.auditNext))))))
+            return .if(
+                pages > 1,
+                .nav(
+                    .class("pager"),
+                    .if(page > 1, .a(.href("/plans/\(plan.id)?\(key)=\(page - 1)&\(other)#\(anchor)"), .text(t(.auditPrev)))),
+                    .span(.text(t(.pagerPage, String(page), String(pages)))),
+                    .if(page < pages, .a(.href("/plans/\(plan.id)?\(key)=\(page + 1)&\(other)#\(anchor)"), .text(t(.auditNext))))))
         }
         func button(_ action: String, _ label: String, danger: Bool = false) -> Node {
             .button(.type(.submit), .name("action"), .value(action), .class(danger ? "button small danger" : "button small"), .text(label))
         }
         let targetField: Node = Forms.field(t(.planTargetNumber), name: "target", type: .number)
-        return Layout(context: context, title: title, section: .groups).document(.group(
-            .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/plans"), .text(t(.planTitle)))), .li(.span(.text(scopeName(plan.scope, model.regions, t)))))),
-            .h1(.text(title)),
-            Forms.notice(model.notice),
-            Forms.errors(model.errors, heading: t(.formErrorsHeading)),
-            .p(.strong(.text(plan.status.label(t.lang))), .text(" · "),
-               .text(t(.planSummary, plan.groups.count.formattedID, plan.memberCount.formattedID, plan.leftOut.count.formattedID,
-                       Int(plan.totalScore.rounded()).formattedID))),
-            .if(plan.status == .draft, .p(.class("field-hint"), .text(t(.planDraftNote)))),
-            .if(plan.status == .accepted, .p(.a(.class("button secondary"), .href("/groups"), .text(t(.grpTitle))))),
-            .if(plan.groups.isEmpty && plan.leftOut.isEmpty, .p(.class("empty"), .text(t(.planNoCandidates)))),
-            .unwrap(plan.decidedAt) { at in
-                .p(.class("muted"), .text(t(.planDecided, plan.status.label(t.lang), plan.decidedBy ?? "", IndonesianCalendar.longDateTime(at, t.lang))))
-            },
-            .if(model.canEdit, .div(.class("actions"),
-                .form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden, .input(.type(.hidden), .name("action"), .value("accept")),
-                      Forms.submit(t(.planAccept))),
-                .form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden, .input(.type(.hidden), .name("action"), .value("discard")),
-                      .button(.type(.submit), .class("button danger"), .text(t(.planDiscard)))))),
-            .div(.id("kelompok")),
-            .forEach(Array(model.shownGroups.enumerated())) { index, group in
-                let number = model.groupOffset + index + 1
-                let table: Node = .div(.class("table-wrap"), .table(
-                    .thead(.tr(.if(model.canEdit, .th(.text(""))), .th(.text(t(.planColName))), .th(.text(t(.planColDesa))),
-                               .th(.class("num"), .text(t(.planColScore))))),
-                    .tbody(.forEach(group.members) { member in
-                        .tr(.if(model.canEdit, .td(.input(.type(.checkbox), .name("members[]"), .value(member.id.uuidString),
-                                                          .attribute(named: "aria-label", value: model.names[member.id] ?? "")))),
-                            .td(.a(.href("/beneficiaries/\(member.id)"), .text(model.names[member.id] ?? "—")),
-                                .unwrap(member.overrideReason) { .small(.class("muted"), .text(" (" + t(.planOverride, $0) + ")")) }),
-                            .td(.text(model.place(member.desa))),
-                            .td(.class("num"), .text(formatRatio(member.score(for: group.skill) ?? 0, t.lang))))
-                    })))
-                return .section(.class("plan-group"), .id("g\(number)"),
-                    .h2(.text(t(.planGroupHeading, String(number), model.skill(group.skill)))),
-                    .p(.class("muted"), .text([model.place(group.kecamatan), group.isSingleDesa ? model.place(group.mainDesa) : t(.planMixed),
-                                               t(.planMembersCount, String(group.members.count)),
-                                               t(.recScore, formatRatio(group.totalScore, t.lang))].joined(separator: " · "))),
-                    model.canEdit
-                        ? .form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden,
+        return Layout(context: context, title: title, section: .groups).document(
+            .group(
+                .nav(
+                    .class("breadcrumbs"),
+                    .ol(.li(.a(.href("/plans"), .text(t(.planTitle)))), .li(.span(.text(scopeName(plan.scope, model.regions, t)))))),
+                .h1(.text(title)),
+                Forms.notice(model.notice),
+                Forms.errors(model.errors, heading: t(.formErrorsHeading)),
+                .p(
+                    .strong(.text(plan.status.label(t.lang))), .text(" · "),
+                    .text(
+                        t(
+                            .planSummary, plan.groups.count.formattedID, plan.memberCount.formattedID, plan.leftOut.count.formattedID,
+                            Int(plan.totalScore.rounded()).formattedID))),
+                .if(plan.status == .draft, .p(.class("field-hint"), .text(t(.planDraftNote)))),
+                .if(plan.status == .accepted, .p(.a(.class("button secondary"), .href("/groups"), .text(t(.grpTitle))))),
+                .if(plan.groups.isEmpty && plan.leftOut.isEmpty, .p(.class("empty"), .text(t(.planNoCandidates)))),
+                .unwrap(plan.decidedAt) { at in
+                    .p(
+                        .class("muted"),
+                        .text(t(.planDecided, plan.status.label(t.lang), plan.decidedBy ?? "", IndonesianCalendar.longDateTime(at, t.lang))))
+                },
+                .if(
+                    model.canEdit,
+                    .div(
+                        .class("actions"),
+                        .form(
+                            .method(.post), .action("/plans/\(plan.id)/edit"), hidden, .input(.type(.hidden), .name("action"), .value("accept")),
+                            Forms.submit(t(.planAccept))),
+                        .form(
+                            .method(.post), .action("/plans/\(plan.id)/edit"), hidden, .input(.type(.hidden), .name("action"), .value("discard")),
+                            .button(.type(.submit), .class("button danger"), .text(t(.planDiscard)))))),
+                .div(.id("kelompok")),
+                .forEach(Array(model.shownGroups.enumerated())) { index, group in
+                    let number = model.groupOffset + index + 1
+                    let table: Node = .div(
+                        .class("table-wrap"),
+                        .table(
+                            .thead(
+                                .tr(
+                                    .if(model.canEdit, .th(.text(""))), .th(.text(t(.planColName))), .th(.text(t(.planColDesa))),
+                                    .th(.class("num"), .text(t(.planColScore))))),
+                            .tbody(
+                                .forEach(group.members) { member in
+                                    .tr(
+                                        .if(
+                                            model.canEdit,
+                                            .td(
+                                                .input(
+                                                    .type(.checkbox), .name("members[]"), .value(member.id.uuidString),
+                                                    .attribute(named: "aria-label", value: model.names[member.id] ?? "")))),
+                                        .td(
+                                            .a(.href("/beneficiaries/\(member.id)"), .text(model.names[member.id] ?? "—")),
+                                            .unwrap(member.overrideReason) { .small(.class("muted"), .text(" (" + t(.planOverride, $0) + ")")) }),
+                                        .td(.text(model.place(member.desa))),
+                                        .td(.class("num"), .text(formatRatio(member.score(for: group.skill) ?? 0, t.lang))))
+                                })))
+                    return .section(
+                        .class("plan-group"), .id("g\(number)"),
+                        .h2(.text(t(.planGroupHeading, String(number), model.skill(group.skill)))),
+                        .p(
+                            .class("muted"),
+                            .text(
+                                [
+                                    model.place(group.kecamatan), group.isSingleDesa ? model.place(group.mainDesa) : t(.planMixed),
+                                    t(.planMembersCount, String(group.members.count)),
+                                    t(.recScore, formatRatio(group.totalScore, t.lang)),
+                                ].joined(separator: " · "))),
+                        model.canEdit
+                            ? .form(
+                                .method(.post), .action("/plans/\(plan.id)/edit"), hidden,
                                 .input(.type(.hidden), .name("group"), .value(group.id.uuidString)),
                                 table,
                                 .div(.class("actions"), button("remove", t(.planRemove))),
-                                .div(.class("inline-form"), targetField,
-                                     button("move", t(.planMove)), button("merge", t(.planMerge)), button("drop", t(.planDrop), danger: true)))
-                        : .form(table))
-            },
-            pager("g", model.groupPage, model.groupPages, "kelompok"),
-            .section(.id("tidak-masuk"), .h2(.text("\(t(.planLeftOutHeading)) (\(plan.leftOut.count.formattedID))")),
-                .form(.method(.post), .action("/plans/\(plan.id)/edit"), hidden,
-                    .ul(.class("left-out"), .forEach(model.shownLeftOut) { person in
-                        .li(.if(model.canEdit && !plan.groups.isEmpty, .input(.type(.checkbox), .name("members[]"), .value(person.id.uuidString),
-                                                                            .attribute(named: "aria-label", value: model.names[person.id] ?? ""))),
-                            .a(.href("/beneficiaries/\(person.id)"), .text(model.names[person.id] ?? "—")),
-                            .text(" · \(model.place(person.desa)) · \(reasonText(person.reason))"))
-                    }),
-                    .if(model.canEdit && !plan.groups.isEmpty && !model.shownLeftOut.isEmpty, .div(.class("inline-form"),
-                        targetField, Forms.field(t(.planOverrideReason), name: "reason"), button("move", t(.planInclude))))),
-                pager("l", model.leftPage, model.leftPages, "tidak-masuk"))
-        ))
+                                .div(
+                                    .class("inline-form"), targetField,
+                                    button("move", t(.planMove)), button("merge", t(.planMerge)), button("drop", t(.planDrop), danger: true)))
+                            : .form(table))
+                },
+                pager("g", model.groupPage, model.groupPages, "kelompok"),
+                .section(
+                    .id("tidak-masuk"), .h2(.text("\(t(.planLeftOutHeading)) (\(plan.leftOut.count.formattedID))")),
+                    .form(
+                        .method(.post), .action("/plans/\(plan.id)/edit"), hidden,
+                        .ul(
+                            .class("left-out"),
+                            .forEach(model.shownLeftOut) { person in
+                                .li(
+                                    .if(
+                                        model.canEdit && !plan.groups.isEmpty,
+                                        .input(
+                                            .type(.checkbox), .name("members[]"), .value(person.id.uuidString),
+                                            .attribute(named: "aria-label", value: model.names[person.id] ?? ""))),
+                                    .a(.href("/beneficiaries/\(person.id)"), .text(model.names[person.id] ?? "—")),
+                                    .text(" · \(model.place(person.desa)) · \(reasonText(person.reason))"))
+                            }),
+                        .if(
+                            model.canEdit && !plan.groups.isEmpty && !model.shownLeftOut.isEmpty,
+                            .div(
+                                .class("inline-form"),
+                                targetField, Forms.field(t(.planOverrideReason), name: "reason"), button("move", t(.planInclude))))),
+                    pager("l", model.leftPage, model.leftPages, "tidak-masuk"))
+            ))
     }
 }

@@ -12,7 +12,10 @@ struct PlansController {
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        struct Form: Content { var region: String?; var target_size: String? }
+        struct Form: Content {
+            var region: String?
+            var target_size: String?
+        }
         let form = try req.content.decode(Form.self)
         let propose = req.services.proposePlan(req.db)
         do {
@@ -27,12 +30,13 @@ struct PlansController {
 
     func show(req: Request) async throws -> Response {
         let plan = try await Self.load(req)
-        let notice: String? = switch (try? req.query.get(String.self, at: "done")) ?? "" {
-        case "saved": req.t(.planSaved)
-        case "accepted": req.t(.planAccepted)
-        case "discarded": req.t(.planDiscarded)
-        default: nil
-        }
+        let notice: String? =
+            switch (try? req.query.get(String.self, at: "done")) ?? "" {
+            case "saved": req.t(.planSaved)
+            case "accepted": req.t(.planAccepted)
+            case "discarded": req.t(.planDiscarded)
+            default: nil
+            }
         return try await page(req, plan, notice: notice, errors: [])
     }
 
@@ -68,8 +72,12 @@ struct PlansController {
             }
             switch action {
             case "move", "remove":
-                guard !members.isEmpty else { return try await page(req, plan, notice: nil, errors: [req.t(.planChooseMembers)], status: .unprocessableEntity) }
-                let edit: PlanDecisions.Edit = action == "move" ? .move(people: members, toGroup: try target(), overrideReason: form.reason)
+                guard !members.isEmpty else {
+                    return try await page(req, plan, notice: nil, errors: [req.t(.planChooseMembers)], status: .unprocessableEntity)
+                }
+                let edit: PlanDecisions.Edit =
+                    action == "move"
+                    ? .move(people: members, toGroup: try target(), overrideReason: form.reason)
                     : .remove(people: members)
                 _ = try await decisions.edit(plan.id, edit, version: version, by: principal)
             case "drop": _ = try await decisions.edit(plan.id, .drop(group: try group()), version: version, by: principal)
@@ -86,8 +94,9 @@ struct PlansController {
             let errors = refused.refusals.map { "\(names[$0.person] ?? "—"): \($0.problem.message(req.lang))" }
             return try await page(req, plan, notice: nil, errors: errors, status: .unprocessableEntity)
         } catch let broken as PlanRuleError {
-            return try await page(req, plan, notice: nil, errors: [req.t(.planProblems)] + broken.problems.map { $0.message(req.lang) },
-                                  status: .unprocessableEntity)
+            return try await page(
+                req, plan, notice: nil, errors: [req.t(.planProblems)] + broken.problems.map { $0.message(req.lang) },
+                status: .unprocessableEntity)
         } catch GroupWriteError.stale {
             return try await page(req, try await Self.load(req), notice: nil, errors: [req.t(.planStale)], status: .conflict)
         } catch GroupWriteError.notFound {
@@ -101,7 +110,8 @@ struct PlansController {
     static func load(_ req: Request) async throws -> GroupPlan {
         let principal = try req.requirePrincipal()
         guard let id = req.parameters.get("id", as: UUID.self), let plan = try await req.services.plans(req.db).find(id: id),
-              PlanDecisions.reaches(principal, plan) else { throw Abort(.notFound) }
+            PlanDecisions.reaches(principal, plan)
+        else { throw Abort(.notFound) }
         return plan
     }
 
@@ -115,11 +125,15 @@ struct PlansController {
         let principal = try req.requirePrincipal()
         let plans = try await req.services.plans(req.db).list(within: principal.region, limit: 50)
         let names = try await req.services.regions(req.db).existing(Set(plans.compactMap(\.scope)))
-        return PlanPages.list(plans, regionNames: names, canPlan: principal.may(.planGroups), errors: errors,
-                              context: req.page(path: "/plans")).response(status: status)
+        return PlanPages.list(
+            plans, regionNames: names, canPlan: principal.may(.planGroups), errors: errors,
+            context: req.page(path: "/plans")
+        ).response(status: status)
     }
 
-    private func page(_ req: Request, _ plan: GroupPlan, notice: String?, errors: [String], status: HTTPResponseStatus = .ok) async throws
+    private func page(
+        _ req: Request, _ plan: GroupPlan, notice: String?, errors: [String], status: HTTPResponseStatus = .ok
+    ) async throws
         -> Response
     {
         let principal = try req.requirePrincipal()
@@ -136,11 +150,11 @@ struct PlansController {
         if let scope = plan.scope { codes.insert(scope) }
         for left in shownLeftOut { if case let .tooFew(_, _, place) = left.reason { codes.insert(place) } }
         let regions = try await services.regions(req.db).existing(codes)
-        let model = PlanPages.Model(plan: plan, names: people, regions: regions, skills: try await Self.skillNames(req),
-                                    groupOffset: groupOffset, shownGroups: shownGroups, groupPage: groupPage, groupPages: groupPages,
-                                    shownLeftOut: shownLeftOut, leftPage: leftPage, leftPages: leftPages,
-                                    canEdit: principal.may(.planGroups) && plan.status == .draft, notice: notice, errors: errors)
+        let model = PlanPages.Model(
+            plan: plan, names: people, regions: regions, skills: try await Self.skillNames(req),
+            groupOffset: groupOffset, shownGroups: shownGroups, groupPage: groupPage, groupPages: groupPages,
+            shownLeftOut: shownLeftOut, leftPage: leftPage, leftPages: leftPages,
+            canEdit: principal.may(.planGroups) && plan.status == .draft, notice: notice, errors: errors)
         return PlanPages.detail(model, context: req.page(path: "/plans/\(plan.id)")).response(status: status)
     }
 }
-

@@ -42,8 +42,9 @@ extension RegionBrowser.Model {
         self.crumbs = crumbs
         childrenHeading = region.map { t(.regionsChildrenHeading, t.level(childLevel), Self.shortName($0)) } ?? t.level(.provinsi)
         rows = children.map {
-            .init(code: $0.region.code.rawValue, name: $0.region.name, kind: t.kind($0.region.kind),
-                  childCount: $0.childCount.formattedID, href: "/regions/\($0.region.code.rawValue)")
+            .init(
+                code: $0.region.code.rawValue, name: $0.region.name, kind: t.kind($0.region.kind),
+                childCount: $0.childCount.formattedID, href: "/regions/\($0.region.code.rawValue)")
         }
         if children.isEmpty, let region {
             emptyMessage = t(.regionsEmpty, Self.shortName(region))

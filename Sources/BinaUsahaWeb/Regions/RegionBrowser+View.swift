@@ -1,4 +1,3 @@
-
 extension RegionBrowser {
     struct View {
         let model: Model
@@ -8,10 +7,12 @@ extension RegionBrowser {
         func document() -> HTML {
             Layout(context: context, title: model.title, section: .regions).document(
                 .group(
-                    .nav(.class("breadcrumbs"), .ariaLabel(t(.regionsBreadcrumbLabel)),
-                         .ol(.forEach(model.crumbs) { crumb in
-                             .li(crumbNode(crumb))
-                         })),
+                    .nav(
+                        .class("breadcrumbs"), .ariaLabel(t(.regionsBreadcrumbLabel)),
+                        .ol(
+                            .forEach(model.crumbs) { crumb in
+                                .li(crumbNode(crumb))
+                            })),
                     .h1(.text(model.title)),
                     .unwrap(model.code) { code in
                         .p(.class("region-code"), .text("\(t(.regionsColumnCode)): "), .code(.text(code)))
@@ -20,10 +21,11 @@ extension RegionBrowser {
                     Forms.notice(model.notice),
                     .h2(.text(model.childrenHeading)),
                     .unwrap(model.emptyMessage) { message in
-                        .div(.class("empty"), .p(.text(message)),
-                             .unwrap(model.importCommand) { command in
-                                 .p(Forms.sentence(t.template(.regionsEmptyImportHint), code: command))
-                             })
+                        .div(
+                            .class("empty"), .p(.text(message)),
+                            .unwrap(model.importCommand) { command in
+                                .p(Forms.sentence(t.template(.regionsEmptyImportHint), code: command))
+                            })
                     },
                     .if(!model.rows.isEmpty, table),
                     .unwrap(model.potentials) { $0.node(context) }
@@ -43,20 +45,22 @@ extension RegionBrowser {
                 .class("table-wrap"),
                 .table(
                     .class("regions"),
-                    .thead(.tr(
-                        .th(.text(t(.regionsColumnName))),
-                        .th(.text(t(.regionsColumnCode))),
-                        .th(.class("hide-narrow"), .text(t(.regionsColumnKind))),
-                        .th(.class("num"), .text(t(.regionsColumnChildren)))
-                    )),
-                    .tbody(.forEach(model.rows) { row in
+                    .thead(
                         .tr(
-                            .td(.a(.href(row.href), .text(row.name))),
-                            .td(.code(.text(row.code))),
-                            .td(.class("hide-narrow"), .text(row.kind)),
-                            .td(.class("num"), .text(row.childCount))
-                        )
-                    })
+                            .th(.text(t(.regionsColumnName))),
+                            .th(.text(t(.regionsColumnCode))),
+                            .th(.class("hide-narrow"), .text(t(.regionsColumnKind))),
+                            .th(.class("num"), .text(t(.regionsColumnChildren)))
+                        )),
+                    .tbody(
+                        .forEach(model.rows) { row in
+                            .tr(
+                                .td(.a(.href(row.href), .text(row.name))),
+                                .td(.code(.text(row.code))),
+                                .td(.class("hide-narrow"), .text(row.kind)),
+                                .td(.class("num"), .text(row.childCount))
+                            )
+                        })
                 )
             )
         }

@@ -12,9 +12,9 @@ struct RegionController {
     func show(req: Request) async throws -> Response {
         let repository = req.services.regions(req.db)
         guard let text = req.parameters.get("code"),
-              let code = try? RegionCode(validating: text),
-              let lineage = try await repository.lineage(of: code),
-              let region = lineage.last
+            let code = try? RegionCode(validating: text),
+            let lineage = try await repository.lineage(of: code),
+            let region = lineage.last
         else { throw Abort(.notFound) }
         let children = try await repository.children(of: code)
         var model = RegionBrowser.Model(region: region, lineage: lineage, children: children, t: req.t)

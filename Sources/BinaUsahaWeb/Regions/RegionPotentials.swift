@@ -17,41 +17,63 @@ struct RegionPotentials {
         let names = try await services.regions(req.db).existing(Set(region.lineage))
         let principal = req.principal
         let canEdit = principal?.may(.editPotentials) == true && principal?.covers(region) == true
-        return RegionPotentials(effective: PotentialMap(recorded).effective(at: region), resources: try await repository.resources(),
-                                placeNames: names, region: region, canEdit: canEdit)
+        return RegionPotentials(
+            effective: PotentialMap(recorded).effective(at: region), resources: try await repository.resources(),
+            placeNames: names, region: region, canEdit: canEdit)
     }
 
     func node(_ context: PageContext) -> Node {
         let t = context.t
         let resourceNames = Dictionary(resources.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return .section(.id("potensi"), .h2(.text(t(.potTitle))),
+        return .section(
+            .id("potensi"), .h2(.text(t(.potTitle))),
             .if(effective.isEmpty, .p(.class("muted"), .text(t(.potEmpty)))),
-            .if(!effective.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(.potColResource))), .th(.text(t(.potColAbundance))), .th(.text(t(.potColWhere))),
-                           .th(.class("hide-narrow"), .text(t(.potColSeason))), .th(.class("hide-narrow"), .text(t(.potColNotes))),
-                           .if(canEdit, .th(.text(""))))),
-                .tbody(.forEach(effective) { item in
-                    let p = item.potential
-                    return .tr(
-                        .td(.text(resourceNames[p.resource] ?? p.resource)),
-                        .td(.span(.class("abundance \(p.abundance.rawValue)"), .text(p.abundance.label(t.lang)))),
-                        .td(.text(item.relation == .own ? t(.potOwn)
-                            : t(.potInherited, placeNames[p.region].map(Recommender.placeName) ?? p.region.rawValue))),
-                        .td(.class("hide-narrow"), .text(p.season)),
-                        .td(.class("hide-narrow"), .text([p.notes, p.source].filter { !$0.isEmpty }.joined(separator: " · "))),
-                        .if(canEdit, .td(.if(item.relation == .own, .form(
-                            .method(.post), .action("/regions/\(region.rawValue)/potentials/\(p.resource)/delete"),
-                            Forms.csrf(context), .button(.type(.submit), .class("button small danger"), .text(t(.potRemove))))))))
-                })))),
-            .if(canEdit, .form(.method(.post), .action("/regions/\(region.rawValue)/potentials"), .class("inline-form"), Forms.csrf(context),
-                .h3(.text(t(.potFormTitle))),
-                Forms.select(t(.potColResource), name: "resource", options: resources.map { ($0.code, $0.name) }, selected: nil),
-                Forms.select(t(.potColAbundance), name: "abundance", options: Abundance.allCases.map { ($0.rawValue, $0.label(t.lang)) },
-                             selected: Abundance.cukup.rawValue),
-                Forms.field(t(.potFieldSeason), name: "season"),
-                Forms.field(t(.potColNotes), name: "notes"),
-                Forms.field(t(.potFieldSource), name: "source"),
-                Forms.submit(t(.potSave))))
+            .if(
+                !effective.isEmpty,
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .thead(
+                            .tr(
+                                .th(.text(t(.potColResource))), .th(.text(t(.potColAbundance))), .th(.text(t(.potColWhere))),
+                                .th(.class("hide-narrow"), .text(t(.potColSeason))), .th(.class("hide-narrow"), .text(t(.potColNotes))),
+                                .if(canEdit, .th(.text(""))))),
+                        .tbody(
+                            .forEach(effective) { item in
+                                let p = item.potential
+                                return .tr(
+                                    .td(.text(resourceNames[p.resource] ?? p.resource)),
+                                    .td(.span(.class("abundance \(p.abundance.rawValue)"), .text(p.abundance.label(t.lang)))),
+                                    .td(
+                                        .text(
+                                            item.relation == .own
+                                                ? t(.potOwn)
+                                                : t(.potInherited, placeNames[p.region].map(Recommender.placeName) ?? p.region.rawValue))),
+                                    .td(.class("hide-narrow"), .text(p.season)),
+                                    .td(.class("hide-narrow"), .text([p.notes, p.source].filter { !$0.isEmpty }.joined(separator: " · "))),
+                                    .if(
+                                        canEdit,
+                                        .td(
+                                            .if(
+                                                item.relation == .own,
+                                                .form(
+                                                    .method(.post), .action("/regions/\(region.rawValue)/potentials/\(p.resource)/delete"),
+                                                    Forms.csrf(context), .button(.type(.submit), .class("button small danger"), .text(t(.potRemove))))
+                                            ))))
+                            })))),
+            .if(
+                canEdit,
+                .form(
+                    .method(.post), .action("/regions/\(region.rawValue)/potentials"), .class("inline-form"), Forms.csrf(context),
+                    .h3(.text(t(.potFormTitle))),
+                    Forms.select(t(.potColResource), name: "resource", options: resources.map { ($0.code, $0.name) }, selected: nil),
+                    Forms.select(
+                        t(.potColAbundance), name: "abundance", options: Abundance.allCases.map { ($0.rawValue, $0.label(t.lang)) },
+                        selected: Abundance.cukup.rawValue),
+                    Forms.field(t(.potFieldSeason), name: "season"),
+                    Forms.field(t(.potColNotes), name: "notes"),
+                    Forms.field(t(.potFieldSource), name: "source"),
+                    Forms.submit(t(.potSave))))
         )
     }
 }
@@ -61,7 +83,13 @@ struct RegionPotentials {
 struct PotentialsController {
     func save(req: Request) async throws -> Response {
         let (principal, region) = try await target(req)
-        struct Form: Content { var resource: String?; var abundance: String?; var season: String?; var notes: String?; var source: String? }
+        struct Form: Content {
+            var resource: String?
+            var abundance: String?
+            var season: String?
+            var notes: String?
+            var source: String?
+        }
         let form = try req.content.decode(Form.self)
         do {
             let potential = try await req.services.catalogueWrites(req.db).savePotential(
@@ -87,7 +115,8 @@ struct PotentialsController {
     private func target(_ req: Request) async throws -> (Principal, RegionCode) {
         let principal = try req.requirePrincipal()
         guard let text = req.parameters.get("code"), let code = try? RegionCode(validating: text),
-              try await req.services.regions(req.db).find(code) != nil else { throw Abort(.notFound) }
+            try await req.services.regions(req.db).find(code) != nil
+        else { throw Abort(.notFound) }
         guard RegionContainmentPolicy().decide(for: principal, recordRegion: code) == .allow else { throw Abort(.forbidden) }
         return (principal, code)
     }

@@ -14,8 +14,9 @@ struct RegionsAPIController {
             parent = code
         }
         let children = try await repository.children(of: parent)
-        return .init(parent: parent?.rawValue,
-                     items: children.map { API.RegionResponse($0.region, childCount: $0.childCount) })
+        return .init(
+            parent: parent?.rawValue,
+            items: children.map { API.RegionResponse($0.region, childCount: $0.childCount) })
     }
 
     /// `GET /api/v1/regions/CODE` — one region with its parent chain.
@@ -25,8 +26,9 @@ struct RegionsAPIController {
             throw APIError.notFound(req.t(.apiRegionNotFound, code.rawValue))
         }
         let childCount = try await req.services.regions(req.db).children(of: code).count
-        return .init(region: .init(region, childCount: childCount),
-                     ancestors: lineage.dropLast().map { API.RegionResponse($0) })
+        return .init(
+            region: .init(region, childCount: childCount),
+            ancestors: lineage.dropLast().map { API.RegionResponse($0) })
     }
 
     private func parseCode(_ text: String, req: Request) throws -> RegionCode {

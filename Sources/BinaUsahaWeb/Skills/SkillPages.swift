@@ -2,119 +2,159 @@ import BinaUsahaDomain
 
 /// The skills catalogue pages: the list (with resources and weights), one skill, the form.
 enum SkillPages {
-    static func list(skills: [Skill], resources: [Resource], weights: RecommendationWeights, canEdit: Bool, notice: String?,
-                     errors: [String], context: PageContext) -> HTML {
+    static func list(
+        skills: [Skill], resources: [Resource], weights: RecommendationWeights, canEdit: Bool, notice: String?,
+        errors: [String], context: PageContext
+    ) -> HTML {
         let t = context.t
         let names = Dictionary(resources.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return Layout(context: context, title: t(.skTitle), section: .skills).document(.group(
-            .h1(.text(t(.skTitle))),
-            .p(.text(t(.skIntro))),
-            Forms.notice(notice),
-            Forms.errors(errors, heading: t(.formErrorsHeading)),
-            .if(canEdit, .p(.a(.class("button"), .href("/skills/new"), .text(t(.skNew))))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(.skColName))), .th(.text(t(.skColNeeds))), .th(.class("hide-narrow"), .text(t(.skColInterests))),
-                           .th(.class("num"), .text(t(.skColValue))), .th(.class("num hide-narrow"), .text(t(.skColHours))),
-                           .th(.class("num hide-narrow"), .text(t(.skColKit))))),
-                .tbody(.forEach(skills) { skill in
-                    .tr(.td(.a(.href("/skills/\(skill.code)"), .text(skill.name))),
-                        .td(.text(needsText(skill, names, t))),
-                        .td(.class("hide-narrow"), .text(skill.interests.joined(separator: ", "))),
-                        .td(.class("num"), .text(skill.valueAddedRatio.map { formatRatio($0, t.lang) + "×" } ?? "—"),
-                            .if(skill.figuresEstimated, .small(.class("muted"), .text(" *")))),
-                        .td(.class("num hide-narrow"), .text(String(skill.trainingHours))),
-                        .td(.class("num hide-narrow"), .text(skill.starterKitCost.formatted)))
-                }))),
-            .p(.class("field-hint"), .text("* " + t(.skEstimated))),
-            .section(.h2(.text(t(.skResourcesTitle))),
-                     .ul(.class("tags"), .forEach(resources) { .li(.text($0.name), .small(.class("muted"), .text(" (\($0.code))"))) }),
-                     .if(canEdit, .form(.method(.post), .action("/skills/resources"), .class("inline-form"), Forms.csrf(context),
-                                        Forms.field(t(.skResourceCode), name: "code", required: true),
-                                        Forms.field(t(.skResourceName), name: "name", required: true),
-                                        Forms.field(t(.skResourceNotes), name: "notes"),
-                                        Forms.submit(t(.skResourceSave))))),
-            .section(.h2(.text(t(.skWeightsTitle))), .p(.class("field-hint"), .text(t(.skWeightsIntro))),
-                     .dl(.class("facts"),
-                         .dt(.text(t(.skWeightResource))), .dd(.text(formatRatio(weights.resource, t.lang))),
-                         .dt(.text(t(.skWeightInterest))), .dd(.text(formatRatio(weights.interest, t.lang))),
-                         .dt(.text(t(.skWeightValue))), .dd(.text(formatRatio(weights.valueAdded, t.lang)))),
-                     .if(canEdit, .form(.method(.post), .action("/skills/weights"), .class("inline-form"), Forms.csrf(context),
-                                        Forms.field(t(.skWeightResource), name: "resource", value: String(weights.resource)),
-                                        Forms.field(t(.skWeightInterest), name: "interest", value: String(weights.interest)),
-                                        Forms.field(t(.skWeightValue), name: "valueAdded", value: String(weights.valueAdded)),
-                                        Forms.submit(t(.skWeightsSave)))))
-        ))
+        return Layout(context: context, title: t(.skTitle), section: .skills).document(
+            .group(
+                .h1(.text(t(.skTitle))),
+                .p(.text(t(.skIntro))),
+                Forms.notice(notice),
+                Forms.errors(errors, heading: t(.formErrorsHeading)),
+                .if(canEdit, .p(.a(.class("button"), .href("/skills/new"), .text(t(.skNew))))),
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .thead(
+                            .tr(
+                                .th(.text(t(.skColName))), .th(.text(t(.skColNeeds))), .th(.class("hide-narrow"), .text(t(.skColInterests))),
+                                .th(.class("num"), .text(t(.skColValue))), .th(.class("num hide-narrow"), .text(t(.skColHours))),
+                                .th(.class("num hide-narrow"), .text(t(.skColKit))))),
+                        .tbody(
+                            .forEach(skills) { skill in
+                                .tr(
+                                    .td(.a(.href("/skills/\(skill.code)"), .text(skill.name))),
+                                    .td(.text(needsText(skill, names, t))),
+                                    .td(.class("hide-narrow"), .text(skill.interests.joined(separator: ", "))),
+                                    .td(
+                                        .class("num"), .text(skill.valueAddedRatio.map { formatRatio($0, t.lang) + "×" } ?? "—"),
+                                        .if(skill.figuresEstimated, .small(.class("muted"), .text(" *")))),
+                                    .td(.class("num hide-narrow"), .text(String(skill.trainingHours))),
+                                    .td(.class("num hide-narrow"), .text(skill.starterKitCost.formatted)))
+                            }))),
+                .p(.class("field-hint"), .text("* " + t(.skEstimated))),
+                .section(
+                    .h2(.text(t(.skResourcesTitle))),
+                    .ul(.class("tags"), .forEach(resources) { .li(.text($0.name), .small(.class("muted"), .text(" (\($0.code))"))) }),
+                    .if(
+                        canEdit,
+                        .form(
+                            .method(.post), .action("/skills/resources"), .class("inline-form"), Forms.csrf(context),
+                            Forms.field(t(.skResourceCode), name: "code", required: true),
+                            Forms.field(t(.skResourceName), name: "name", required: true),
+                            Forms.field(t(.skResourceNotes), name: "notes"),
+                            Forms.submit(t(.skResourceSave))))),
+                .section(
+                    .h2(.text(t(.skWeightsTitle))), .p(.class("field-hint"), .text(t(.skWeightsIntro))),
+                    .dl(
+                        .class("facts"),
+                        .dt(.text(t(.skWeightResource))), .dd(.text(formatRatio(weights.resource, t.lang))),
+                        .dt(.text(t(.skWeightInterest))), .dd(.text(formatRatio(weights.interest, t.lang))),
+                        .dt(.text(t(.skWeightValue))), .dd(.text(formatRatio(weights.valueAdded, t.lang)))),
+                    .if(
+                        canEdit,
+                        .form(
+                            .method(.post), .action("/skills/weights"), .class("inline-form"), Forms.csrf(context),
+                            Forms.field(t(.skWeightResource), name: "resource", value: String(weights.resource)),
+                            Forms.field(t(.skWeightInterest), name: "interest", value: String(weights.interest)),
+                            Forms.field(t(.skWeightValue), name: "valueAdded", value: String(weights.valueAdded)),
+                            Forms.submit(t(.skWeightsSave)))))
+            ))
     }
 
     static func needsText(_ skill: Skill, _ names: [String: String], _ t: Catalogue) -> String {
-        skill.needs.isEmpty ? "—" : skill.needs.map { need in
-            (names[need.resource] ?? need.resource) + (need.essential ? " (\(t(.skEssential)))" : "")
-        }.joined(separator: ", ")
+        skill.needs.isEmpty
+            ? "—"
+            : skill.needs.map { need in
+                (names[need.resource] ?? need.resource) + (need.essential ? " (\(t(.skEssential)))" : "")
+            }.joined(separator: ", ")
     }
 
     static func detail(_ skill: Skill, resources: [Resource], canEdit: Bool, notice: String?, context: PageContext) -> HTML {
         let t = context.t
         let names = Dictionary(resources.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return Layout(context: context, title: skill.name, section: .skills).document(.group(
-            .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/skills"), .text(t(.skTitle)))), .li(.span(.text(skill.name))))),
-            .h1(.text(skill.name)),
-            Forms.notice(notice),
-            .if(!skill.description.isEmpty, .p(.text(skill.description))),
-            .dl(.class("facts"),
-                .dt(.text(t(.skColNeeds))), .dd(.text(needsText(skill, names, t))),
-                .dt(.text(t(.skColInterests))), .dd(.text(skill.interests.joined(separator: ", "))),
-                .dt(.text(t(.skColHours))), .dd(.text(String(skill.trainingHours))),
-                .dt(.text(t(.skColKit))), .dd(.text(skill.starterKitCost.formatted)),
-                .dt(.text(t(.skColValue))), .dd(.text(skill.valueAddedRatio.map { formatRatio($0, t.lang) + "×" } ?? "—")),
-                .dt(.text(t(.skSuitability))), .dd(.text(skill.suitability.isEmpty ? "—" : skill.suitability)),
-                .dt(.text(t(.skSource))), .dd(.text(skill.source.isEmpty ? "—" : skill.source),
-                                               .if(skill.figuresEstimated, .strong(.text(" (\(t(.skEstimated)))"))))),
-            .h2(.text(t(.skProducts))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(.skColProduct))), .th(.text(t(.skColUnit))), .th(.class("num"), .text(t(.skColMaterial))),
-                           .th(.class("num"), .text(t(.skColPrice))), .th(.class("num"), .text(t(.skColValue))))),
-                .tbody(.forEach(skill.products) { product in
-                    .tr(.td(.text(product.name)), .td(.text(product.unit)), .td(.class("num"), .text(product.materialCost.formatted)),
-                        .td(.class("num"), .text(product.sellingPrice.formatted)),
-                        .td(.class("num"), .text(product.valueAddedRatio.map { formatRatio($0, t.lang) + "×" } ?? "—")))
-                }))),
-            .if(canEdit, .p(.a(.class("button"), .href("/skills/\(skill.code)/edit"), .text(t(.skEdit)))))
-        ))
+        return Layout(context: context, title: skill.name, section: .skills).document(
+            .group(
+                .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/skills"), .text(t(.skTitle)))), .li(.span(.text(skill.name))))),
+                .h1(.text(skill.name)),
+                Forms.notice(notice),
+                .if(!skill.description.isEmpty, .p(.text(skill.description))),
+                .dl(
+                    .class("facts"),
+                    .dt(.text(t(.skColNeeds))), .dd(.text(needsText(skill, names, t))),
+                    .dt(.text(t(.skColInterests))), .dd(.text(skill.interests.joined(separator: ", "))),
+                    .dt(.text(t(.skColHours))), .dd(.text(String(skill.trainingHours))),
+                    .dt(.text(t(.skColKit))), .dd(.text(skill.starterKitCost.formatted)),
+                    .dt(.text(t(.skColValue))), .dd(.text(skill.valueAddedRatio.map { formatRatio($0, t.lang) + "×" } ?? "—")),
+                    .dt(.text(t(.skSuitability))), .dd(.text(skill.suitability.isEmpty ? "—" : skill.suitability)),
+                    .dt(.text(t(.skSource))),
+                    .dd(
+                        .text(skill.source.isEmpty ? "—" : skill.source),
+                        .if(skill.figuresEstimated, .strong(.text(" (\(t(.skEstimated)))"))))),
+                .h2(.text(t(.skProducts))),
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .thead(
+                            .tr(
+                                .th(.text(t(.skColProduct))), .th(.text(t(.skColUnit))), .th(.class("num"), .text(t(.skColMaterial))),
+                                .th(.class("num"), .text(t(.skColPrice))), .th(.class("num"), .text(t(.skColValue))))),
+                        .tbody(
+                            .forEach(skill.products) { product in
+                                .tr(
+                                    .td(.text(product.name)), .td(.text(product.unit)), .td(.class("num"), .text(product.materialCost.formatted)),
+                                    .td(.class("num"), .text(product.sellingPrice.formatted)),
+                                    .td(.class("num"), .text(product.valueAddedRatio.map { formatRatio($0, t.lang) + "×" } ?? "—")))
+                            }))),
+                .if(canEdit, .p(.a(.class("button"), .href("/skills/\(skill.code)/edit"), .text(t(.skEdit)))))
+            ))
     }
 
-    static func form(_ form: SkillForm, version: Int?, errors: FormErrors, resources: [Resource], interests: [String],
-                     context: PageContext) -> HTML {
+    static func form(
+        _ form: SkillForm, version: Int?, errors: FormErrors, resources: [Resource], interests: [String],
+        context: PageContext
+    ) -> HTML {
         let t = context.t
         let title = version == nil ? t(.skFormTitleNew) : t(.skEdit)
         let action = version == nil ? "/skills" : "/skills/\(form.code)"
         let order = ["code", "name", "needs", "interests", "trainingHours", "starterKitCost", "products", "form"]
         let messages = order.compactMap { errors[$0]?.message(t.lang) }
-        return Layout(context: context, title: title, section: .skills).document(.div(.class("narrow"),
-            .h1(.text(title)),
-            Forms.errors(messages, heading: t(.formErrorsHeading)),
-            .form(.method(.post), .action(action), Forms.csrf(context),
-                  .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
-                  version == nil ? Forms.field(t(.skFieldCode), name: "code", value: form.code, required: true)
-                      : .input(.type(.hidden), .name("code"), .value(form.code)),
-                  Forms.field(t(.skFieldName), name: "name", value: form.name, required: true),
-                  textArea(t(.skDescription), name: "description", value: form.description, rows: 2),
-                  textArea(t(.skFieldNeeds), name: "needs", value: form.needs, rows: 3,
-                           hint: t(.skFieldNeedsHint, resources.map(\.code).joined(separator: ", "))),
-                  Forms.field(t(.skFieldInterests), name: "interests", value: form.interests,
-                              hint: t(.skFieldInterestsHint, interests.joined(separator: "; "))),
-                  Forms.field(t(.skFieldHours), name: "trainingHours", type: .number, value: form.trainingHours, required: true),
-                  Forms.field(t(.skFieldKit), name: "starterKitCost", value: form.starterKitCost, required: true),
-                  textArea(t(.skFieldProducts), name: "products", value: form.products, rows: 3, hint: t(.skFieldProductsHint)),
-                  textArea(t(.skSuitability), name: "suitability", value: form.suitability, rows: 2),
-                  Forms.field(t(.skSource), name: "source", value: form.source),
-                  Forms.checkbox(t(.skFieldEstimated), name: "figuresEstimated", checked: form.figuresEstimated),
-                  Forms.submit(t(.skSave)))
-        ))
+        return Layout(context: context, title: title, section: .skills).document(
+            .div(
+                .class("narrow"),
+                .h1(.text(title)),
+                Forms.errors(messages, heading: t(.formErrorsHeading)),
+                .form(
+                    .method(.post), .action(action), Forms.csrf(context),
+                    .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
+                    version == nil
+                        ? Forms.field(t(.skFieldCode), name: "code", value: form.code, required: true)
+                        : .input(.type(.hidden), .name("code"), .value(form.code)),
+                    Forms.field(t(.skFieldName), name: "name", value: form.name, required: true),
+                    textArea(t(.skDescription), name: "description", value: form.description, rows: 2),
+                    textArea(
+                        t(.skFieldNeeds), name: "needs", value: form.needs, rows: 3,
+                        hint: t(.skFieldNeedsHint, resources.map(\.code).joined(separator: ", "))),
+                    Forms.field(
+                        t(.skFieldInterests), name: "interests", value: form.interests,
+                        hint: t(.skFieldInterestsHint, interests.joined(separator: "; "))),
+                    Forms.field(t(.skFieldHours), name: "trainingHours", type: .number, value: form.trainingHours, required: true),
+                    Forms.field(t(.skFieldKit), name: "starterKitCost", value: form.starterKitCost, required: true),
+                    textArea(t(.skFieldProducts), name: "products", value: form.products, rows: 3, hint: t(.skFieldProductsHint)),
+                    textArea(t(.skSuitability), name: "suitability", value: form.suitability, rows: 2),
+                    Forms.field(t(.skSource), name: "source", value: form.source),
+                    Forms.checkbox(t(.skFieldEstimated), name: "figuresEstimated", checked: form.figuresEstimated),
+                    Forms.submit(t(.skSave)))
+            ))
     }
 
     static func textArea(_ label: String, name: String, value: String, rows: Int, hint: String? = nil) -> Node {
-        .div(.class("field"), .label(.for(name), .text(label)),
-             .textarea(.name(name), .id(name), .attribute(named: "rows", value: String(rows)), .text(value)),
-             .unwrap(hint) { .p(.class("field-hint"), .text($0)) })
+        .div(
+            .class("field"), .label(.for(name), .text(label)),
+            .textarea(.name(name), .id(name), .attribute(named: "rows", value: String(rows)), .text(value)),
+            .unwrap(hint) { .p(.class("field-hint"), .text($0)) })
     }
 }

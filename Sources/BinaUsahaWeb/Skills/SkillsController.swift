@@ -47,11 +47,16 @@ struct SkillsController {
 
     func saveResource(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        struct Form: Content { var code: String?; var name: String?; var notes: String? }
+        struct Form: Content {
+            var code: String?
+            var name: String?
+            var notes: String?
+        }
         let form = try req.content.decode(Form.self)
         do {
-            let resource = try await req.services.catalogueWrites(req.db).saveResource(code: form.code ?? "", name: form.name ?? "",
-                                                                                       notes: form.notes ?? "", by: principal)
+            let resource = try await req.services.catalogueWrites(req.db).saveResource(
+                code: form.code ?? "", name: form.name ?? "",
+                notes: form.notes ?? "", by: principal)
             return try await list(req, notice: req.t(.skResourceSaved, resource.name), errors: [])
         } catch CatalogueError.badResource {
             return try await list(req, notice: nil, errors: [req.t(.skResourceBadCode)], status: .unprocessableEntity)
@@ -85,31 +90,39 @@ struct SkillsController {
 
     static func form(_ req: Request) throws -> SkillForm {
         let f = try req.content.decode([String: String].self)
-        return SkillForm(code: f["code"] ?? "", name: f["name"] ?? "", description: f["description"] ?? "", needs: f["needs"] ?? "",
-                         interests: f["interests"] ?? "", trainingHours: f["trainingHours"] ?? "", starterKitCost: f["starterKitCost"] ?? "",
-                         products: f["products"] ?? "", suitability: f["suitability"] ?? "", figuresEstimated: f["figuresEstimated"] != nil,
-                         source: f["source"] ?? "")
+        return SkillForm(
+            code: f["code"] ?? "", name: f["name"] ?? "", description: f["description"] ?? "", needs: f["needs"] ?? "",
+            interests: f["interests"] ?? "", trainingHours: f["trainingHours"] ?? "", starterKitCost: f["starterKitCost"] ?? "",
+            products: f["products"] ?? "", suitability: f["suitability"] ?? "", figuresEstimated: f["figuresEstimated"] != nil,
+            source: f["source"] ?? "")
     }
 
     private func list(_ req: Request, notice: String?, errors: [String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let services = req.services
-        let page = SkillPages.list(skills: try await services.skills(req.db).all(), resources: try await services.potentials(req.db).resources(),
-                                   weights: try await services.skills(req.db).recommendationWeights(),
-                                   canEdit: req.principal?.may(.manageCatalogues) == true, notice: notice, errors: errors,
-                                   context: req.page(path: "/skills"))
+        let page = SkillPages.list(
+            skills: try await services.skills(req.db).all(), resources: try await services.potentials(req.db).resources(),
+            weights: try await services.skills(req.db).recommendationWeights(),
+            canEdit: req.principal?.may(.manageCatalogues) == true, notice: notice, errors: errors,
+            context: req.page(path: "/skills"))
         return page.response(status: status)
     }
 
     private func detail(_ req: Request, _ skill: Skill, notice: String?) async throws -> Response {
-        SkillPages.detail(skill, resources: try await req.services.potentials(req.db).resources(),
-                          canEdit: req.principal?.may(.manageCatalogues) == true, notice: notice,
-                          context: req.page(path: "/skills/\(skill.code)")).response()
+        SkillPages.detail(
+            skill, resources: try await req.services.potentials(req.db).resources(),
+            canEdit: req.principal?.may(.manageCatalogues) == true, notice: notice,
+            context: req.page(path: "/skills/\(skill.code)")
+        ).response()
     }
 
-    private func formPage(_ req: Request, _ form: SkillForm, version: Int?, errors: FormErrors, status: HTTPResponseStatus = .ok) async throws
+    private func formPage(
+        _ req: Request, _ form: SkillForm, version: Int?, errors: FormErrors, status: HTTPResponseStatus = .ok
+    ) async throws
         -> Response
     {
-        SkillPages.form(form, version: version, errors: errors, resources: try await req.services.potentials(req.db).resources(),
-                        interests: try await req.services.interests(req.db).all(), context: req.page()).response(status: status)
+        SkillPages.form(
+            form, version: version, errors: errors, resources: try await req.services.potentials(req.db).resources(),
+            interests: try await req.services.interests(req.db).all(), context: req.page()
+        ).response(status: status)
     }
 }

@@ -32,22 +32,28 @@ enum UserPages {
                     .p(.text(t(.usersIntro))),
                     Forms.notice(notice),
                     .p(.a(.class("button"), .href("/admin/users/new"), .text(t(.usersNew)))),
-                    .div(.class("table-wrap"), .table(
-                        .thead(.tr(
-                            .th(.text(t(.usersColumnUsername))), .th(.class("hide-narrow"), .text(t(.usersColumnName))),
-                            .th(.text(t(.usersColumnRole))), .th(.text(t(.usersColumnRegion))), .th(.text(t(.usersColumnStatus)))
-                        )),
-                        .tbody(.forEach(rows) { row in
-                            .tr(
-                                .td(.a(.href("/admin/users/\(row.id)"), .text(row.username))),
-                                .td(.class("hide-narrow"), .text(row.displayName)),
-                                .td(.text(row.role)),
-                                .td(.text(row.region)),
-                                .td(.span(.class(row.active ? "badge ok" : "badge off"),
-                                          .text(row.active ? t(.usersActive) : t(.usersInactive))))
-                            )
-                        })
-                    ))
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .thead(
+                                .tr(
+                                    .th(.text(t(.usersColumnUsername))), .th(.class("hide-narrow"), .text(t(.usersColumnName))),
+                                    .th(.text(t(.usersColumnRole))), .th(.text(t(.usersColumnRegion))), .th(.text(t(.usersColumnStatus)))
+                                )),
+                            .tbody(
+                                .forEach(rows) { row in
+                                    .tr(
+                                        .td(.a(.href("/admin/users/\(row.id)"), .text(row.username))),
+                                        .td(.class("hide-narrow"), .text(row.displayName)),
+                                        .td(.text(row.role)),
+                                        .td(.text(row.region)),
+                                        .td(
+                                            .span(
+                                                .class(row.active ? "badge ok" : "badge off"),
+                                                .text(row.active ? t(.usersActive) : t(.usersInactive))))
+                                    )
+                                })
+                        ))
                 )
             )
         }
@@ -72,14 +78,20 @@ enum UserPages {
                     .form(
                         .method(.post), .action(id.map { "/admin/users/\($0)" } ?? "/admin/users"),
                         Forms.csrf(context),
-                        .if(id == nil, Forms.field(t(.loginUsername), name: "username", value: form.username, required: true,
-                                                   autocomplete: "off")),
+                        .if(
+                            id == nil,
+                            Forms.field(
+                                t(.loginUsername), name: "username", value: form.username, required: true,
+                                autocomplete: "off")),
                         Forms.field(t(.usersDisplayName), name: "display_name", value: form.displayName),
                         Forms.select(t(.usersColumnRole), name: "role", options: roles, selected: form.role),
                         Forms.field(t(.usersColumnRegion), name: "region", value: form.region, hint: t(.usersRegionHint)),
-                        .if(id == nil, Forms.field(t(.usersPassword), name: "password", type: .password,
-                                                   hint: t(.passwordHint, String(UserRules.minimumPasswordLength)),
-                                                   required: true, autocomplete: "new-password")),
+                        .if(
+                            id == nil,
+                            Forms.field(
+                                t(.usersPassword), name: "password", type: .password,
+                                hint: t(.passwordHint, String(UserRules.minimumPasswordLength)),
+                                required: true, autocomplete: "new-password")),
                         .if(id != nil, Forms.checkbox(t(.usersIsActive), name: "is_active", checked: form.isActive)),
                         Forms.submit(t(.usersSave))
                     )

@@ -29,14 +29,16 @@ struct UsersController {
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let form = try req.content.decode(CreateForm.self)
-        let input = CreateUser.Input(username: form.username ?? "", displayName: form.display_name ?? "",
-                                     role: form.role ?? "", region: form.region, password: form.password ?? "")
+        let input = CreateUser.Input(
+            username: form.username ?? "", displayName: form.display_name ?? "",
+            role: form.role ?? "", region: form.region, password: form.password ?? "")
         do {
             let user = try await req.services.createUser(req)(input, by: AuditActor(principal))
             return try await list(req, notice: req.t(.usersCreated, user.username))
         } catch let error as UserRuleError {
-            let values = UserPages.Form(username: input.username, displayName: input.displayName, role: input.role,
-                                        region: input.region ?? "")
+            let values = UserPages.Form(
+                username: input.username, displayName: input.displayName, role: input.role,
+                region: input.region ?? "")
             return UserPages.FormView(id: nil, form: values, errors: [error.message(req.lang)], context: req.page())
                 .document().response(status: .unprocessableEntity)
         }
@@ -44,8 +46,9 @@ struct UsersController {
 
     func edit(req: Request) async throws -> Response {
         let user = try await findUser(req)
-        let form = UserPages.Form(username: user.username, displayName: user.displayName, role: user.role.rawValue,
-                                  region: user.region?.rawValue ?? "", isActive: user.isActive)
+        let form = UserPages.Form(
+            username: user.username, displayName: user.displayName, role: user.role.rawValue,
+            region: user.region?.rawValue ?? "", isActive: user.isActive)
         return UserPages.FormView(id: user.id.uuidString, form: form, context: req.page()).document().response()
     }
 
@@ -53,31 +56,37 @@ struct UsersController {
         let principal = try req.requirePrincipal()
         let user = try await findUser(req)
         let form = try req.content.decode(EditForm.self)
-        let input = UpdateUser.Input(displayName: form.display_name ?? user.displayName, role: form.role ?? user.role.rawValue,
-                                     region: form.region, isActive: form.is_active == "1")
+        let input = UpdateUser.Input(
+            displayName: form.display_name ?? user.displayName, role: form.role ?? user.role.rawValue,
+            region: form.region, isActive: form.is_active == "1")
         do {
             let updated = try await req.services.updateUser(req)(user.id, input, by: AuditActor(principal))
             return try await list(req, notice: req.t(.usersUpdated, updated.username))
         } catch let error as UserRuleError {
-            let values = UserPages.Form(username: user.username, displayName: input.displayName, role: input.role,
-                                        region: input.region ?? "", isActive: input.isActive)
-            return UserPages.FormView(id: user.id.uuidString, form: values, errors: [error.message(req.lang)],
-                                      context: req.page()).document().response(status: .unprocessableEntity)
+            let values = UserPages.Form(
+                username: user.username, displayName: input.displayName, role: input.role,
+                region: input.region ?? "", isActive: input.isActive)
+            return UserPages.FormView(
+                id: user.id.uuidString, form: values, errors: [error.message(req.lang)],
+                context: req.page()
+            ).document().response(status: .unprocessableEntity)
         }
     }
 
     private func findUser(_ req: Request) async throws -> User {
         guard let id = req.parameters.get("id", as: UUID.self),
-              let user = try await req.services.users(req.db).find(id: id) else { throw Abort(.notFound) }
+            let user = try await req.services.users(req.db).find(id: id)
+        else { throw Abort(.notFound) }
         return user
     }
 
     private func list(_ req: Request, notice: String?) async throws -> Response {
         let t = req.t
         let rows = try await req.services.users(req.db).all().map { user in
-            UserPages.Row(id: user.id.uuidString, username: user.username, displayName: user.displayName,
-                          role: user.role.label(t.lang), region: user.region?.rawValue ?? t(.usersWholeProvince),
-                          active: user.isActive)
+            UserPages.Row(
+                id: user.id.uuidString, username: user.username, displayName: user.displayName,
+                role: user.role.label(t.lang), region: user.region?.rawValue ?? t(.usersWholeProvince),
+                active: user.isActive)
         }
         return UserPages.ListView(rows: rows, notice: notice, context: req.page(path: "/admin/users")).document().response()
     }
