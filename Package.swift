@@ -35,7 +35,6 @@ let package = Package(
             name: "BinaUsahaWeb",
             dependencies: [
                 "BinaUsahaDomain",
-                "BinaUsahaPersistence",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ],
@@ -46,7 +45,6 @@ let package = Package(
             name: "BinaUsahaCLI",
             dependencies: [
                 "BinaUsahaDomain",
-                "BinaUsahaPersistence",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ]

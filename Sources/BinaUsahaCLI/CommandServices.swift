@@ -1,5 +1,5 @@
 import BinaUsahaDomain
-import FluentKit
+import Fluent
 
 /// What the commands need, chosen by the composition root (`configure`), the same as the
 /// web's: commands never build a repository themselves.

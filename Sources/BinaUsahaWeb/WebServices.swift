@@ -17,11 +17,14 @@ public struct WebServices: Sendable {
     public var uploadDirectory: String
     /// A running import job silent for this long is taken as stopped and resumed.
     public var jobStallSeconds: TimeInterval
+    /// The conflict a database error stands for (busy, a unique key taken), if it is one.
+    public var databaseConflict: @Sendable (any Error) -> WriteConflict?
 
     public init(
         databaseKind: String, clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
         transactor: @escaping @Sendable (any Database) -> any Transactor, uploadDirectory: String,
-        jobStallSeconds: TimeInterval = ImportJob.defaultStallAfter
+        jobStallSeconds: TimeInterval = ImportJob.defaultStallAfter,
+        databaseConflict: @escaping @Sendable (any Error) -> WriteConflict? = { $0 as? WriteConflict }
     ) {
         self.databaseKind = databaseKind
         self.clock = clock
@@ -30,6 +33,7 @@ public struct WebServices: Sendable {
         self.transactor = transactor
         self.uploadDirectory = uploadDirectory
         self.jobStallSeconds = jobStallSeconds
+        self.databaseConflict = databaseConflict
     }
 }
 

@@ -1,8 +1,6 @@
 import BinaUsahaDomain
-import BinaUsahaPersistence
 import Fluent
 import Foundation
-import SQLKit
 import Vapor
 
 /// `binausaha bench import --rows N [--regions DIR]` — generates N valid people in real villages,

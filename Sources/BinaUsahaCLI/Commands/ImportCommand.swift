@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import BinaUsahaPersistence
 import Fluent
 import Foundation
 import Vapor

@@ -121,34 +121,6 @@ extension Repositories {
     }
 }
 
-/// A stored value that cannot be read back (corrupt JSON, an unknown code): an error that is
-/// logged and shown, never a silent default that changes what the record means.
-public struct StoredValueError: Error, CustomStringConvertible {
-    public let table: String
-    public let column: String
-    public let id: String
-
-    public init(table: String, column: String, id: String) {
-        self.table = table
-        self.column = column
-        self.id = id
-    }
-
-    public var description: String { "stored value cannot be read: \(table).\(column) of \(id)" }
-}
-
-extension SQLDatabase {
-    /// Moves a row from version `expected` to the next one, if it is still at `expected`: the
-    /// first statement of a guarded update. On PostgreSQL it locks the row, so a second writer
-    /// with the same version waits, then finds the version moved and gets false — never two
-    /// winners (a version read in a separate SELECT would let both through).
-    func claimVersion(of table: String, id: UUID, expected: Int) async throws -> Bool {
-        let rows = try await update(table).set("version", to: SQLBind(expected + 1)).where("id", .equal, SQLBind(id))
-            .where("version", .equal, SQLBind(expected)).returning("id").all()
-        return !rows.isEmpty
-    }
-}
-
 /// Reading stored values back: a value that does not read is a `StoredValueError`, never a
 /// default that quietly changes what the record means.
 enum Stored {
@@ -176,5 +148,17 @@ extension StoredValueError {
     init(_ column: String, _ id: some CustomStringConvertible) {
         let parts = column.split(separator: ".", maxSplits: 1).map(String.init)
         self.init(table: parts.first ?? column, column: parts.count > 1 ? parts[1] : "", id: id.description)
+    }
+}
+
+extension SQLDatabase {
+    /// Moves a row from version `expected` to the next one, if it is still at `expected`: the
+    /// first statement of a guarded update. On PostgreSQL it locks the row, so a second writer
+    /// with the same version waits, then finds the version moved and gets false — never two
+    /// winners (a version read in a separate SELECT would let both through).
+    func claimVersion(of table: String, id: UUID, expected: Int) async throws -> Bool {
+        let rows = try await update(table).set("version", to: SQLBind(expected + 1)).where("id", .equal, SQLBind(id))
+            .where("version", .equal, SQLBind(expected)).returning("id").all()
+        return !rows.isEmpty
     }
 }

@@ -1,5 +1,4 @@
 import BinaUsahaDomain
-import BinaUsahaPersistence
 import Vapor
 
 /// Turns every error into something a person can act on: a JSON error body under `/api` and
@@ -38,9 +37,9 @@ struct FriendlyErrorMiddleware: AsyncMiddleware {
             status = apiError.status
             code = apiError.code
             message = apiError.message
-        case let failure where WriteConflict(databaseError: failure) != nil && !(failure is WriteConflict):
+        case let failure where !(failure is WriteConflict) && request.services.databaseConflict(failure) != nil:
             // The database stayed busy (a lock, a full pool): nothing was written; try again.
-            let conflict = WriteConflict(databaseError: failure) ?? .busy
+            let conflict = request.services.databaseConflict(failure) ?? .busy
             status = .conflict
             code = "write_conflict"
             message = conflict.message(request.lang)

@@ -1,5 +1,4 @@
-import Fluent
-import SQLKit
+import BinaUsahaDomain
 import Vapor
 
 /// `GET /health` — 200 when the database answers, 503 when it does not.
@@ -13,7 +12,7 @@ struct HealthController {
         let kind = req.services.databaseKind
         let status: HTTPResponseStatus
         do {
-            try await (req.db as! any SQLDatabase).raw("SELECT 1").run()
+            _ = try await req.services.repositories(req.db).regions.count(level: .provinsi)
             status = .ok
         } catch {
             req.logger.error("health check: database did not answer", metadata: ["error": "\(String(reflecting: type(of: error)))"])
