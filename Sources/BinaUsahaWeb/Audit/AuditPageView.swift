@@ -33,7 +33,7 @@ enum AuditTrailPage {
                     .h1(.text(t(.auditTitle))),
                     .p(.text(t(.auditIntro))),
                     .form(
-                        .method(.get), .action("/audit"), .class("filters"),
+                        .method(.get), .action(Site.audit), .class("filters"),
                         Forms.field(t(.auditFilterUser), name: "user", value: model.query.user ?? ""),
                         Forms.field(t(.auditFilterEntity), name: "entity", value: model.query.entity ?? ""),
                         Forms.field(t(.auditFilterFrom), name: "from", type: .date, value: model.query.from ?? ""),
@@ -75,8 +75,8 @@ enum AuditTrailPage {
         private var pager: Node {
             .nav(
                 .class("pager"),
-                .if(model.page > 1, .a(.href("/audit?\(model.baseQuery)page=\(model.page - 1)"), .text(t(.auditPrev)))),
-                .if(model.page < model.pageCount, .a(.href("/audit?\(model.baseQuery)page=\(model.page + 1)"), .text(t(.auditNext)))))
+                .if(model.page > 1, .a(.href(Site.audit + "?\(model.baseQuery)page=\(model.page - 1)"), .text(t(.auditPrev)))),
+                .if(model.page < model.pageCount, .a(.href(Site.audit + "?\(model.baseQuery)page=\(model.page + 1)"), .text(t(.auditNext)))))
         }
     }
 }

@@ -18,7 +18,7 @@ enum LoginPage {
                     .p(.text(t(.loginIntro))),
                     .unwrap(model.error) { .div(.class("alert error"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                     .form(
-                        .method(.post), .action("/login"),
+                        .method(.post), .action(Site.login),
                         Forms.csrf(context),
                         .input(.type(.hidden), .name("next"), .value(model.next)),
                         Forms.field(

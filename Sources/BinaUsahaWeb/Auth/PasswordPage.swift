@@ -16,7 +16,7 @@ enum PasswordPage {
                     Forms.notice(notice),
                     Forms.errors(errors, heading: t(.formErrorsHeading)),
                     .form(
-                        .method(.post), .action("/account/password"),
+                        .method(.post), .action(Site.password),
                         Forms.csrf(context),
                         Forms.field(
                             t(.passwordCurrent), name: "current", type: .password, required: true,

@@ -14,7 +14,7 @@ struct PolicyMiddleware: AsyncMiddleware {
             if request.wantsJSON { throw APIError(status: .unauthorized, code: "unauthorized", message: request.t(.apiUnauthorized)) }
             let next = request.method == .GET ? request.url.path + (request.url.query.map { "?\($0)" } ?? "") : "/"
             let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?"])) ?? "/"
-            return request.redirect(to: "/login?next=\(encoded)", redirectType: .normal)
+            return request.redirect(to: Site.login + "?next=\(encoded)", redirectType: .normal)
         case .forbidden:
             if request.wantsJSON { throw APIError(status: .forbidden, code: "forbidden", message: request.t(.apiForbidden)) }
             throw Abort(.forbidden, reason: request.t(.errorForbiddenBody))

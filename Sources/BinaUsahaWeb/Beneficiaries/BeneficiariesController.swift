@@ -22,7 +22,7 @@ struct BeneficiariesController {
         let form = try req.content.decode(Form.self)
         if let nik = form.nik?.trimmingCharacters(in: .whitespaces), !nik.isEmpty {
             if let found = try await req.services.beneficiaries(req.db).find(nik: nik), principal.covers(found.details.desa) {
-                return req.redirect(to: "/beneficiaries/\(found.id)")
+                return req.redirect(to: Site.beneficiary(found.id))
             }
             return try await list(req, filters: .init(), name: nil, notice: req.t(.benNIKNotFound, PersonalDataMask.identityNumber(nik)))
         }
@@ -115,7 +115,7 @@ struct BeneficiariesController {
             rows: page.items.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
             total: page.total, page: query.page, pageCount: Paging.pageCount(total: page.total, perPage: query.perPage),
             interests: try await services.interests(req.db).all(), notice: notice, canWrite: principal.may(.writeRegistry))
-        return BeneficiaryList.View(model: model, context: req.page(path: "/beneficiaries")).document().response()
+        return BeneficiaryList.View(model: model, context: req.page(path: Site.beneficiaries)).document().response()
     }
 
     /// Filters as a repository query, narrowed to the user's region. A region outside it is 403;
@@ -186,7 +186,7 @@ struct BeneficiariesController {
         model.recommendations = recommended.ranked
         model.excluded = recommended.excluded
         model.groups = try await services.groups(req.db).groups(of: person.id)
-        return BeneficiaryProfile.View(model: model, context: req.page(path: "/beneficiaries/\(person.id)")).document().response(status: status)
+        return BeneficiaryProfile.View(model: model, context: req.page(path: Site.beneficiary(person.id))).document().response(status: status)
     }
 
     static func form(_ req: Request) throws -> BeneficiaryForm {

@@ -29,7 +29,7 @@ enum BeneficiaryFormPage {
                     .h1(.text(title)),
                     Forms.errors(errors, heading: t(.formErrorsHeading)),
                     .form(
-                        .method(.post), .action(id.map { "/beneficiaries/\($0)" } ?? "/beneficiaries"),
+                        .method(.post), .action(id.map { Site.beneficiary($0) } ?? Site.beneficiaries),
                         Forms.csrf(context),
                         .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
                         .forEach(BeneficiaryFormPage.fields) { field in

@@ -40,10 +40,10 @@ enum BeneficiaryList {
                         model.canWrite,
                         .p(
                             .class("actions"),
-                            .a(.class("button"), .href("/beneficiaries/new"), .text(t(.benNew))), .text(" "),
-                            .a(.class("button secondary"), .href("/beneficiaries/import"), .text(t(.benImport))))),
+                            .a(.class("button"), .href(Site.newBeneficiary), .text(t(.benNew))), .text(" "),
+                            .a(.class("button secondary"), .href(Site.beneficiaryImport), .text(t(.benImport))))),
                     .form(
-                        .method(.post), .action("/beneficiaries/search"), .class("filters"),
+                        .method(.post), .action(Site.beneficiarySearch), .class("filters"),
                         Forms.csrf(context),
                         Forms.field(t(.benSearchName), name: "name", value: model.searchedName ?? "", autocomplete: "off"),
                         Forms.field(t(.benSearchNIK), name: "nik", autocomplete: "off"),
@@ -52,8 +52,8 @@ enum BeneficiaryList {
                     filterForm,
                     .p(
                         .class("muted"), .text(t(.benTotal, model.total.formattedID)), .text(" · "),
-                        .a(.href("/beneficiaries/export.csv?\(query(page: nil))"), .text(t(.benExport))), .text(" · "),
-                        .a(.href("/beneficiaries/duplicates"), .text(t(.benDuplicates)))),
+                        .a(.href(Site.beneficiaryExport + "?\(query(page: nil))"), .text(t(.benExport))), .text(" · "),
+                        .a(.href(Site.duplicates), .text(t(.benDuplicates)))),
                     .if(model.rows.isEmpty, .p(.text(t(.benEmpty)))),
                     .if(!model.rows.isEmpty, table),
                     pager
@@ -66,7 +66,7 @@ enum BeneficiaryList {
             let deciles = [(value: "", label: t(.benFilterAll))] + (1...10).map { (value: String($0), label: String($0)) }
             let interests = [(value: "", label: t(.benFilterAll))] + model.interests.map { (value: $0, label: $0) }
             return .form(
-                .method(.get), .action("/beneficiaries"), .class("filters"),
+                .method(.get), .action(Site.beneficiaries), .class("filters"),
                 Forms.field(t(.benFilterRegion), name: "region", value: model.filters.region ?? ""),
                 Forms.select(t(.benFilterPPKS), name: "ppks", options: ppks, selected: model.filters.ppks.map(String.init) ?? ""),
                 Forms.select(t(.benFilterDecile), name: "desil", options: deciles, selected: model.filters.desil.map(String.init) ?? ""),
@@ -87,7 +87,7 @@ enum BeneficiaryList {
                     .tbody(
                         .forEach(model.rows) { row in
                             .tr(
-                                .td(.a(.href("/beneficiaries/\(row.id)"), .text(row.name))),
+                                .td(.a(.href(Site.beneficiary(row.id)), .text(row.name))),
                                 .td(.code(.text(row.nik))),
                                 .td(.class("hide-narrow"), .text(row.desa)),
                                 .td(.class("hide-narrow"), .text(row.ppks.joined(separator: ", "))),
@@ -102,9 +102,9 @@ enum BeneficiaryList {
                 model.pageCount > 1,
                 .nav(
                     .class("pager"),
-                    .if(model.page > 1, .a(.href("/beneficiaries?\(query(page: model.page - 1))"), .text(t(.auditPrev)))),
+                    .if(model.page > 1, .a(.href(Site.beneficiaries + "?\(query(page: model.page - 1))"), .text(t(.auditPrev)))),
                     .span(.text(t(.pagerPage, String(model.page), String(model.pageCount)))),
-                    .if(model.page < model.pageCount, .a(.href("/beneficiaries?\(query(page: model.page + 1))"), .text(t(.auditNext))))))
+                    .if(model.page < model.pageCount, .a(.href(Site.beneficiaries + "?\(query(page: model.page + 1))"), .text(t(.auditNext))))))
         }
 
         func query(page: Int?) -> String {

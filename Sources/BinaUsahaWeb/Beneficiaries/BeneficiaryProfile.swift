@@ -27,7 +27,7 @@ enum BeneficiaryProfile {
             let p = model.person
             return Layout(context: context, title: p.name, section: .beneficiaries).document(
                 .group(
-                    .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/beneficiaries"), .text(t(.benTitle)))), .li(.span(.text(p.name))))),
+                    .nav(.class("breadcrumbs"), .ol(.li(.a(.href(Site.beneficiaries), .text(t(.benTitle)))), .li(.span(.text(p.name))))),
                     .h1(.text(p.name)),
                     Forms.notice(model.notice),
                     Forms.errors(model.errors, heading: t(.formErrorsHeading)),
@@ -71,7 +71,7 @@ enum BeneficiaryProfile {
                         .ul(
                             .forEach(model.family) { member in
                                 .li(
-                                    .a(.href("/beneficiaries/\(member.id)"), .text(member.name)),
+                                    .a(.href(Site.beneficiary(member.id)), .text(member.name)),
                                     .text(
                                         " · \(member.sex) · \(t(.benProfileAge, String(member.age)))\(member.isHead ? " · " + t(.benProfileHead) : "")"
                                     ))
@@ -90,9 +90,9 @@ enum BeneficiaryProfile {
                         model.canWrite,
                         .section(
                             .class("actions"),
-                            .a(.class("button"), .href("/beneficiaries/\(p.id)/edit"), .text(t(.benEdit))),
+                            .a(.class("button"), .href(Site.beneficiaryEdit(p.id)), .text(t(.benEdit))),
                             .form(
-                                .method(.post), .action("/beneficiaries/\(p.id)/delete"), .class("danger-zone"),
+                                .method(.post), .action(Site.beneficiaryDelete(p.id)), .class("danger-zone"),
                                 Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(model.version))),
                                 .p(.class("field-hint"), .text(t(.benDeleteHint))),
                                 .button(.type(.submit), .class("button danger"), .text(t(.benDelete))))))
@@ -114,7 +114,7 @@ enum BeneficiaryProfile {
                                     ?? t(.benProfileGroupSince, m.joinedOn.long(t.lang))
                             } ?? ""
                         return .li(
-                            .a(.href("/groups/\(group.id)"), .text(group.name)),
+                            .a(.href(Site.group(group.id)), .text(group.name)),
                             .text(" · \(role) · \(group.status.label(t.lang)) · \(period)"))
                     }))
         }
@@ -127,7 +127,7 @@ enum BeneficiaryProfile {
                     .class("recommendations"),
                     .forEach(model.recommendations) { rec in
                         .li(
-                            .a(.href("/skills/\(rec.skill)"), .strong(.text(rec.skillName))),
+                            .a(.href(Site.skill(rec.skill)), .strong(.text(rec.skillName))),
                             .span(.class("score"), .text(" · " + t(.recScore, formatRatio(rec.score, t.lang)))),
                             .p(.class("reasons"), .text(rec.reasons.map { $0.text(t.lang) }.joined(separator: " · "))))
                     }),

@@ -57,8 +57,8 @@ struct DuplicatesController {
                     .class("pairs"),
                     .forEach(rows) { first, second, reason in
                         .li(
-                            .a(.href("/beneficiaries/\(first.id)"), .text("\(first.name) (\(first.nik))")), .text(" ↔ "),
-                            .a(.href("/beneficiaries/\(second.id)"), .text("\(second.name) (\(second.nik))")),
+                            .a(.href(Site.beneficiary(first.id)), .text("\(first.name) (\(first.nik))")), .text(" ↔ "),
+                            .a(.href(Site.beneficiary(second.id)), .text("\(second.name) (\(second.nik))")),
                             .text(" · \(first.desa) · "), .em(.text(reason)))
                     })
             ))

@@ -25,7 +25,7 @@ struct ImportController {
         try Data(buffer: file.data).write(to: URL(fileURLWithPath: path))
         let job = try await services.importJobs(req.db).start(fileName: file.filename, path: path, dryRun: upload.dry_run == "1", by: principal)
         req.application.importWorker?.wake()
-        return req.redirect(to: "/imports/\(job.id)")
+        return req.redirect(to: Site.importJob(job.id))
     }
 
     func show(req: Request) async throws -> Response {
@@ -61,7 +61,7 @@ struct ImportController {
                 checked, fileExists: FileManager.default.fileExists(atPath: checked.filePath),
                 by: principal)
             req.application.importWorker?.wake()
-            return req.redirect(to: "/imports/\(job.id)")
+            return req.redirect(to: Site.importJob(job.id))
         } catch ImportJobs.Refusal.notCommittable {
             throw Abort(.conflict, reason: req.t(.impNoFile))
         }

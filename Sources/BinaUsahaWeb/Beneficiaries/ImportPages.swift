@@ -14,7 +14,7 @@ enum ImportPages {
                     .p(.text(t(.impIntro, BeneficiaryRowValidator.columns.joined(separator: ",")))),
                     .unwrap(error) { .div(.class("alert error"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                     .form(
-                        .method(.post), .action("/beneficiaries/import"), .enctype("multipart/form-data"),
+                        .method(.post), .action(Site.beneficiaryImport), .enctype("multipart/form-data"),
                         Forms.csrf(context),
                         .div(
                             .class("field"), .label(.for("file"), .text(t(.impFile))),
@@ -41,7 +41,7 @@ enum ImportPages {
                 .attribute(named: "lang", value: t.lang.rawValue),
                 .head(
                     .meta(.attribute(named: "charset", value: "utf-8")), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                    .title("\(t(.impJobTitle, job.fileName)) · \(t(.appName))"), .stylesheet("/css/app.css"),
+                    .title("\(t(.impJobTitle, job.fileName)) · \(t(.appName))"), .stylesheet(Site.stylesheet),
                     // Progress without JavaScript: the page reloads itself while the import runs.
                     .if(running, .meta(.attribute(named: "http-equiv", value: "refresh"), .content("2")))),
                 .body(
@@ -67,13 +67,13 @@ enum ImportPages {
                             .if(
                                 job.status == .done && job.dryRun,
                                 .form(
-                                    .method(.post), .action("/imports/\(job.id)/commit"),
+                                    .method(.post), .action(Site.importCommit(job.id)),
                                     Forms.csrf(context), Forms.submit(t(.impCommit)))),
                             .if(
                                 !job.messages.isEmpty,
                                 .group(
                                     .h2(.text(t(.impProblems))),
-                                    .p(.a(.href("/imports/\(job.id)/problems.csv"), .text(t(.impDownload)))),
+                                    .p(.a(.href(Site.importProblems(job.id)), .text(t(.impDownload)))),
                                     .div(
                                         .class("table-wrap"),
                                         .table(

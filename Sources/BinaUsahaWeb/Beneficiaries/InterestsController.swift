@@ -17,7 +17,7 @@ struct InterestsController {
 
     private func page(_ req: Request, notice: String?) async throws -> Response {
         let t = req.t
-        let context = req.page(path: "/admin/interests")
+        let context = req.page(path: Site.interests)
         let tags = try await req.services.interests(req.db).all()
         return Layout(context: context, title: t(.intTitle), section: .users).document(
             .div(
@@ -26,7 +26,7 @@ struct InterestsController {
                 Forms.notice(notice),
                 .ul(.class("tags"), .forEach(tags) { .li(.text($0)) }),
                 .form(
-                    .method(.post), .action("/admin/interests"), Forms.csrf(context),
+                    .method(.post), .action(Site.interests), Forms.csrf(context),
                     Forms.field(t(.intTag), name: "tag", required: true), Forms.submit(t(.intAdd)))
             )
         ).response()

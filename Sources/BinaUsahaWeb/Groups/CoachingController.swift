@@ -42,7 +42,7 @@ struct CoachingController {
                     name: values["name"] ?? "", kabupatenKota: TextFolding.trim(values["kabkota"] ?? ""), year: year, skills: skills,
                     targetGroups: targetGroups, targetPeople: targetPeople, budget: budget, startsOn: starts, endsOn: ends,
                     partners: values["partners"] ?? ""), by: principal)
-            return req.redirect(to: "/programmes/\(programme.id)")
+            return req.redirect(to: Site.programme(programme.id))
         } catch let error as GroupRuleError {
             return try await programmeList(req, errors: error.messages(req.lang), values: values, status: .unprocessableEntity)
         }
@@ -67,7 +67,7 @@ struct CoachingController {
         } catch GroupWriteError.stale {
             return try await programmePage(req, try await loadProgramme(req), notice: nil, errors: [req.t(.grpStale)], status: .conflict)
         }
-        return req.redirect(to: "/programmes/\(programme.id)")
+        return req.redirect(to: Site.programme(programme.id))
     }
 
     private func loadProgramme(_ req: Request) async throws -> Programme {
@@ -92,7 +92,7 @@ struct CoachingController {
         let regions = try await req.services.regions(req.db).existing(Set(programmes.map(\.kabupatenKota) + totals.keys))
         return CoachingPages.programmes(
             programmes, regions: regions, totals: totals, canWrite: principal.may(.writeRegistry), values: values,
-            errors: errors, context: req.page(path: "/programmes")
+            errors: errors, context: req.page(path: Site.programmes)
         ).response(status: status)
     }
 
@@ -110,7 +110,7 @@ struct CoachingController {
         return CoachingPages.programme(
             programme, enrolled: enrolled, candidates: all.filter { !programme.groups.contains($0.id) && $0.status != .bubar },
             sessions: sessions, assistance: assistance, canWrite: principal.may(.writeRegistry), notice: notice,
-            errors: errors, context: req.page(path: "/programmes/\(programme.id)")
+            errors: errors, context: req.page(path: Site.programme(programme.id))
         ).response(status: status)
     }
 
@@ -123,7 +123,7 @@ struct CoachingController {
         let groups = try await req.services.groups(req.db).list(within: principal.region, pendamping: nil).filter { $0.status == .aktif }
         return CoachingPages.sessionForm(
             groups: groups, selected: group.map { [$0] } ?? [], programme: programme, values: [:], errors: [],
-            context: req.page(path: "/sessions/new")
+            context: req.page(path: Site.newSession)
         ).response()
     }
 
@@ -136,7 +136,7 @@ struct CoachingController {
         func again(_ errors: [String]) -> Response {
             CoachingPages.sessionForm(
                 groups: scope, selected: chosen, programme: values["programme"].flatMap(UUID.init(uuidString:)),
-                values: values, errors: errors, context: req.page(path: "/sessions/new")
+                values: values, errors: errors, context: req.page(path: Site.newSession)
             ).response(status: .unprocessableEntity)
         }
         var programme: UUID?
@@ -156,7 +156,7 @@ struct CoachingController {
                 .init(
                     programme: programme, type: type, startsAt: startsAt, hours: hours, place: values["place"] ?? "",
                     facilitator: values["facilitator"] ?? "", topic: values["topic"] ?? "", groups: chosen), by: principal)
-            return req.redirect(to: "/sessions/\(session.id)")
+            return req.redirect(to: Site.session(session.id))
         } catch let error as GroupRuleError {
             return again(error.messages(req.lang))
         }
@@ -208,7 +208,7 @@ struct CoachingController {
         }
         do {
             _ = try await req.services.coachingWrites(req.db).recordAttendance(session.id, roster: roster, version: version, by: principal)
-            return req.redirect(to: "/sessions/\(session.id)?done=1")
+            return req.redirect(to: Site.session(session.id) + "?done=1")
         } catch let error as GroupRuleError {
             return try await sessionPage(req, session, groups: groups, notice: nil, errors: error.messages(req.lang), status: .unprocessableEntity)
         } catch GroupWriteError.stale {
@@ -241,7 +241,7 @@ struct CoachingController {
         return CoachingPages.session(
             session, groups: groups, names: names, canRecord: canRecord,
             hasBegun: session.startsAt <= req.services.clock.now(), notice: notice, errors: errors,
-            context: req.page(path: "/sessions/\(session.id)")
+            context: req.page(path: Site.session(session.id))
         ).response(status: status)
     }
 
@@ -256,7 +256,7 @@ struct CoachingController {
         return CoachingPages.pendamping(
             groups: groups, upcoming: sessions.filter { $0.startsAt >= now },
             unrecorded: sessions.filter { $0.startsAt < now && $0.attendance.isEmpty }, regions: regions,
-            context: req.page(path: "/pendamping")
+            context: req.page(path: Site.pendamping)
         ).response()
     }
 }

@@ -11,14 +11,14 @@ enum CoachingPages {
         let kabkota = context.principal?.region.flatMap { region in region.lineage.first { $0.level == .kabupatenKota } }?.rawValue ?? ""
         return Layout(context: context, title: t(.prgTitle), section: .groups).document(
             .group(
-                .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/groups"), .text(t(.grpTitle)))), .li(.span(.text(t(.prgTitle)))))),
+                .nav(.class("breadcrumbs"), .ol(.li(.a(.href(Site.groups), .text(t(.grpTitle)))), .li(.span(.text(t(.prgTitle)))))),
                 .h1(.text(t(.prgTitle))),
                 Forms.errors(errors, heading: t(.formErrorsHeading)),
                 .if(programmes.isEmpty, .p(.class("empty"), .text(t(.prgNone)))),
                 .ul(
                     .forEach(programmes) { p in
                         .li(
-                            .a(.href("/programmes/\(p.id)"), .text(p.name)),
+                            .a(.href(Site.programme(p.id)), .text(p.name)),
                             .text(
                                 " · \(regions[p.kabupatenKota].map(Recommender.placeName) ?? p.kabupatenKota.rawValue) · \(p.year) · \(p.budget.formatted)"
                             ))
@@ -46,7 +46,7 @@ enum CoachingPages {
                 .if(
                     canWrite,
                     .form(
-                        .method(.post), .action("/programmes"), .class("inline-form"), Forms.csrf(context),
+                        .method(.post), .action(Site.programmes), .class("inline-form"), Forms.csrf(context),
                         .h2(.text(t(.prgNew))),
                         Forms.field(t(.prgFieldName), name: "name", value: values["name"] ?? "", required: true),
                         Forms.field(t(.prgFieldKabkota), name: "kabkota", value: values["kabkota"] ?? kabkota, required: true),
@@ -73,7 +73,7 @@ enum CoachingPages {
         let bySource = Dictionary(grouping: assistance, by: \.source).mapValues { Rupiah($0.reduce(0) { $0 + $1.amount.amount }) }
         return Layout(context: context, title: p.name, section: .groups).document(
             .group(
-                .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/programmes"), .text(t(.prgTitle)))), .li(.span(.text(p.name))))),
+                .nav(.class("breadcrumbs"), .ol(.li(.a(.href(Site.programmes), .text(t(.prgTitle)))), .li(.span(.text(p.name))))),
                 .h1(.text(p.name)),
                 Forms.notice(notice),
                 Forms.errors(errors, heading: t(.formErrorsHeading)),
@@ -100,22 +100,22 @@ enum CoachingPages {
                 .h2(.text(t(.prgGroups))),
                 .ul(
                     .forEach(enrolled) {
-                        .li(.a(.href("/groups/\($0.id)"), .text($0.name)), .text(" · \($0.activeMembers.count) · \($0.status.label(t.lang))"))
+                        .li(.a(.href(Site.group($0.id)), .text($0.name)), .text(" · \($0.activeMembers.count) · \($0.status.label(t.lang))"))
                     }),
                 .if(
                     canWrite && !candidates.isEmpty,
                     .form(
-                        .method(.post), .action("/programmes/\(p.id)/groups"), .class("inline-form"), Forms.csrf(context),
+                        .method(.post), .action(Site.programmeGroups(p.id)), .class("inline-form"), Forms.csrf(context),
                         .input(.type(.hidden), .name("version"), .value(String(p.version))),
                         Forms.select(t(.prgEnrol), name: "group", options: candidates.map { ($0.id.uuidString, $0.name) }, selected: nil),
                         Forms.submit(t(.prgEnrol)))),
                 .h2(.text(t(.grpSessionsHeading))),
-                .if(canWrite, .p(.a(.class("button"), .href("/sessions/new?programme=\(p.id)"), .text(t(.grpSchedule))))),
+                .if(canWrite, .p(.a(.class("button"), .href(Site.newSession + "?programme=\(p.id)"), .text(t(.grpSchedule))))),
                 .ul(
                     .forEach(sessions) { s in
                         .li(
                             .a(
-                                .href("/sessions/\(s.id)"),
+                                .href(Site.session(s.id)),
                                 .text("\(IndonesianCalendar.longDateTime(s.startsAt, t.lang)) · \(s.type.label(t.lang)) · \(s.topic)")))
                     })
             ))
@@ -133,7 +133,7 @@ enum CoachingPages {
                 Forms.errors(errors, heading: t(.formErrorsHeading)),
                 .if(groups.isEmpty, .p(.class("empty"), .text(t(.sesNoGroups)))),
                 .form(
-                    .method(.post), .action("/sessions"), Forms.csrf(context),
+                    .method(.post), .action(Site.sessions), Forms.csrf(context),
                     .unwrap(programme) { .input(.type(.hidden), .name("programme"), .value($0.uuidString)) },
                     Forms.select(
                         t(.sesFieldType), name: "type", options: SessionType.allCases.map { ($0.rawValue, $0.label(t.lang)) },
@@ -172,7 +172,7 @@ enum CoachingPages {
         let who = t(.sesFieldFacilitator) + ": " + facilitator + " · " + t(.grpColAttendance) + " " + formatPercent(rate)
         return Layout(context: context, title: title, section: .groups).document(
             .group(
-                .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/groups"), .text(t(.grpTitle)))), .li(.span(.text(t(.sesTitle)))))),
+                .nav(.class("breadcrumbs"), .ol(.li(.a(.href(Site.groups), .text(t(.grpTitle)))), .li(.span(.text(t(.sesTitle)))))),
                 .h1(.text(title)),
                 Forms.notice(notice),
                 Forms.errors(errors, heading: t(.formErrorsHeading)),
@@ -180,7 +180,7 @@ enum CoachingPages {
                 .p(.class("muted"), .text(who)),
                 .if(!hasBegun, .div(.class("alert warn"), .p(.text(t(.sesNotBegun))))),
                 .form(
-                    .method(.post), .action("/sessions/\(s.id)/attendance"), .class("roster"), Forms.csrf(context),
+                    .method(.post), .action(Site.sessionAttendance(s.id)), .class("roster"), Forms.csrf(context),
                     .input(.type(.hidden), .name("version"), .value(String(s.version))),
                     .forEach(groups) { group in
                         .div(
@@ -221,20 +221,20 @@ enum CoachingPages {
                 .ul(
                     .forEach(groups) {
                         .li(
-                            .a(.href("/groups/\($0.id)"), .text($0.name)),
+                            .a(.href(Site.group($0.id)), .text($0.name)),
                             .text(" · \(regions[$0.desa].map(Recommender.placeName) ?? "") · \($0.activeMembers.count)"))
                     }),
                 .h2(.text(t(.pdmToRecord))),
                 .if(unrecorded.isEmpty, .p(.class("muted"), .text(t(.pdmNothingToRecord)))),
                 .ul(
                     .forEach(unrecorded) {
-                        .li(.a(.href("/sessions/\($0.id)"), .text("\(IndonesianCalendar.longDateTime($0.startsAt, t.lang)) · \($0.topic)")))
+                        .li(.a(.href(Site.session($0.id)), .text("\(IndonesianCalendar.longDateTime($0.startsAt, t.lang)) · \($0.topic)")))
                     }),
                 .h2(.text(t(.pdmUpcoming))),
                 .if(upcoming.isEmpty, .p(.class("muted"), .text(t(.pdmNoUpcoming)))),
                 .ul(
                     .forEach(upcoming) {
-                        .li(.a(.href("/sessions/\($0.id)"), .text("\(IndonesianCalendar.longDateTime($0.startsAt, t.lang)) · \($0.topic)")))
+                        .li(.a(.href(Site.session($0.id)), .text("\(IndonesianCalendar.longDateTime($0.startsAt, t.lang)) · \($0.topic)")))
                     })
             ))
     }

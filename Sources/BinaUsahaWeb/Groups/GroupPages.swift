@@ -19,10 +19,10 @@ enum GroupPages {
                 .p(.text(t(.grpIntro))),
                 .p(
                     .class("actions"),
-                    .a(.class("button secondary"), .href("/plans"), .text(t(.planTitle))),
-                    .a(.class("button secondary"), .href("/programmes"), .text(t(.prgTitle))),
-                    .if(canWrite, .a(.class("button"), .href("/groups/new"), .text(t(.grpNew)))),
-                    .if(mine, .a(.href("/groups?semua=1"), .text(t(.grpAll))))),
+                    .a(.class("button secondary"), .href(Site.plans), .text(t(.planTitle))),
+                    .a(.class("button secondary"), .href(Site.programmes), .text(t(.prgTitle))),
+                    .if(canWrite, .a(.class("button"), .href(Site.newGroup), .text(t(.grpNew)))),
+                    .if(mine, .a(.href(Site.groups + "?semua=1"), .text(t(.grpAll))))),
                 .if(groups.isEmpty, .p(.class("empty"), .text(t(.grpNone)))),
                 .if(
                     !groups.isEmpty,
@@ -36,7 +36,7 @@ enum GroupPages {
                             .tbody(
                                 .forEach(groups) { group in
                                     .tr(
-                                        .td(.a(.href("/groups/\(group.id)"), .text(group.name))),
+                                        .td(.a(.href(Site.group(group.id)), .text(group.name))),
                                         .td(.class("hide-narrow"), .text(skills[group.skill] ?? group.skill)),
                                         .td(.text(place(group.desa, regions))),
                                         .td(.class("num"), .text(String(group.activeMembers.count))),
@@ -53,7 +53,7 @@ enum GroupPages {
                 .h1(.text(t(.grpNew))),
                 Forms.errors(errors, heading: t(.formErrorsHeading)),
                 .form(
-                    .method(.post), .action("/groups"), Forms.csrf(context),
+                    .method(.post), .action(Site.groups), Forms.csrf(context),
                     Forms.field(t(.grpFieldName), name: "name", value: values["name"] ?? "", required: true),
                     Forms.select(t(.grpColSkill), name: "skill", options: skills.map { ($0.code, $0.name) }, selected: values["skill"]),
                     Forms.field(t(.grpFieldDesa), name: "desa", value: values["desa"] ?? "", hint: t(.grpFieldDesaHint), required: true),
@@ -82,7 +82,7 @@ enum GroupPages {
         let group = model.group
         let hidden: Node = .group(Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(group.version))))
         func action(_ name: String) -> Node { .input(.type(.hidden), .name("action"), .value(name)) }
-        let formAction = "/groups/\(group.id)"
+        let formAction = Site.group(group.id)
         let rates = Dictionary(
             uniqueKeysWithValues: group.members.map { member in
                 (member.beneficiary, attendanceRate(model.sessions.compactMap { $0.attendance[member.beneficiary] }))
@@ -101,7 +101,7 @@ enum GroupPages {
                 .tbody(
                     .forEach(group.activeMembers) { member in
                         .tr(
-                            .td(.a(.href("/beneficiaries/\(member.beneficiary)"), .text(model.names[member.beneficiary] ?? "—"))),
+                            .td(.a(.href(Site.beneficiary(member.beneficiary)), .text(model.names[member.beneficiary] ?? "—"))),
                             .td(
                                 model.canWrite
                                     ? .select(
@@ -113,14 +113,14 @@ enum GroupPages {
                     })))
         return Layout(context: context, title: group.name, section: .groups).document(
             .group(
-                .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/groups"), .text(t(.grpTitle)))), .li(.span(.text(group.name))))),
+                .nav(.class("breadcrumbs"), .ol(.li(.a(.href(Site.groups), .text(t(.grpTitle)))), .li(.span(.text(group.name))))),
                 .h1(.text(group.name)),
                 Forms.notice(model.notice),
                 Forms.errors(model.errors, heading: t(.formErrorsHeading)),
                 .p(.strong(.text(group.status.label(t.lang))), .text(" · \(t(.grpStageNow, group.stage.label(t.lang)))")),
                 .dl(
                     .class("facts"),
-                    .dt(.text(t(.grpColSkill))), .dd(.a(.href("/skills/\(group.skill)"), .text(model.skillName))),
+                    .dt(.text(t(.grpColSkill))), .dd(.a(.href(Site.skill(group.skill)), .text(model.skillName))),
                     .dt(.text(t(.grpColPlace))), .dd(.text("\(place(group.desa, model.regions)), \(place(group.kecamatan, model.regions))")),
                     .dt(.text(t(.grpFormed))), .dd(.text(group.formedOn?.long(t.lang) ?? "—")),
                     .dt(.text(t(.grpDecree))), .dd(.text(group.decreeNumber.isEmpty ? "—" : group.decreeNumber)),
@@ -228,7 +228,7 @@ enum GroupPages {
                     .if(
                         model.canWrite,
                         .form(
-                            .method(.post), .action("/groups/\(group.id)/assistance"), .class("inline-form"), Forms.csrf(context),
+                            .method(.post), .action(Site.groupAssistance(group.id)), .class("inline-form"), Forms.csrf(context),
                             Forms.field(t(.grpFieldDate), name: "date", type: .date, required: true),
                             Forms.field(t(.grpFieldAmount), name: "amount", hint: t(.grpFieldAmountHint), required: true),
                             Forms.select(
@@ -244,13 +244,13 @@ enum GroupPages {
                     .id("sesi"), .h2(.text(t(.grpSessionsHeading))),
                     .if(
                         model.canSchedule && group.status == .aktif,
-                        .p(.a(.class("button"), .href("/sessions/new?group=\(group.id)"), .text(t(.grpSchedule))))),
+                        .p(.a(.class("button"), .href(Site.newSession + "?group=\(group.id)"), .text(t(.grpSchedule))))),
                     .if(model.sessions.isEmpty, .p(.class("muted"), .text(t(.grpNoSessions)))),
                     .ul(
                         .forEach(model.sessions) { session in
                             .li(
                                 .a(
-                                    .href("/sessions/\(session.id)"),
+                                    .href(Site.session(session.id)),
                                     .text("\(IndonesianCalendar.longDateTime(session.startsAt, t.lang)) · \(session.type.label(t.lang))")),
                                 .text(
                                     " · \(session.topic) · \(t(.grpColAttendance)) \(formatPercent(attendanceRate(Array(session.attendance.values))))"

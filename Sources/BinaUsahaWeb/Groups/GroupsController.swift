@@ -14,7 +14,7 @@ struct GroupsController {
         let skills = try await PlansController.skillNames(req)
         return GroupPages.list(
             groups, regions: names, skills: skills, canWrite: principal.may(.writeRegistry), mine: mine,
-            context: req.page(path: "/groups")
+            context: req.page(path: Site.groups)
         ).response()
     }
 
@@ -30,7 +30,7 @@ struct GroupsController {
             decreeNumber: values["decree"] ?? "")
         do {
             let group = try await req.services.createGroup(req.db)(input, by: principal, note: "dibuat manual")
-            return req.redirect(to: "/groups/\(group.id)?done=created")
+            return req.redirect(to: Site.group(group.id) + "?done=created")
         } catch let error as GroupRuleError {
             return try await form(req, errors: error.messages(req.lang), values: values, status: .unprocessableEntity)
         }
@@ -102,7 +102,7 @@ struct GroupsController {
         } catch GroupWriteError.notFound {
             throw Abort(.notFound)
         }
-        return req.redirect(to: "/groups/\(before.id)?done=\(action)")
+        return req.redirect(to: Site.group(before.id) + "?done=\(action)")
     }
 
     func addAssistance(req: Request) async throws -> Response {
@@ -112,7 +112,7 @@ struct GroupsController {
         do {
             let assistance = try Self.assistance(values, group: group.id)
             try await req.services.coachingWrites(req.db).recordAssistance(assistance, by: principal)
-            return req.redirect(to: "/groups/\(group.id)?done=assistance#bantuan")
+            return req.redirect(to: Site.group(group.id) + "?done=assistance#bantuan")
         } catch let error as GroupRuleError {
             return try await page(req, group, notice: nil, errors: error.messages(req.lang), status: .unprocessableEntity)
         }
@@ -153,7 +153,7 @@ struct GroupsController {
 
     private func form(_ req: Request, errors: [String], values: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let skills = try await req.services.skills(req.db).all()
-        return GroupPages.form(skills: skills, values: values, errors: errors, context: req.page(path: "/groups/new")).response(status: status)
+        return GroupPages.form(skills: skills, values: values, errors: errors, context: req.page(path: Site.newGroup)).response(status: status)
     }
 
     func page(_ req: Request, _ group: KUBEGroup, notice: String?, errors: [String], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -169,6 +169,6 @@ struct GroupsController {
             history: try await services.groups(req.db).stageHistory(of: group.id), sessions: sessions, assistance: assistance,
             pendampingUsers: pendamping, canWrite: principal.may(.writeRegistry) && group.status != .bubar,
             canSchedule: principal.may(.writeRegistry), notice: notice, errors: errors)
-        return GroupPages.detail(model, context: req.page(path: "/groups/\(group.id)")).response(status: status)
+        return GroupPages.detail(model, context: req.page(path: Site.group(group.id))).response(status: status)
     }
 }

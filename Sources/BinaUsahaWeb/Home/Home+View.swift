@@ -23,7 +23,7 @@ extension Home {
                         .if(
                             model.showImportHint,
                             .p(.class("hint"), Forms.sentence(t.template(.homeImportHint), code: "binausaha regions import districts_16.csv"))),
-                        .p(.a(.class("button"), .href("/regions"), .text(t(.homeBrowseRegions))))
+                        .p(.a(.class("button"), .href(Site.regions), .text(t(.homeBrowseRegions))))
                     ),
                     .section(
                         .h2(.text(t(.homeModulesHeading))),

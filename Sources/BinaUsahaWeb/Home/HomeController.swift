@@ -8,7 +8,7 @@ struct HomeController {
         for level in RegionLevel.allCases { counts.append((level, try await regions.count(level: level))) }
         var workRegion: (name: String, href: String)?
         if let code = req.principal?.region, let region = try await regions.find(code) {
-            workRegion = (region.name, "/regions/\(code.rawValue)")
+            workRegion = (region.name, Site.region(code))
         }
         let model = Home.Model(
             today: IndonesianCalendar.longDate(req.services.clock.now(), req.lang),

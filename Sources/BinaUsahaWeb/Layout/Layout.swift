@@ -16,8 +16,8 @@ struct Layout {
                 .meta(.attribute(named: "charset", value: "utf-8")),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · \(t(.appName))"),
-                .stylesheet("/css/app.css"),
-                .link(.rel("icon"), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
+                .stylesheet(Site.stylesheet),
+                .link(.rel("icon"), .href(Site.favicon), .attribute(named: "type", value: "image/svg+xml"))
             ),
             .body(bodyNodes(content))
         )
@@ -60,14 +60,14 @@ struct Layout {
     /// Who is signed in, with password and sign-out; or the sign-in link.
     private var account: Node {
         guard let principal = context.principal else {
-            return .div(.class("account"), .a(.href("/login"), .text(t(.navLogin))))
+            return .div(.class("account"), .a(.href(Site.login), .text(t(.navLogin))))
         }
         return .div(
             .class("account"),
             .span(.class("who"), .text(t(.signedInAs, principal.username, principal.role.label(t.lang)))),
-            .a(.href("/account/password"), .text(t(.navPassword))),
+            .a(.href(Site.password), .text(t(.navPassword))),
             .form(
-                .method(.post), .action("/logout"), .class("inline"),
+                .method(.post), .action(Site.logout), .class("inline"),
                 .input(.type(.hidden), .name("_csrf"), .value(context.csrf)),
                 .button(.type(.submit), .class("link"), .text(t(.navLogout))))
         )

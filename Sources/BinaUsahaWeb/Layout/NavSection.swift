@@ -35,13 +35,13 @@ enum NavSection: CaseIterable, Sendable {
     var path: String? {
         switch self {
         case .home: "/"
-        case .regions: "/regions"
-        case .beneficiaries: "/beneficiaries"
-        case .users: "/admin/users"
-        case .audit: "/audit"
-        case .skills: "/skills"
-        case .groups: "/groups"
-        case .coaching: "/programmes"
+        case .regions: Site.regions
+        case .beneficiaries: Site.beneficiaries
+        case .users: Site.users
+        case .audit: Site.audit
+        case .skills: Site.skills
+        case .groups: Site.groups
+        case .coaching: Site.programmes
         case .reports: nil
         }
     }

@@ -44,7 +44,7 @@ enum PlanPages {
                 .if(
                     canPlan,
                     .form(
-                        .method(.post), .action("/plans"), .class("inline-form"), Forms.csrf(context),
+                        .method(.post), .action(Site.plans), .class("inline-form"), Forms.csrf(context),
                         .h2(.text(t(.planNew))),
                         Forms.field(t(.planFieldRegion), name: "region", value: context.principal?.region?.rawValue ?? ""),
                         Forms.field(t(.planFieldTarget), name: "target_size", type: .number, value: "10"),
@@ -63,7 +63,7 @@ enum PlanPages {
                             .tbody(
                                 .forEach(plans) { plan in
                                     .tr(
-                                        .td(.a(.href("/plans/\(plan.id)"), .text(IndonesianCalendar.longDateTime(plan.createdAt, t.lang)))),
+                                        .td(.a(.href(Site.plan(plan.id)), .text(IndonesianCalendar.longDateTime(plan.createdAt, t.lang)))),
                                         .td(.text(scopeName(plan.scope, regionNames, t))), .td(.text(plan.status.label(t.lang))),
                                         .td(.class("num"), .text(plan.groupCount.formattedID)),
                                         .td(.class("num"), .text(plan.memberCount.formattedID)),
@@ -86,9 +86,9 @@ enum PlanPages {
                 pages > 1,
                 .nav(
                     .class("pager"),
-                    .if(page > 1, .a(.href("/plans/\(plan.id)?\(key)=\(page - 1)&\(other)#\(anchor)"), .text(t(.auditPrev)))),
+                    .if(page > 1, .a(.href(Site.plan(plan.id) + "?\(key)=\(page - 1)&\(other)#\(anchor)"), .text(t(.auditPrev)))),
                     .span(.text(t(.pagerPage, String(page), String(pages)))),
-                    .if(page < pages, .a(.href("/plans/\(plan.id)?\(key)=\(page + 1)&\(other)#\(anchor)"), .text(t(.auditNext))))))
+                    .if(page < pages, .a(.href(Site.plan(plan.id) + "?\(key)=\(page + 1)&\(other)#\(anchor)"), .text(t(.auditNext))))))
         }
         func button(_ action: String, _ label: String, danger: Bool = false) -> Node {
             .button(.type(.submit), .name("action"), .value(action), .class(danger ? "button small danger" : "button small"), .text(label))
@@ -98,7 +98,7 @@ enum PlanPages {
             .group(
                 .nav(
                     .class("breadcrumbs"),
-                    .ol(.li(.a(.href("/plans"), .text(t(.planTitle)))), .li(.span(.text(scopeName(plan.scope, model.regions, t)))))),
+                    .ol(.li(.a(.href(Site.plans), .text(t(.planTitle)))), .li(.span(.text(scopeName(plan.scope, model.regions, t)))))),
                 .h1(.text(title)),
                 Forms.notice(model.notice),
                 Forms.errors(model.errors, heading: t(.formErrorsHeading)),
@@ -109,7 +109,7 @@ enum PlanPages {
                             .planSummary, plan.groups.count.formattedID, plan.memberCount.formattedID, plan.leftOut.count.formattedID,
                             Int(plan.totalScore.rounded()).formattedID))),
                 .if(plan.status == .draft, .p(.class("field-hint"), .text(t(.planDraftNote)))),
-                .if(plan.status == .accepted, .p(.a(.class("button secondary"), .href("/groups"), .text(t(.grpTitle))))),
+                .if(plan.status == .accepted, .p(.a(.class("button secondary"), .href(Site.groups), .text(t(.grpTitle))))),
                 .if(plan.groups.isEmpty && plan.leftOut.isEmpty, .p(.class("empty"), .text(t(.planNoCandidates)))),
                 .unwrap(plan.decidedAt) { at in
                     .p(
@@ -121,10 +121,10 @@ enum PlanPages {
                     .div(
                         .class("actions"),
                         .form(
-                            .method(.post), .action("/plans/\(plan.id)/edit"), hidden, .input(.type(.hidden), .name("action"), .value("accept")),
+                            .method(.post), .action(Site.planEdit(plan.id)), hidden, .input(.type(.hidden), .name("action"), .value("accept")),
                             Forms.submit(t(.planAccept))),
                         .form(
-                            .method(.post), .action("/plans/\(plan.id)/edit"), hidden, .input(.type(.hidden), .name("action"), .value("discard")),
+                            .method(.post), .action(Site.planEdit(plan.id)), hidden, .input(.type(.hidden), .name("action"), .value("discard")),
                             .button(.type(.submit), .class("button danger"), .text(t(.planDiscard)))))),
                 .div(.id("kelompok")),
                 .forEach(Array(model.shownGroups.enumerated())) { index, group in
@@ -146,7 +146,7 @@ enum PlanPages {
                                                     .type(.checkbox), .name("members[]"), .value(member.id.uuidString),
                                                     .attribute(named: "aria-label", value: model.names[member.id] ?? "")))),
                                         .td(
-                                            .a(.href("/beneficiaries/\(member.id)"), .text(model.names[member.id] ?? "—")),
+                                            .a(.href(Site.beneficiary(member.id)), .text(model.names[member.id] ?? "—")),
                                             .unwrap(member.overrideReason) { .small(.class("muted"), .text(" (" + t(.planOverride, $0) + ")")) }),
                                         .td(.text(model.place(member.desa))),
                                         .td(.class("num"), .text(formatRatio(member.score(for: group.skill) ?? 0, t.lang))))
@@ -164,7 +164,7 @@ enum PlanPages {
                                 ].joined(separator: " · "))),
                         model.canEdit
                             ? .form(
-                                .method(.post), .action("/plans/\(plan.id)/edit"), hidden,
+                                .method(.post), .action(Site.planEdit(plan.id)), hidden,
                                 .input(.type(.hidden), .name("group"), .value(group.id.uuidString)),
                                 table,
                                 .div(.class("actions"), button("remove", t(.planRemove))),
@@ -177,7 +177,7 @@ enum PlanPages {
                 .section(
                     .id("tidak-masuk"), .h2(.text("\(t(.planLeftOutHeading)) (\(plan.leftOut.count.formattedID))")),
                     .form(
-                        .method(.post), .action("/plans/\(plan.id)/edit"), hidden,
+                        .method(.post), .action(Site.planEdit(plan.id)), hidden,
                         .ul(
                             .class("left-out"),
                             .forEach(model.shownLeftOut) { person in
@@ -187,7 +187,7 @@ enum PlanPages {
                                         .input(
                                             .type(.checkbox), .name("members[]"), .value(person.id.uuidString),
                                             .attribute(named: "aria-label", value: model.names[person.id] ?? ""))),
-                                    .a(.href("/beneficiaries/\(person.id)"), .text(model.names[person.id] ?? "—")),
+                                    .a(.href(Site.beneficiary(person.id)), .text(model.names[person.id] ?? "—")),
                                     .text(" · \(model.place(person.desa)) · \(reasonText(person.reason))"))
                             }),
                         .if(

@@ -22,7 +22,7 @@ struct PlansController {
             let rules = try ProposePlan.rules(targetSize: form.target_size)
             let scope = try await propose.scope(form.region, within: principal.region)
             let plan = try await propose(scope: scope, rules: rules, by: AuditActor(principal))
-            return req.redirect(to: "/plans/\(plan.id)")
+            return req.redirect(to: Site.plan(plan.id))
         } catch let problem as PlanRequestProblem {
             return try await list(req, errors: [problem.message(req.lang)], status: problem.status)
         }
@@ -103,7 +103,7 @@ struct PlansController {
             throw Abort(.notFound)
         }
         let done = action == "accept" ? "accepted" : action == "discard" ? "discarded" : "saved"
-        return req.redirect(to: "/plans/\(plan.id)?done=\(done)")
+        return req.redirect(to: Site.plan(plan.id) + "?done=\(done)")
     }
 
     /// The plan named in the path, if its scope lies inside the user's region; 404 otherwise.
@@ -127,7 +127,7 @@ struct PlansController {
         let names = try await req.services.regions(req.db).existing(Set(plans.compactMap(\.scope)))
         return PlanPages.list(
             plans, regionNames: names, canPlan: principal.may(.planGroups), errors: errors,
-            context: req.page(path: "/plans")
+            context: req.page(path: Site.plans)
         ).response(status: status)
     }
 
@@ -155,6 +155,6 @@ struct PlansController {
             groupOffset: groupOffset, shownGroups: shownGroups, groupPage: groupPage, groupPages: groupPages,
             shownLeftOut: shownLeftOut, leftPage: leftPage, leftPages: leftPages,
             canEdit: principal.may(.planGroups) && plan.status == .draft, notice: notice, errors: errors)
-        return PlanPages.detail(model, context: req.page(path: "/plans/\(plan.id)")).response(status: status)
+        return PlanPages.detail(model, context: req.page(path: Site.plan(plan.id))).response(status: status)
     }
 }

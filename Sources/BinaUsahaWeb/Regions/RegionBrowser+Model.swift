@@ -36,15 +36,15 @@ extension RegionBrowser.Model {
         title = region.map { "\(t.kind($0.kind)) \(Self.shortName($0))" } ?? t(.regionsTitle)
         code = region?.code.rawValue
         kind = region.map { t.kind($0.kind) }
-        var crumbs = [RegionBrowser.Crumb(name: t(.regionsTitle), href: "/regions")]
-        crumbs += lineage.map { .init(name: Self.shortName($0), href: "/regions/\($0.code.rawValue)") }
+        var crumbs = [RegionBrowser.Crumb(name: t(.regionsTitle), href: Site.regions)]
+        crumbs += lineage.map { .init(name: Self.shortName($0), href: Site.region($0.code)) }
         crumbs[crumbs.count - 1].href = nil
         self.crumbs = crumbs
         childrenHeading = region.map { t(.regionsChildrenHeading, t.level(childLevel), Self.shortName($0)) } ?? t.level(.provinsi)
         rows = children.map {
             .init(
                 code: $0.region.code.rawValue, name: $0.region.name, kind: t.kind($0.region.kind),
-                childCount: $0.childCount.formattedID, href: "/regions/\($0.region.code.rawValue)")
+                childCount: $0.childCount.formattedID, href: Site.region($0.region.code))
         }
         if children.isEmpty, let region {
             emptyMessage = t(.regionsEmpty, Self.shortName(region))

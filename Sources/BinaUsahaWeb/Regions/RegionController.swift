@@ -23,6 +23,6 @@ struct RegionController {
         let name = { (code: String?) in code.flatMap { c in resources.first { $0.code == c }?.name } }
         if let saved = name(try? req.query.get(String.self, at: "saved")) { model.notice = req.t(.potSaved, saved) }
         if let removed = name(try? req.query.get(String.self, at: "removed")) { model.notice = req.t(.potRemoved, removed) }
-        return RegionBrowser.View(model: model, context: req.page(path: "/regions/\(code.rawValue)")).document().response()
+        return RegionBrowser.View(model: model, context: req.page(path: Site.region(code))).document().response()
     }
 }

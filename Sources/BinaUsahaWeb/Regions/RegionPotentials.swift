@@ -57,14 +57,14 @@ struct RegionPotentials {
                                             .if(
                                                 item.relation == .own,
                                                 .form(
-                                                    .method(.post), .action("/regions/\(region.rawValue)/potentials/\(p.resource)/delete"),
+                                                    .method(.post), .action(Site.regionPotentialDelete(region, p.resource)),
                                                     Forms.csrf(context), .button(.type(.submit), .class("button small danger"), .text(t(.potRemove))))
                                             ))))
                             })))),
             .if(
                 canEdit,
                 .form(
-                    .method(.post), .action("/regions/\(region.rawValue)/potentials"), .class("inline-form"), Forms.csrf(context),
+                    .method(.post), .action(Site.regionPotentials(region)), .class("inline-form"), Forms.csrf(context),
                     .h3(.text(t(.potFormTitle))),
                     Forms.select(t(.potColResource), name: "resource", options: resources.map { ($0.code, $0.name) }, selected: nil),
                     Forms.select(
@@ -95,7 +95,7 @@ struct PotentialsController {
             let potential = try await req.services.catalogueWrites(req.db).savePotential(
                 region: region, resource: form.resource ?? "", abundance: form.abundance, season: form.season ?? "", notes: form.notes ?? "",
                 source: form.source ?? "", by: principal)
-            return req.redirect(to: "/regions/\(region.rawValue)?saved=\(potential.resource)#potensi")
+            return req.redirect(to: Site.region(region) + "?saved=\(potential.resource)#potensi")
         } catch CatalogueError.badPotential {
             throw Abort(.unprocessableEntity, reason: req.t(.potBadInput))
         }
@@ -109,7 +109,7 @@ struct PotentialsController {
         } catch CatalogueError.notFound {
             throw Abort(.notFound)
         }
-        return req.redirect(to: "/regions/\(region.rawValue)?removed=\(resource)#potensi")
+        return req.redirect(to: Site.region(region) + "?removed=\(resource)#potensi")
     }
 
     private func target(_ req: Request) async throws -> (Principal, RegionCode) {

@@ -14,7 +14,7 @@ enum SkillPages {
                 .p(.text(t(.skIntro))),
                 Forms.notice(notice),
                 Forms.errors(errors, heading: t(.formErrorsHeading)),
-                .if(canEdit, .p(.a(.class("button"), .href("/skills/new"), .text(t(.skNew))))),
+                .if(canEdit, .p(.a(.class("button"), .href(Site.newSkill), .text(t(.skNew))))),
                 .div(
                     .class("table-wrap"),
                     .table(
@@ -26,7 +26,7 @@ enum SkillPages {
                         .tbody(
                             .forEach(skills) { skill in
                                 .tr(
-                                    .td(.a(.href("/skills/\(skill.code)"), .text(skill.name))),
+                                    .td(.a(.href(Site.skill(skill.code)), .text(skill.name))),
                                     .td(.text(needsText(skill, names, t))),
                                     .td(.class("hide-narrow"), .text(skill.interests.joined(separator: ", "))),
                                     .td(
@@ -42,7 +42,7 @@ enum SkillPages {
                     .if(
                         canEdit,
                         .form(
-                            .method(.post), .action("/skills/resources"), .class("inline-form"), Forms.csrf(context),
+                            .method(.post), .action(Site.skillResources), .class("inline-form"), Forms.csrf(context),
                             Forms.field(t(.skResourceCode), name: "code", required: true),
                             Forms.field(t(.skResourceName), name: "name", required: true),
                             Forms.field(t(.skResourceNotes), name: "notes"),
@@ -57,7 +57,7 @@ enum SkillPages {
                     .if(
                         canEdit,
                         .form(
-                            .method(.post), .action("/skills/weights"), .class("inline-form"), Forms.csrf(context),
+                            .method(.post), .action(Site.skillWeights), .class("inline-form"), Forms.csrf(context),
                             Forms.field(t(.skWeightResource), name: "resource", value: String(weights.resource)),
                             Forms.field(t(.skWeightInterest), name: "interest", value: String(weights.interest)),
                             Forms.field(t(.skWeightValue), name: "valueAdded", value: String(weights.valueAdded)),
@@ -78,7 +78,7 @@ enum SkillPages {
         let names = Dictionary(resources.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return Layout(context: context, title: skill.name, section: .skills).document(
             .group(
-                .nav(.class("breadcrumbs"), .ol(.li(.a(.href("/skills"), .text(t(.skTitle)))), .li(.span(.text(skill.name))))),
+                .nav(.class("breadcrumbs"), .ol(.li(.a(.href(Site.skills), .text(t(.skTitle)))), .li(.span(.text(skill.name))))),
                 .h1(.text(skill.name)),
                 Forms.notice(notice),
                 .if(!skill.description.isEmpty, .p(.text(skill.description))),
@@ -109,7 +109,7 @@ enum SkillPages {
                                     .td(.class("num"), .text(product.sellingPrice.formatted)),
                                     .td(.class("num"), .text(product.valueAddedRatio.map { formatRatio($0, t.lang) + "×" } ?? "—")))
                             }))),
-                .if(canEdit, .p(.a(.class("button"), .href("/skills/\(skill.code)/edit"), .text(t(.skEdit)))))
+                .if(canEdit, .p(.a(.class("button"), .href(Site.skillEdit(skill.code)), .text(t(.skEdit)))))
             ))
     }
 
@@ -119,7 +119,7 @@ enum SkillPages {
     ) -> HTML {
         let t = context.t
         let title = version == nil ? t(.skFormTitleNew) : t(.skEdit)
-        let action = version == nil ? "/skills" : "/skills/\(form.code)"
+        let action = version == nil ? Site.skills : Site.skill(form.code)
         let order = ["code", "name", "needs", "interests", "trainingHours", "starterKitCost", "products", "form"]
         let messages = order.compactMap { errors[$0]?.message(t.lang) }
         return Layout(context: context, title: title, section: .skills).document(

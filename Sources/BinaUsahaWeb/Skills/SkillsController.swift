@@ -103,7 +103,7 @@ struct SkillsController {
             skills: try await services.skills(req.db).all(), resources: try await services.potentials(req.db).resources(),
             weights: try await services.skills(req.db).recommendationWeights(),
             canEdit: req.principal?.may(.manageCatalogues) == true, notice: notice, errors: errors,
-            context: req.page(path: "/skills"))
+            context: req.page(path: Site.skills))
         return page.response(status: status)
     }
 
@@ -111,7 +111,7 @@ struct SkillsController {
         SkillPages.detail(
             skill, resources: try await req.services.potentials(req.db).resources(),
             canEdit: req.principal?.may(.manageCatalogues) == true, notice: notice,
-            context: req.page(path: "/skills/\(skill.code)")
+            context: req.page(path: Site.skill(skill.code))
         ).response()
     }
 

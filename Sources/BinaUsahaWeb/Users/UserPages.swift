@@ -31,7 +31,7 @@ enum UserPages {
                     .h1(.text(t(.usersTitle))),
                     .p(.text(t(.usersIntro))),
                     Forms.notice(notice),
-                    .p(.a(.class("button"), .href("/admin/users/new"), .text(t(.usersNew)))),
+                    .p(.a(.class("button"), .href(Site.newUser), .text(t(.usersNew)))),
                     .div(
                         .class("table-wrap"),
                         .table(
@@ -43,7 +43,7 @@ enum UserPages {
                             .tbody(
                                 .forEach(rows) { row in
                                     .tr(
-                                        .td(.a(.href("/admin/users/\(row.id)"), .text(row.username))),
+                                        .td(.a(.href(Site.user(row.id)), .text(row.username))),
                                         .td(.class("hide-narrow"), .text(row.displayName)),
                                         .td(.text(row.role)),
                                         .td(.text(row.region)),
@@ -76,7 +76,7 @@ enum UserPages {
                     .h1(.text(title)),
                     Forms.errors(errors, heading: t(.formErrorsHeading)),
                     .form(
-                        .method(.post), .action(id.map { "/admin/users/\($0)" } ?? "/admin/users"),
+                        .method(.post), .action(id.map { Site.user($0) } ?? Site.users),
                         Forms.csrf(context),
                         .if(
                             id == nil,

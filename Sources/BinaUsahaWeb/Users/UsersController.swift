@@ -88,6 +88,6 @@ struct UsersController {
                 role: user.role.label(t.lang), region: user.region?.rawValue ?? t(.usersWholeProvince),
                 active: user.isActive)
         }
-        return UserPages.ListView(rows: rows, notice: notice, context: req.page(path: "/admin/users")).document().response()
+        return UserPages.ListView(rows: rows, notice: notice, context: req.page(path: Site.users)).document().response()
     }
 }
