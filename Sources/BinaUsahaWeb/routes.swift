@@ -82,7 +82,7 @@ func routes(_ app: Application) throws {
         app.get("programmes", ":id", policy: read, use: coaching.programme)
         app.post("programmes", ":id", "groups", policy: write, use: coaching.enrol)
         app.get("sessions", "new", policy: write, use: coaching.newSession)
-        app.post("sessions", policy: write, use: coaching.createSession)
+        app.post("sessions", policy: write, use: coaching.scheduleSession)
         app.get("sessions", ":id", policy: read, use: coaching.session)
         app.post("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: coaching.saveAttendance)
         app.get("pendamping", policy: PermissionPolicy(.recordFieldwork), use: coaching.pendamping)
@@ -166,7 +166,7 @@ func routes(_ app: Application) throws {
         v1.post("groups", ":id", "assistance", policy: write, use: groups.addAssistance)
         v1.get("programmes", policy: read, use: groups.programmes)
         v1.post("programmes", policy: write, use: groups.createProgramme)
-        v1.post("sessions", policy: write, use: groups.createSession)
+        v1.post("sessions", policy: write, use: groups.scheduleSession)
         v1.get("sessions", ":id", policy: read, use: groups.session)
         v1.put("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: groups.putAttendance)
     }

@@ -103,7 +103,7 @@ struct PagesTests {
 
     @Test("Every message has an Indonesian and an English text")
     func catalogueComplete() {
-        #expect(Catalogue.missingKeys(in: .id).isEmpty)
-        #expect(Catalogue.missingKeys(in: .en).isEmpty)
+        #expect(Messages.missingKeys(in: .id).isEmpty)
+        #expect(Messages.missingKeys(in: .en).isEmpty)
     }
 }

@@ -22,10 +22,10 @@ public struct ChangePassword: Sendable {
         self.verifyPassword = verifyPassword
     }
 
-    /// - Parameter keepingSession: the hash of the session the change is made from, which stays.
+    /// - Parameter keepingSignIn: the hash of the session the change is made from, which stays.
     public func callAsFunction(
         _ principal: Principal, current: String, new: String, confirmation: String,
-        keepingSession session: String?
+        keepingSignIn session: String?
     ) async throws {
         guard let hash = try await users.passwordHash(id: principal.userID),
             try await verifyPassword(current, hash)
@@ -36,7 +36,7 @@ public struct ChangePassword: Sendable {
         let now = clock.now()
         try await transactor.run { repositories in
             try await repositories.users.setPasswordHash(newHash, for: principal.userID)
-            try await repositories.credentials.deleteSessions(of: principal.userID, except: session)
+            try await repositories.credentials.endSignIns(of: principal.userID, except: session)
             try await repositories.audit.record(
                 .passwordChange, by: AuditActor(principal), at: now, entity: "user",
                 entityID: principal.userID.uuidString, region: principal.region,

@@ -11,7 +11,7 @@ public struct LogIn: Sendable {
     public let verifyPassword: @Sendable (_ password: String, _ hash: String) async throws -> Bool
 
     /// How long a session lasts.
-    public static let sessionLifetime: TimeInterval = 12 * 3600
+    public static let signInLifetime: TimeInterval = 12 * 3600
 
     public init(
         transactor: any Transactor, repositories: Repositories, secrets: Secrets, clock: Clock,
@@ -48,7 +48,7 @@ public struct LogIn: Sendable {
                 limit: LoginThrottle.maximumFailures)
         else {
             try await audit.record(
-                .loginFailed, by: AuditActor(id: nil, name: key, role: nil), at: now, entity: "session",
+                .loginFailed, by: AuditActor(id: nil, name: key, role: nil), at: now, entity: "sign_in",
                 entityID: nil, region: nil, note: "ditahan: terlalu banyak percobaan")
             return .throttled
         }
@@ -57,7 +57,7 @@ public struct LogIn: Sendable {
         guard let found, matches, found.user.isActive else {
             try await audit.record(
                 .loginFailed, by: AuditActor(id: found?.user.id, name: key, role: found?.user.role.rawValue),
-                at: now, entity: "session", entityID: nil, region: found?.user.region)
+                at: now, entity: "sign_in", entityID: nil, region: found?.user.region)
             return .invalid
         }
         let session = secrets.make()
@@ -66,11 +66,11 @@ public struct LogIn: Sendable {
         let user = found.user
         try await transactor.run { repositories in
             try await repositories.credentials.finishLoginAttempt(attempt, succeeded: true)
-            try await repositories.credentials.createSession(
+            try await repositories.credentials.createSignIn(
                 tokenHash: hash, userID: user.id, csrfToken: csrf,
-                expiresAt: now.addingTimeInterval(Self.sessionLifetime))
+                expiresAt: now.addingTimeInterval(Self.signInLifetime))
             try await repositories.audit.record(
-                .login, by: AuditActor(user.principal), at: now, entity: "session", entityID: nil,
+                .login, by: AuditActor(user.principal), at: now, entity: "sign_in", entityID: nil,
                 region: user.region)
         }
         return .success(user, session: session)
@@ -87,12 +87,12 @@ public struct LogOut: Sendable {
         self.clock = clock
     }
 
-    public func callAsFunction(_ principal: Principal, sessionHash: String?) async throws {
+    public func callAsFunction(_ principal: Principal, signInHash: String?) async throws {
         let now = clock.now()
         try await transactor.run { repositories in
-            if let sessionHash { try await repositories.credentials.deleteSession(tokenHash: sessionHash) }
+            if let signInHash { try await repositories.credentials.endSignIn(tokenHash: signInHash) }
             try await repositories.audit.record(
-                .logout, by: AuditActor(principal), at: now, entity: "session", entityID: nil,
+                .logout, by: AuditActor(principal), at: now, entity: "sign_in", entityID: nil,
                 region: principal.region)
         }
     }

@@ -41,7 +41,7 @@ public struct UpdateUser: Sendable {
             guard !changes.isEmpty else { return before }
             try await repositories.users.update(after)
             if !after.isActive || after.role != before.role || after.region != before.region {
-                try await repositories.credentials.deleteSessions(of: id, except: nil)
+                try await repositories.credentials.endSignIns(of: id, except: nil)
             }
             try await repositories.audit.record(
                 .update, by: actor, at: now, entity: "user", entityID: id.uuidString,

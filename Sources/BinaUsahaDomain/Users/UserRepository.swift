@@ -14,12 +14,12 @@ public protocol UserRepository: Sendable {
 
 /// Sessions, API tokens and log-in attempts. Secrets are stored only as hashes.
 public protocol CredentialRepository: Sendable {
-    func createSession(tokenHash: String, userID: UUID, csrfToken: String, expiresAt: Date) async throws
+    func createSignIn(tokenHash: String, userID: UUID, csrfToken: String, expiresAt: Date) async throws
     /// The user of a live session (not expired, user active).
-    func sessionUser(tokenHash: String, now: Date) async throws -> (user: User, csrfToken: String)?
-    func deleteSession(tokenHash: String) async throws
+    func signedInUser(tokenHash: String, now: Date) async throws -> (user: User, csrfToken: String)?
+    func endSignIn(tokenHash: String) async throws
     /// Ends every session of a user, but for the one whose hash is `except`.
-    func deleteSessions(of userID: UUID, except: String?) async throws
+    func endSignIns(of userID: UUID, except: String?) async throws
 
     func createToken(_ token: APIToken, tokenHash: String) async throws
     /// The user of a token that is neither revoked nor expired at `now` (user active).

@@ -20,5 +20,6 @@ public enum Migrations {
         AddImportCheckpoints(),
         AddTokenExpiry(),
         AddJobAttempts(),
+        RenameSessionsToSignIns(),
     ]
 }

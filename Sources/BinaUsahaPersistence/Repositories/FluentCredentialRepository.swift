@@ -10,8 +10,8 @@ public struct FluentCredentialRepository: CredentialRepository {
 
     public init(database: any Database) { base = database }
 
-    public func createSession(tokenHash: String, userID: UUID, csrfToken: String, expiresAt: Date) async throws {
-        let record = SessionRecord()
+    public func createSignIn(tokenHash: String, userID: UUID, csrfToken: String, expiresAt: Date) async throws {
+        let record = SignInRecord()
         record.id = tokenHash
         record.$user.id = userID
         record.csrfToken = csrfToken
@@ -20,21 +20,21 @@ public struct FluentCredentialRepository: CredentialRepository {
         try await record.create(on: database)
     }
 
-    public func sessionUser(tokenHash: String, now: Date) async throws -> (user: User, csrfToken: String)? {
+    public func signedInUser(tokenHash: String, now: Date) async throws -> (user: User, csrfToken: String)? {
         guard
-            let session = try await SessionRecord.query(on: database)
+            let session = try await SignInRecord.query(on: database)
                 .filter(\.$id == tokenHash).filter(\.$expiresAt > now).with(\.$user).first(),
             session.user.isActive
         else { return nil }
         return (try session.user.toDomain(), session.csrfToken)
     }
 
-    public func deleteSession(tokenHash: String) async throws {
-        try await SessionRecord.query(on: database).filter(\.$id == tokenHash).delete()
+    public func endSignIn(tokenHash: String) async throws {
+        try await SignInRecord.query(on: database).filter(\.$id == tokenHash).delete()
     }
 
-    public func deleteSessions(of userID: UUID, except: String?) async throws {
-        let query = SessionRecord.query(on: database).filter(\.$user.$id == userID)
+    public func endSignIns(of userID: UUID, except: String?) async throws {
+        let query = SignInRecord.query(on: database).filter(\.$user.$id == userID)
         if let except { query.filter(\.$id != except) }
         try await query.delete()
     }

@@ -38,7 +38,7 @@ struct AuditController {
         return .init(total: page.total, page: filter.page, items: page.entries.map(API.AuditEntryResponse.init))
     }
 
-    static func message(_ problem: AuditQuery.Problem, _ t: Catalogue) -> String {
+    static func message(_ problem: AuditQuery.Problem, _ t: Messages) -> String {
         switch problem {
         case let .badDate(text): t(.auditBadDate, text)
         case let .badRegion(text): t(.apiBadRegionCode, text)
@@ -46,7 +46,7 @@ struct AuditController {
         }
     }
 
-    static func row(_ entry: AuditEntry, _ t: Catalogue) -> AuditTrailPage.Row {
+    static func row(_ entry: AuditEntry, _ t: Messages) -> AuditTrailPage.Row {
         let who = entry.actorRole.flatMap(Role.init(rawValue:)).map { "\(entry.actorName) (\($0.label(t.lang)))" } ?? entry.actorName
         let record = [entry.entity, entry.entityID, entry.region?.rawValue].compactMap { $0 }.joined(separator: " · ")
         return .init(

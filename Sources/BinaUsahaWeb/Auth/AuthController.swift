@@ -3,7 +3,7 @@ import Vapor
 
 /// Sign-in, sign-out and password change.
 struct AuthController {
-    static let sessionLifetime = LogIn.sessionLifetime
+    static let signInLifetime = LogIn.signInLifetime
 
     struct LoginForm: Content {
         var username: String?
@@ -36,7 +36,7 @@ struct AuthController {
         case let .success(_, token):
             let response = req.redirect(to: next)
             response.cookies[AuthenticationMiddleware.sessionCookie] = .init(
-                string: token, maxAge: Int(Self.sessionLifetime), path: "/", isSecure: req.isSecure, isHTTPOnly: true,
+                string: token, maxAge: Int(Self.signInLifetime), path: "/", isSecure: req.isSecure, isHTTPOnly: true,
                 sameSite: .lax)
             return response
         }
@@ -44,7 +44,7 @@ struct AuthController {
 
     func logout(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        try await LogOut(transactor: req.services.transactor(req.db), clock: req.services.clock)(principal, sessionHash: req.sessionHash)
+        try await LogOut(transactor: req.services.transactor(req.db), clock: req.services.clock)(principal, signInHash: req.signInHash)
         let response = req.redirect(to: "/")
         response.cookies[AuthenticationMiddleware.sessionCookie] = .expired
         return response

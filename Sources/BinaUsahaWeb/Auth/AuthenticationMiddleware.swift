@@ -16,10 +16,10 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             }
         } else if let cookie = request.cookies[Self.sessionCookie]?.string, !cookie.isEmpty {
             let hash = request.services.secrets.hash(cookie)
-            if let (user, csrf) = try await credentials.sessionUser(tokenHash: hash, now: request.services.clock.now()) {
+            if let (user, csrf) = try await credentials.signedInUser(tokenHash: hash, now: request.services.clock.now()) {
                 request.principal = user.principal
                 request.sessionCSRF = csrf
-                request.sessionHash = hash
+                request.signInHash = hash
             }
         }
         return try await next.respond(to: request)

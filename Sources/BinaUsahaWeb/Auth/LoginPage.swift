@@ -8,7 +8,7 @@ enum LoginPage {
     struct View {
         let model: Model
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             Layout(context: context, title: t(.loginTitle), section: nil).document(

@@ -6,7 +6,7 @@ enum PasswordPage {
         var errors: [String] = []
         var notice: String?
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             Layout(context: context, title: t(.passwordTitle), section: nil).document(
@@ -53,7 +53,7 @@ struct PasswordController {
         do {
             try await req.services.changePassword(req)(
                 principal, current: form.current ?? "", new: form.new ?? "",
-                confirmation: form.confirm ?? "", keepingSession: req.sessionHash)
+                confirmation: form.confirm ?? "", keepingSignIn: req.signInHash)
         } catch let error as UserRuleError {
             return PasswordPage.View(errors: [error.message(req.lang)], context: req.page()).document()
                 .response(status: .unprocessableEntity)

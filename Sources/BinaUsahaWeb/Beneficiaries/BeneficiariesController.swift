@@ -125,7 +125,7 @@ struct BeneficiariesController {
     ) throws
         -> BeneficiaryQuery
     {
-        let t = Catalogue(lang)
+        let t = Messages(lang)
         var region: RegionCode?
         if let text = filters.region?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard let code = try? RegionCode(validating: text) else {

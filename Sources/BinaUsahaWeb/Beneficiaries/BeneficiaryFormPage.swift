@@ -18,7 +18,7 @@ enum BeneficiaryFormPage {
         let form: BeneficiaryForm
         var errors: [String] = []
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document(status: Int = 200) -> HTML {
             let title = id == nil ? t(.benFormTitleNew) : t(.benFormTitleEdit, form.fields["nama"] ?? "")

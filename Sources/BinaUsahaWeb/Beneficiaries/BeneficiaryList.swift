@@ -28,7 +28,7 @@ enum BeneficiaryList {
     struct View {
         let model: Model
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             Layout(context: context, title: t(.benTitle), section: .beneficiaries).document(

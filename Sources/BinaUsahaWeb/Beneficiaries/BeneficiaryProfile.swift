@@ -21,7 +21,7 @@ enum BeneficiaryProfile {
     struct View {
         let model: Model
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             let p = model.person

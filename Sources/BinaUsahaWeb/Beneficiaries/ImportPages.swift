@@ -4,7 +4,7 @@ enum ImportPages {
     struct UploadView {
         var error: String?
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             Layout(context: context, title: t(.impTitle), section: .beneficiaries).document(
@@ -31,7 +31,7 @@ enum ImportPages {
         var stalled = false
         let context: PageContext
         static let shownMessages = 500
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             let r = job.report

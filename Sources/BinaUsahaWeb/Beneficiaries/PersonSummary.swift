@@ -26,7 +26,7 @@ struct PersonSummary {
     var warnings: [String]
     var masked: Bool
 
-    init(_ b: Beneficiary, principal: Principal?, regionNames: [RegionCode: String], today: CivilDate, t: Catalogue) {
+    init(_ b: Beneficiary, principal: Principal?, regionNames: [RegionCode: String], today: CivilDate, t: Messages) {
         let d = b.details
         let sees = principal?.seesPersonalData(in: d.desa) == true
         id = b.id.uuidString

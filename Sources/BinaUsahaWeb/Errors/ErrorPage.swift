@@ -11,7 +11,7 @@ enum ErrorPage {
     struct View {
         let model: Model
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         var title: String {
             switch model.status {

@@ -127,7 +127,7 @@ struct CoachingController {
         ).response()
     }
 
-    func createSession(req: Request) async throws -> Response {
+    func scheduleSession(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let form = try req.content.decode(SessionForm.self)
         let values = form.values

@@ -270,7 +270,7 @@ struct GroupsAPIController {
         var groups: [UUID]
     }
 
-    func createSession(req: Request) async throws -> Response {
+    func scheduleSession(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(SessionInput.self)
         guard let type = SessionType(rawValue: input.type), let date = CivilDate(parsing: input.date),

@@ -7,7 +7,7 @@ struct Layout {
     let title: String
     let section: NavSection?
 
-    private var t: Catalogue { context.t }
+    private var t: Messages { context.t }
 
     func document(_ content: Node) -> HTML {
         HTML(

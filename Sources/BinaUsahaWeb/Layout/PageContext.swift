@@ -4,7 +4,7 @@ import Vapor
 /// What every page needs from the request: language, who is signed in, the form token and
 /// the page's own path (for the language switch).
 struct PageContext {
-    let t: Catalogue
+    let t: Messages
     let principal: Principal?
     let csrf: String
     let path: String

@@ -29,5 +29,5 @@ extension Request {
     }
 
     /// The message catalogue in the request's language.
-    public var t: Catalogue { Catalogue(lang) }
+    public var t: Messages { Messages(lang) }
 }

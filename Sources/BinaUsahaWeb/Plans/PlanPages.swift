@@ -26,7 +26,7 @@ enum PlanPages {
         func skill(_ code: String) -> String { skills[code] ?? code }
     }
 
-    static func scopeName(_ scope: RegionCode?, _ regions: [RegionCode: Region], _ t: Catalogue) -> String {
+    static func scopeName(_ scope: RegionCode?, _ regions: [RegionCode: Region], _ t: Messages) -> String {
         guard let scope else { return t(.planWholeProvince) }
         return regions[scope].map(Recommender.placeName) ?? scope.rawValue
     }

@@ -4,7 +4,7 @@ import Vapor
 
 /// `/api/v1`: catalogue, potentials, recommendations and group plans.
 struct PlanningAPIController {
-    // MARK: Catalogue and potentials
+    // MARK: Messages and potentials
 
     struct SkillResponse: Content {
         struct Need: Content {

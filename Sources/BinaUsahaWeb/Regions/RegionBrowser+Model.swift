@@ -31,7 +31,7 @@ enum RegionBrowser {
 }
 
 extension RegionBrowser.Model {
-    init(region: Region?, lineage: [Region], children: [RegionWithChildCount], t: Catalogue) {
+    init(region: Region?, lineage: [Region], children: [RegionWithChildCount], t: Messages) {
         let childLevel = region?.level.childLevel ?? .provinsi
         title = region.map { "\(t.kind($0.kind)) \(Self.shortName($0))" } ?? t(.regionsTitle)
         code = region?.code.rawValue

@@ -2,7 +2,7 @@ extension RegionBrowser {
     struct View {
         let model: Model
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             Layout(context: context, title: model.title, section: .regions).document(

@@ -65,7 +65,7 @@ enum SkillPages {
             ))
     }
 
-    static func needsText(_ skill: Skill, _ names: [String: String], _ t: Catalogue) -> String {
+    static func needsText(_ skill: Skill, _ names: [String: String], _ t: Messages) -> String {
         skill.needs.isEmpty
             ? "—"
             : skill.needs.map { need in

@@ -23,7 +23,7 @@ enum UserPages {
         let rows: [Row]
         var notice: String?
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             Layout(context: context, title: t(.usersTitle), section: .users).document(
@@ -65,7 +65,7 @@ enum UserPages {
         let form: Form
         var errors: [String] = []
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             let title = id == nil ? t(.usersNew) : t(.usersEditTitle, form.username)

@@ -1,4 +1,4 @@
-extension Catalogue {
+extension Messages {
     static let english: [MessageKey: String] = [
         .appName: "BinaUsaha",
         .appTagline: "Productive enterprise coaching · Social Affairs Office, South Sumatra Province",

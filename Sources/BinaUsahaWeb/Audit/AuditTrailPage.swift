@@ -25,7 +25,7 @@ enum AuditTrailPage {
     struct View {
         let model: Model
         let context: PageContext
-        private var t: Catalogue { context.t }
+        private var t: Messages { context.t }
 
         func document() -> HTML {
             Layout(context: context, title: t(.auditTitle), section: .audit).document(

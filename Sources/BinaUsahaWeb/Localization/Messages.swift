@@ -2,7 +2,7 @@ import BinaUsahaDomain
 import Foundation
 
 /// The message catalogue: Bahasa Indonesia by default, English as the second language.
-public struct Catalogue: Sendable {
+public struct Messages: Sendable {
     public let lang: Lang
 
     public init(_ lang: Lang) { self.lang = lang }

@@ -1,4 +1,4 @@
-extension Catalogue {
+extension Messages {
     static let indonesian: [MessageKey: String] = [
         .appName: "BinaUsaha",
         .appTagline: "Pembinaan usaha produktif · Dinas Sosial Provinsi Sumatera Selatan",

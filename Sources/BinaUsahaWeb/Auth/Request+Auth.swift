@@ -3,8 +3,8 @@ import Vapor
 
 extension Request {
     private struct PrincipalKey: StorageKey { typealias Value = Principal }
-    private struct SessionCSRFKey: StorageKey { typealias Value = String }
-    private struct SessionHashKey: StorageKey { typealias Value = String }
+    private struct SignInCSRFKey: StorageKey { typealias Value = String }
+    private struct SignInHashKey: StorageKey { typealias Value = String }
 
     /// The signed-in user, if any (set by `AuthenticationMiddleware`).
     public internal(set) var principal: Principal? {
@@ -14,14 +14,14 @@ extension Request {
 
     /// The CSRF token of the signed-in session.
     var sessionCSRF: String? {
-        get { storage[SessionCSRFKey.self] }
-        set { storage[SessionCSRFKey.self] = newValue }
+        get { storage[SignInCSRFKey.self] }
+        set { storage[SignInCSRFKey.self] = newValue }
     }
 
     /// SHA-256 of the session cookie, to end the session at log-out.
-    var sessionHash: String? {
-        get { storage[SessionHashKey.self] }
-        set { storage[SessionHashKey.self] = newValue }
+    var signInHash: String? {
+        get { storage[SignInHashKey.self] }
+        set { storage[SignInHashKey.self] = newValue }
     }
 
     /// The signed-in user, or 401/log-in redirect. For handlers behind a policy that needs one.
