@@ -54,12 +54,14 @@ public struct CoachingWrites: Sendable {
             throw GroupRuleError(.programmeKabkota)
         }
         return try await transactor.run { repositories in
+            var problems: [GroupProblem] = []
             let catalogue = Set(try await repositories.skills.all().map(\.code))
             let unknown = input.skills.filter { !catalogue.contains($0) }
-            guard unknown.isEmpty else { throw GroupRuleError(.unknownSkills(unknown)) }
+            if !unknown.isEmpty { problems.append(.unknownSkills(unknown)) }
             for id in input.groups {
                 guard let group = try await repositories.groups.find(id: id), kabkota.contains(group.desa) else {
-                    throw GroupRuleError(.groupNotInProgrammeRegion)
+                    problems.append(.groupNotInProgrammeRegion)
+                    break
                 }
             }
             let programme = Programme(
@@ -69,7 +71,7 @@ public struct CoachingWrites: Sendable {
                 startsOn: input.startsOn, endsOn: input.endsOn,
                 partners: input.partners.trimmingCharacters(in: .whitespacesAndNewlines),
                 groups: Array(Set(input.groups)).sorted { $0.uuidString < $1.uuidString })
-            let problems = programme.problems()
+            problems = programme.problems() + problems
             guard problems.isEmpty else { throw GroupRuleError(problems) }
             try await repositories.coaching.insert(programme)
             try await repositories.audit.record(
