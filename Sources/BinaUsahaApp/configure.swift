@@ -18,6 +18,9 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     try await DatabaseSetup.prepareConnections(
         config.database, databases: app.databases, eventLoopGroup: app.eventLoopGroup, logger: app.logger)
 
+    // The register's list in memory, shared by every request and command of this process.
+    let registerIndex = RegisterIndexStore()
+
     // HTTP
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
@@ -28,14 +31,14 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
             databaseKind: config.database.kindName,
             clock: clock,
             secrets: .sha256,
-            repositories: { Repositories.fluent($0) },
+            repositories: { Repositories.fluent($0, registerIndex: registerIndex) },
             transactor: { FluentTransactor(database: $0) },
             uploadDirectory: config.uploadDirectory,
             jobStallSeconds: config.jobStallSeconds
         ), runsJobs: config.runsJobs)
 
     // Commands (serve and routes come from Vapor), with the same repositories and units of work
-    let commands = commandServices(clock: clock)
+    let commands = commandServices(clock: clock, registerIndex: registerIndex)
     app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
     app.asyncCommands.use(RegionsCommand(services: commands), as: "regions")
     app.asyncCommands.use(UsersCommand(services: commands), as: "users")
@@ -49,6 +52,8 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
 }
 
 /// The commands' services: the same repositories and units of work as the web's.
-public func commandServices(clock: Clock) -> CommandServices {
-    CommandServices(clock: clock, secrets: .sha256, repositories: { Repositories.fluent($0) }, transactor: { FluentTransactor(database: $0) })
+public func commandServices(clock: Clock, registerIndex: RegisterIndexStore = RegisterIndexStore()) -> CommandServices {
+    CommandServices(
+        clock: clock, secrets: .sha256, repositories: { Repositories.fluent($0, registerIndex: registerIndex) },
+        transactor: { FluentTransactor(database: $0) })
 }

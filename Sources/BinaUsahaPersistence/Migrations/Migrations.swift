@@ -21,5 +21,6 @@ public enum Migrations {
         AddTokenExpiry(),
         AddJobAttempts(),
         RenameSessionsToSignIns(),
+        AddRegisterGeneration(),
     ]
 }

@@ -68,10 +68,11 @@ enum BeneficiaryColumns {
         "id", "nik", "no_kk", "name", "name_key", "sex", "birth_place", "birth_date", "desa_code",
         "kecamatan_code", "kabkota_code", "address", "rt", "rw", "phone", "ppks", "decile", "is_head",
         "disability", "interests", "prior_assistance", "status", "notes", "warnings", "version",
-        "created_at", "updated_at",
+        "created_at", "updated_at", "generation",
     ]
 
-    static func values(_ b: Beneficiary) -> [any SQLExpression] {
+    /// The row of `b`, stamped with the register generation of the write.
+    static func values(_ b: Beneficiary, generation: Int64) -> [any SQLExpression] {
         let d = b.details
         let values: [any Encodable & Sendable] = [
             b.id, d.nik, d.noKK, d.name, TextFolding.fold(d.name), d.sex.rawValue, d.birthPlace, d.birthDate.iso, d.desa.rawValue,
@@ -85,6 +86,7 @@ enum BeneficiaryColumns {
             + [
                 b.notes.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
                 SQLBind(joined(b.warnings.map(\.rawValue))), SQLBind(b.version), SQLBind(b.createdAt), SQLBind(b.updatedAt),
+                SQLBind(generation),
             ]
     }
 

@@ -6,10 +6,19 @@ import SQLKit
 
 public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     let base: any Database
+    /// The application's in-memory index of the register, when it keeps one: lists and counts
+    /// are answered from it (outside units of work, which must see their own writes).
+    let registerIndex: RegisterIndexStore?
     /// The database, or the connection of the unit of work this task is in.
     var database: any Database { base.current }
 
-    public init(database: any Database) { base = database }
+    public init(database: any Database, registerIndex: RegisterIndexStore? = nil) {
+        base = database
+        self.registerIndex = registerIndex
+    }
+
+    /// The index to read lists from: none inside a unit of work.
+    var index: RegisterIndexStore? { UnitOfWork.connection == nil ? registerIndex : nil }
 
     public func existing(niks: [String]) async throws -> [String: Beneficiary] {
         var found: [String: Beneficiary] = [:]
@@ -28,23 +37,27 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         guard !inserting.isEmpty || !updating.isEmpty else { return }
         try await database.write { db in
             let sql = db.sql
+            let generation = try await RegisterGeneration.next(on: sql)
             for chunk in inserting.chunked(into: 1_000) {
                 var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
-                for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary)) }
+                for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary, generation: generation)) }
                 try await insert.run()
                 try await NameWords.insert(chunk.map { ($0.id, TextFolding.fold($0.details.name), $0.details.desa.rawValue) }, on: sql)
             }
             for beneficiary in updating {
-                guard try await Self.write(beneficiary, on: sql, expectedVersion: beneficiary.version - 1) else { throw WriteConflict.stale }
+                guard try await Self.write(beneficiary, on: sql, expectedVersion: beneficiary.version - 1, generation: generation) else {
+                    throw WriteConflict.stale
+                }
             }
         }
     }
 
     /// Overwrites every column of an existing row (by id) if it still has `expectedVersion`;
     /// false (and nothing written) when it does not.
-    static func write(_ beneficiary: Beneficiary, on sql: any SQLDatabase, expectedVersion: Int) async throws -> Bool {
+    static func write(_ beneficiary: Beneficiary, on sql: any SQLDatabase, expectedVersion: Int, generation: Int64) async throws -> Bool {
         var update = sql.update(BeneficiaryRecord.schema)
-        for (name, value) in zip(BeneficiaryColumns.names, BeneficiaryColumns.values(beneficiary)) where name != "id" && name != "created_at" {
+        for (name, value) in zip(BeneficiaryColumns.names, BeneficiaryColumns.values(beneficiary, generation: generation))
+        where name != "id" && name != "created_at" {
             update = update.set(SQLIdentifier(name), to: value)
         }
         let written = try await update.where("id", .equal, SQLBind(beneficiary.id)).where("version", .equal, SQLBind(expectedVersion))
@@ -69,6 +82,10 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     }
 
     public func search(_ query: BeneficiaryQuery) async throws -> BeneficiaryPage {
+        if let index {
+            let page = try await index.page(query, on: database)
+            return BeneficiaryPage(items: try await rows(ids: page.ids), total: page.total)
+        }
         if let name = query.name.map(TextFolding.fold), !name.isEmpty, query.ppks == nil, query.decile == nil, query.status == nil,
             query.interest == nil
         {
@@ -170,19 +187,35 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         }
     }
 
+    /// The records with these ids, in the order of `ids` (ids removed meanwhile are left out).
+    func rows(ids: [UUID]) async throws -> [Beneficiary] {
+        guard !ids.isEmpty else { return [] }
+        let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(records.compactMap { record in record.id.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
+        return try ids.compactMap { try byID[$0]?.toDomain() }
+    }
+
     public func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool {
-        try await database.write { db in try await Self.write(beneficiary, on: db.sql, expectedVersion: expectedVersion) }
+        try await database.write { db in
+            let generation = try await RegisterGeneration.next(on: db.sql)
+            return try await Self.write(beneficiary, on: db.sql, expectedVersion: expectedVersion, generation: generation)
+        }
     }
 
     public func delete(id: UUID, expectedVersion: Int) async throws -> Bool {
         try await database.write { db in
+            let generation = try await RegisterGeneration.next(on: db.sql)
             let deleted = try await db.sql.delete(from: BeneficiaryRecord.schema).where("id", .equal, SQLBind(id))
                 .where("version", .equal, SQLBind(expectedVersion)).returning("id").all()
-            return !deleted.isEmpty
+            guard !deleted.isEmpty else { return false }
+            try await db.sql.insert(into: "register_removals").columns("generation", "beneficiary_id")
+                .values(SQLBind(generation), SQLBind(id)).run()
+            return true
         }
     }
 
     public func count(in scope: RegionCode?) async throws -> Int {
+        if let index { return try await index.count(in: scope, on: database) }
         let builder = BeneficiaryRecord.query(on: database)
         if let scope { Self.within(scope, builder) }
         return try await builder.count()

@@ -108,12 +108,14 @@ public struct FluentTransactor: Transactor {
 }
 
 extension Repositories {
-    /// Every Fluent repository on `database`.
-    public static func fluent(_ database: any Database) -> Repositories {
+    /// Every Fluent repository on `database`; lists of the register are read from
+    /// `registerIndex` when one is given.
+    public static func fluent(_ database: any Database, registerIndex: RegisterIndexStore? = nil) -> Repositories {
         Repositories(
             regions: FluentRegionRepository(database: database), users: FluentUserRepository(database: database),
             credentials: FluentCredentialRepository(database: database), audit: FluentAuditLog(database: database),
-            beneficiaries: FluentBeneficiaryRepository(database: database), interests: FluentInterestRepository(database: database),
+            beneficiaries: FluentBeneficiaryRepository(database: database, registerIndex: registerIndex),
+            interests: FluentInterestRepository(database: database),
             importJobs: FluentImportJobStore(database: database), potentials: FluentPotentialRepository(database: database),
             skills: FluentSkillRepository(database: database), plans: FluentGroupPlanRepository(database: database),
             planningPeople: FluentBeneficiaryRepository(database: database), groups: FluentGroupRepository(database: database),
