@@ -34,7 +34,9 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
             repositories: { Repositories.fluent($0, registerIndex: registerIndex) },
             transactor: { FluentTransactor(database: $0) },
             uploadDirectory: config.uploadDirectory,
-            jobStallSeconds: config.jobStallSeconds
+            jobStallSeconds: config.jobStallSeconds,
+            // A pool that stayed full or a locked file is a 409 "try again", never a 500.
+            databaseConflict: { WriteConflict(databaseError: $0) }
         ), runsJobs: config.runsJobs)
 
     // Commands (serve and routes come from Vapor), with the same repositories and units of work

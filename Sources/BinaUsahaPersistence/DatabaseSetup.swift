@@ -31,7 +31,13 @@ public enum DatabaseSetup {
         case let .sqliteFile(path):
             // SQL is logged at trace only: bound values may be personal data (NIK, names).
             // Foreign keys are switched on for every connection by SQLiteKit (enableForeignKeys).
-            databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: .trace), as: .sqlite)
+            // One connection per event loop; a request waits up to 30 s for it (as on
+            // PostgreSQL) rather than the default 10 s, which many writers at once on two cores
+            // can exceed while each waits out the file's write lock.
+            databases.use(
+                .sqlite(
+                    .init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: .trace), as: .sqlite)
         case .sqliteMemory:
             databases.use(.sqlite(.init(storage: .memory, enableForeignKeys: true), sqlLogLevel: .trace), as: .sqlite)
         case let .postgres(url, searchPath):

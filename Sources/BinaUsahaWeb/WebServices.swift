@@ -24,7 +24,7 @@ public struct WebServices: Sendable {
         databaseKind: String, clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
         transactor: @escaping @Sendable (any Database) -> any Transactor, uploadDirectory: String,
         jobStallSeconds: TimeInterval = ImportJob.defaultStallAfter,
-        databaseConflict: @escaping @Sendable (any Error) -> WriteConflict? = { $0 as? WriteConflict }
+        databaseConflict: @escaping @Sendable (any Error) -> WriteConflict?
     ) {
         self.databaseKind = databaseKind
         self.clock = clock

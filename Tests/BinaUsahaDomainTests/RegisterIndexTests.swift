@@ -172,4 +172,18 @@ struct RegisterIndexTests {
         #expect(!applied)
         #expect(index.count == 20)
     }
+
+    @Test("A build that meets a desa it was not told of starts again and answers the same")
+    func builderWithUnknownDesa() {
+        var random = Generator(state: 5)
+        let people = (0..<300).map { _ in Self.person(&random) }
+        var builder = RegisterIndex.Builder(desa: Array(Self.desa.prefix(2)))
+        for person in people { builder.add(person) }
+        let rebuilt = builder.finish()
+        let direct = RegisterIndex(desa: Self.desa, entries: people)
+        for _ in 0..<50 {
+            let query = Self.randomQuery(&random)
+            #expect(rebuilt.search(query) == direct.search(query), "\(query)")
+        }
+    }
 }

@@ -1,8 +1,11 @@
 import BinaUsahaDomain
-import BinaUsahaPersistence
 import BinaUsahaTestSupport
+import FluentKit
 import Foundation
+import SQLKit
 import Testing
+
+@testable import BinaUsahaPersistence
 
 /// The in-memory register index of two app instances against the database's own answer,
 /// while both instances and a command write: every page and total must agree.
@@ -75,6 +78,37 @@ struct RegisterIndexStoreTests {
             try await expectSame(second, plain)
             #expect(try await second.search(.init(name: "aaron")).items.map(\.id) == [people[4].id])
             #expect(try await second.search(.init(name: "aron zulkifly")).items.map(\.id) == [people[4].id])
+        }
+    }
+
+    @Test("The index's rows read in batches of any size give every person once, as stored")
+    func readsInBatches() async throws {
+        try await withTestApp { app in
+            try await app.addCraftCentres()
+            let desa = RegionCode(trusted: "16.02.03.2007")
+            let plain = FluentBeneficiaryRepository(database: app.db)
+            try await plain.save(inserting: (0..<45).map { Self.person($0, desa: desa) }, updating: [])
+            let sql = try #require(app.db as? any SQLDatabase)
+            var whole: [RegisterEntry] = []
+            try await RegisterRows.read(sql, after: nil) { whole.append($0) }
+            var small: [RegisterEntry] = []
+            try await RegisterRows.read(sql, after: nil, batch: 7) { small.append($0) }
+            #expect(whole.count == 45)
+            #expect(small == whole)
+            let stored = try await plain.search(.init(perPage: 100)).items
+            for person in stored {
+                let entry = try #require(whole.first { $0.id == person.id })
+                #expect(entry.nik == person.details.nik)
+                #expect(entry.nameKey == TextFolding.fold(person.details.name))
+                #expect(entry.desa == person.details.desa)
+                #expect(entry.status == person.status)
+                #expect(entry.decile == person.details.decile)
+                #expect(entry.ppks == person.details.ppks)
+                #expect(entry.interests == person.details.interests)
+            }
+            var changed: [RegisterEntry] = []
+            try await RegisterRows.read(sql, after: Int64.max - 1, batch: 7) { changed.append($0) }
+            #expect(changed.isEmpty)
         }
     }
 }

@@ -62,51 +62,23 @@ public final class RegisterIndexStore: @unchecked Sendable {
             guard !store.isCurrent(target) else { return }
             let known = store.known
             if known.built {
-                let upserts = try await Self.entries(sql, after: known.generation)
+                var upserts: [RegisterEntry] = []
+                try await RegisterRows.read(sql, after: known.generation) { upserts.append($0) }
                 let removals = try await Self.removals(sql, after: known.generation)
                 if store.apply(upserts, removals, generation: target) { return }
             }
             let desa = try await sql.select().column("code").from("regions").where("level", .equal, RegionLevel.desaKelurahan.rawValue)
                 .all(decoding: CodeRow.self).map { RegionCode(trusted: $0.code) }
-            let everyone = try await Self.entries(sql, after: nil)
-            store.replace(with: RegisterIndex(desa: desa, entries: everyone), generation: target)
+            let people =
+                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("beneficiaries")
+                .first(decoding: CountRow.self)?.n ?? 0
+            var builder = RegisterIndex.Builder(desa: desa, expectedCount: people)
+            try await RegisterRows.read(sql, after: nil) { builder.add($0) }
+            store.replace(with: builder.finish(), generation: target)
         }
 
         struct CodeRow: Decodable { let code: String }
-
-        struct Row: Decodable {
-            let id: UUID
-            let name_key: String
-            let nik: String
-            let desa_code: String
-            let status: String
-            let decile: Int?
-            let ppks: String
-            let interests: String
-        }
-
-        /// Everyone (`after` nil), or the people written after a generation, read in pages by id.
-        static func entries(_ sql: any SQLDatabase, after generation: Int64?) async throws -> [RegisterEntry] {
-            var entries: [RegisterEntry] = []
-            var last: UUID?
-            while true {
-                var query = sql.select().columns("id", "name_key", "nik", "desa_code", "status", "decile", "ppks", "interests")
-                    .from("beneficiaries").orderBy("id").limit(20_000)
-                if let generation { query = query.where("generation", .greaterThan, SQLBind(generation)) }
-                if let last { query = query.where("id", .greaterThan, SQLBind(last)) }
-                let rows = try await query.all(decoding: Row.self)
-                for row in rows {
-                    entries.append(
-                        RegisterEntry(
-                            id: row.id, nameKey: row.name_key, nik: row.nik, desa: RegionCode(trusted: row.desa_code),
-                            status: try Stored.value(row.status, "beneficiaries.status", of: row.id), decile: row.decile,
-                            ppks: BeneficiaryColumns.list(row.ppks).compactMap { Int($0) },
-                            interests: BeneficiaryColumns.list(row.interests)))
-                }
-                guard rows.count == 20_000, let next = rows.last?.id else { return entries }
-                last = next
-            }
-        }
+        struct CountRow: Decodable { let n: Int }
 
         static func removals(_ sql: any SQLDatabase, after generation: Int64) async throws -> [UUID] {
             struct Removal: Decodable { let beneficiary_id: UUID }
