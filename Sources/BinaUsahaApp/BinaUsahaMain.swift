@@ -31,7 +31,7 @@ public enum BinaUsahaMain {
                     }
                 }
                 if command == "serve", loaded.config.demo,
-                    let outcome = try await DemoSeeder.seedIfEmpty(app, services: commandServices(clock: .system))
+                    let outcome = try await DemoSeeder.seedIfEmpty(app, services: commandServices(clock: .system, database: loaded.config.database))
                 {
                     print(DemoSeeder.describe(outcome))
                 }

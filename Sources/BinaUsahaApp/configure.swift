@@ -40,7 +40,7 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
         ), runsJobs: config.runsJobs)
 
     // Commands (serve and routes come from Vapor), with the same repositories and units of work
-    let commands = commandServices(clock: clock, registerIndex: registerIndex)
+    let commands = commandServices(clock: clock, database: config.database, registerIndex: registerIndex)
     app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
     app.asyncCommands.use(RegionsCommand(services: commands), as: "regions")
     app.asyncCommands.use(UsersCommand(services: commands), as: "users")
@@ -48,14 +48,18 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     app.asyncCommands.use(ImportCommand(services: commands), as: "import")
     app.asyncCommands.use(DemoCommand(services: commands), as: "demo")
     app.asyncCommands.use(PlanGroupsCommand(services: commands), as: "plan-groups")
+    app.asyncCommands.use(BackupCommand(services: commands), as: "backup")
+    app.asyncCommands.use(RestoreCommand(services: commands), as: "restore")
     var sqlitePath: String?
     if case let .sqliteFile(path) = config.database { sqlitePath = path }
     app.asyncCommands.use(BenchCommand(services: commands, databasePath: sqlitePath), as: "bench")
 }
 
 /// The commands' services: the same repositories and units of work as the web's.
-public func commandServices(clock: Clock, registerIndex: RegisterIndexStore = RegisterIndexStore()) -> CommandServices {
+public func commandServices(
+    clock: Clock, database: DatabaseChoice, registerIndex: RegisterIndexStore = RegisterIndexStore()
+) -> CommandServices {
     CommandServices(
         clock: clock, secrets: .sha256, repositories: { Repositories.fluent($0, registerIndex: registerIndex) },
-        transactor: { FluentTransactor(database: $0) })
+        transactor: { FluentTransactor(database: $0) }, archive: { FluentDatabaseArchive(database: $0, choice: database) })
 }

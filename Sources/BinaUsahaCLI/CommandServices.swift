@@ -8,15 +8,19 @@ public struct CommandServices: Sendable {
     public var secrets: Secrets
     public var repositories: @Sendable (any Database) -> Repositories
     public var transactor: @Sendable (any Database) -> any Transactor
+    /// Backups of the database in use (`backup`, `restore`).
+    public var archive: @Sendable (any Database) -> any DatabaseArchive
 
     public init(
         clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
-        transactor: @escaping @Sendable (any Database) -> any Transactor
+        transactor: @escaping @Sendable (any Database) -> any Transactor,
+        archive: @escaping @Sendable (any Database) -> any DatabaseArchive
     ) {
         self.clock = clock
         self.secrets = secrets
         self.repositories = repositories
         self.transactor = transactor
+        self.archive = archive
     }
 
     /// The row validator for imports into `scope` (nil: the whole province).

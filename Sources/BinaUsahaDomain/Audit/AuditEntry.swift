@@ -42,6 +42,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case tokenCreate = "token_create"
     case tokenRevoke = "token_revoke"
     case passwordChange = "password_change"
+    case backup, restore
 
     public func label(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -56,6 +57,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
         case (.tokenCreate, .id): "buat token API"
         case (.tokenRevoke, .id): "cabut token API"
         case (.passwordChange, .id): "ganti kata sandi"
+        case (.backup, .id): "cadangkan basis data"
+        case (.restore, .id): "pulihkan basis data"
         case (_, .en): rawValue.replacingOccurrences(of: "_", with: " ")
         }
     }
