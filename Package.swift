@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/async-kit.git", from: "1.22.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Pure domain: Foundation only. No Vapor, no Fluent.
@@ -37,6 +39,7 @@ let package = Package(
                 "BinaUsahaDomain",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Resources/Public"), .copy("Resources/openapi.json")]
         ),
@@ -52,7 +55,11 @@ let package = Package(
         // Composition root: typed configuration read once, configure(app).
         .target(
             name: "BinaUsahaApp",
-            dependencies: ["BinaUsahaDomain", "BinaUsahaPersistence", "BinaUsahaWeb", "BinaUsahaCLI"]
+            dependencies: [
+                "BinaUsahaDomain", "BinaUsahaPersistence", "BinaUsahaWeb", "BinaUsahaCLI",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .executableTarget(name: "binausaha", dependencies: ["BinaUsahaApp"]),
         .target(

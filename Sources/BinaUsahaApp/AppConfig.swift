@@ -9,6 +9,7 @@ import Foundation
 /// | `--db PATH`, `BINAUSAHA_DB` | `binausaha.sqlite` | SQLite file (when `DATABASE_URL` is unset) |
 /// | `HOST` | `127.0.0.1` | address `serve` listens on |
 /// | `PORT` | `8080` | port `serve` listens on |
+/// | `BINAUSAHA_METRICS_TOKEN` | — | bearer token for `/metrics` from elsewhere than this machine |
 public struct AppConfig: Sendable, Equatable {
     public var database: DatabaseChoice
     public var host: String
@@ -28,6 +29,9 @@ public struct AppConfig: Sendable, Equatable {
     /// A running job silent for this long is taken as stopped and resumed
     /// (`BINAUSAHA_JOB_STALL_SECONDS`, default 120).
     public var jobStallSeconds: Double = 120
+    /// A bearer token that opens `/metrics` to a Prometheus server on another machine
+    /// (`BINAUSAHA_METRICS_TOKEN`, at least 24 characters); without it only this machine.
+    public var metricsToken: String?
 
     public static let defaultSQLiteFile = "binausaha.sqlite"
 
@@ -107,6 +111,12 @@ public struct AppConfig: Sendable, Equatable {
                 throw ConfigError(variable: "BINAUSAHA_JOB_STALL_SECONDS", problem: "'\(text)' bukan jumlah detik (1–86400)")
             }
             config.jobStallSeconds = seconds
+        }
+        if let token = environment["BINAUSAHA_METRICS_TOKEN"].nonEmpty {
+            guard token.count >= 24, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw ConfigError(variable: "BINAUSAHA_METRICS_TOKEN", problem: "minimal 24 karakter ASCII tanpa spasi")
+            }
+            config.metricsToken = token
         }
         return (config, remaining)
     }

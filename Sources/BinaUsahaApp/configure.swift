@@ -3,6 +3,8 @@ import BinaUsahaDomain
 import BinaUsahaPersistence
 import BinaUsahaWeb
 import Fluent
+import Metrics
+import Prometheus
 import Vapor
 
 /// The composition root: the one place that picks every concrete implementation.
@@ -17,6 +19,8 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     app.migrations.add(Migrations.all)
     try await DatabaseSetup.prepareConnections(
         config.database, databases: app.databases, eventLoopGroup: app.eventLoopGroup, logger: app.logger)
+
+    ProcessMetrics.install()
 
     // The register's list in memory, shared by every request and command of this process.
     let registerIndex = RegisterIndexStore()
@@ -36,7 +40,8 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
             uploadDirectory: config.uploadDirectory,
             jobStallSeconds: config.jobStallSeconds,
             // A pool that stayed full or a locked file is a 409 "try again", never a 500.
-            databaseConflict: { WriteConflict(databaseError: $0) }
+            databaseConflict: { WriteConflict(databaseError: $0) },
+            metrics: AppMetrics(registry: ProcessMetrics.registry, token: config.metricsToken)
         ), runsJobs: config.runsJobs)
 
     // Commands (serve and routes come from Vapor), with the same repositories and units of work
@@ -62,4 +67,13 @@ public func commandServices(
     CommandServices(
         clock: clock, secrets: .sha256, repositories: { Repositories.fluent($0, registerIndex: registerIndex) },
         transactor: { FluentTransactor(database: $0) }, archive: { FluentDatabaseArchive(database: $0, choice: database) })
+}
+
+/// The process's one metrics registry: swift-metrics (Vapor's request counts and latencies by
+/// route) reports into it, and `/metrics` shows it. Bootstrapped once per process, however
+/// many applications it configures (the tests make many).
+enum ProcessMetrics {
+    static let registry = PrometheusCollectorRegistry()
+    private static let installed: Void = MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    static func install() { installed }
 }

@@ -19,12 +19,14 @@ public struct WebServices: Sendable {
     public var jobStallSeconds: TimeInterval
     /// The conflict a database error stands for (busy, a unique key taken), if it is one.
     public var databaseConflict: @Sendable (any Error) -> WriteConflict?
+    /// The process's metrics registry and who may read `/metrics`.
+    public var metrics: AppMetrics
 
     public init(
         databaseKind: String, clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
         transactor: @escaping @Sendable (any Database) -> any Transactor, uploadDirectory: String,
         jobStallSeconds: TimeInterval = ImportJob.defaultStallAfter,
-        databaseConflict: @escaping @Sendable (any Error) -> WriteConflict?
+        databaseConflict: @escaping @Sendable (any Error) -> WriteConflict?, metrics: AppMetrics
     ) {
         self.databaseKind = databaseKind
         self.clock = clock
@@ -34,6 +36,7 @@ public struct WebServices: Sendable {
         self.uploadDirectory = uploadDirectory
         self.jobStallSeconds = jobStallSeconds
         self.databaseConflict = databaseConflict
+        self.metrics = metrics
     }
 }
 
@@ -103,6 +106,7 @@ extension WebServices {
     func importJobs(_ db: any Database) -> ImportJobs {
         var jobs = ImportJobs(transactor: transactor(db), repositories: repositories(db), clock: clock)
         jobs.stallAfter = jobStallSeconds
+        jobs.finished = { [metrics] job, seconds in metrics.imported(job, seconds: seconds) }
         return jobs
     }
 

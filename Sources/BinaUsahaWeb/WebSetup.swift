@@ -14,6 +14,7 @@ public enum WebSetup {
             app.lifecycle.use(worker)
         }
         app.middleware = Middlewares()
+        app.middleware.use(InFlightMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(LanguageMiddleware())
         app.middleware.use(FriendlyErrorMiddleware())

@@ -120,6 +120,7 @@ func routes(_ app: Application) throws {
     // MARK: - Operations
     do {
         app.get("health", policy: everyone, use: HealthController().check)
+        app.get("metrics", policy: everyone, use: MetricsController().show)
         app.get("api", "openapi.json", policy: everyone, use: OpenAPIController().json)
     }
 

@@ -22,6 +22,9 @@ struct RouteAccessTests {
     typealias Rule = @Sendable (_ role: Role?, _ inside: Bool) -> Expect
 
     static let everyone: Rule = { _, _ in .allowed }
+    /// `/metrics` answers this machine or a token, never a role: in memory (no peer
+    /// address) every request is refused (MetricsTests has the allowed cases).
+    static let machineOnly: Rule = { _, _ in .forbidden }
     static let signedIn: Rule = { role, _ in role == nil ? .unauthenticated : .allowed }
     static let adminOnly: Rule = { role, _ in role == nil ? .unauthenticated : role == .adminProvinsi ? .allowed : .forbidden }
     /// The audit trail: admin everywhere, pimpinan inside their region, nobody else.
@@ -174,6 +177,7 @@ struct RouteAccessTests {
         "POST /admin/users/:id": adminOnly,
         "GET /audit": auditReaders,
         "GET /health": everyone,
+        "GET /metrics": machineOnly,
         "GET /api/openapi.json": everyone,
         "GET /api/v1/me": signedIn,
         "GET /api/v1/regions": signedIn,

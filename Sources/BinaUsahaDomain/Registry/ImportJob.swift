@@ -82,6 +82,8 @@ public protocol ImportJobStore: Sendable {
     func claimNext(now: Date, staleBefore: Date, maximumAttempts: Int) async throws -> ImportJob?
     /// Marks failed the stalled jobs that used up their attempts; returns how many.
     func failExhausted(staleBefore: Date, maximumAttempts: Int, now: Date, reason: String) async throws -> Int
+    /// How many jobs wait for a worker or run now (the queue's length, for `/metrics`).
+    func unfinishedCount() async throws -> Int
 }
 
 /// A stored problem or warning of an import, with its text in both languages.

@@ -12,6 +12,8 @@ public struct ImportJobs: Sendable {
     public var stallAfter: TimeInterval = ImportJob.defaultStallAfter
     /// The file a job reads (the uploaded copy on disk).
     public var source: @Sendable (String) throws -> any ByteSource = { try FileByteSource(path: $0) }
+    /// Told of every job that ended, with how long this run took (the app's metrics).
+    public var finished: @Sendable (ImportJob, _ seconds: Double) -> Void = { _, _ in }
 
     public init(transactor: any Transactor, repositories: Repositories, clock: Clock) {
         self.transactor = transactor
@@ -60,6 +62,7 @@ public struct ImportJobs: Sendable {
     /// Runs a claimed job to its end (or to the next crash).
     func run(_ claimed: ImportJob) async throws {
         var job = claimed
+        let startedAt = Date()
         let store = repositories.importJobs
         let clock = clock
         do {
@@ -105,5 +108,6 @@ public struct ImportJobs: Sendable {
         job.finishedAt = clock.now()
         job.heartbeatAt = job.finishedAt
         try await transactor.run { [job] repositories in try await repositories.importJobs.update(job) }
+        finished(job, Date().timeIntervalSince(startedAt))
     }
 }

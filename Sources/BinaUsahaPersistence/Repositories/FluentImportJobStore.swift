@@ -51,6 +51,14 @@ public struct FluentImportJobStore: ImportJobStore {
         ]
     }
 
+    public func unfinishedCount() async throws -> Int {
+        struct Row: Decodable { let n: Int }
+        return try await (database as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("import_jobs")
+            .where("status", .in, SQLBind.group([ImportJob.Status.queued.rawValue, ImportJob.Status.running.rawValue]))
+            .first(decoding: Row.self)?.n ?? 0
+    }
+
     public func find(_ id: UUID) async throws -> ImportJob? {
         struct Row: Decodable {
             let id: UUID, user_id: UUID, file_name: String, file_path: String, dry_run: Bool, status: String
