@@ -55,6 +55,7 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     app.asyncCommands.use(PlanGroupsCommand(services: commands), as: "plan-groups")
     app.asyncCommands.use(BackupCommand(services: commands), as: "backup")
     app.asyncCommands.use(RestoreCommand(services: commands), as: "restore")
+    app.asyncCommands.use(MigrateToCommand(services: commands), as: "migrate-to")
     var sqlitePath: String?
     if case let .sqliteFile(path) = config.database { sqlitePath = path }
     app.asyncCommands.use(BenchCommand(services: commands, databasePath: sqlitePath), as: "bench")
@@ -66,7 +67,12 @@ public func commandServices(
 ) -> CommandServices {
     CommandServices(
         clock: clock, secrets: .sha256, repositories: { Repositories.fluent($0, registerIndex: registerIndex) },
-        transactor: { FluentTransactor(database: $0) }, archive: { FluentDatabaseArchive(database: $0, choice: database) })
+        transactor: { FluentTransactor(database: $0) }, archive: { FluentDatabaseArchive(database: $0, choice: database) },
+        copier: { app in
+            PostgresCopier(
+                source: app.db, databases: app.databases, migrations: Migrations.all, logger: app.logger,
+                on: app.eventLoopGroup.any())
+        })
 }
 
 /// The process's one metrics registry: swift-metrics (Vapor's request counts and latencies by

@@ -1,5 +1,6 @@
 import BinaUsahaDomain
 import Fluent
+import Vapor
 
 /// What the commands need, chosen by the composition root (`configure`), the same as the
 /// web's: commands never build a repository themselves.
@@ -10,17 +11,21 @@ public struct CommandServices: Sendable {
     public var transactor: @Sendable (any Database) -> any Transactor
     /// Backups of the database in use (`backup`, `restore`).
     public var archive: @Sendable (any Database) -> any DatabaseArchive
+    /// The copier of the SQLite database in use to PostgreSQL (`migrate-to`).
+    public var copier: @Sendable (Application) -> any DatabaseCopier
 
     public init(
         clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
         transactor: @escaping @Sendable (any Database) -> any Transactor,
-        archive: @escaping @Sendable (any Database) -> any DatabaseArchive
+        archive: @escaping @Sendable (any Database) -> any DatabaseArchive,
+        copier: @escaping @Sendable (Application) -> any DatabaseCopier
     ) {
         self.clock = clock
         self.secrets = secrets
         self.repositories = repositories
         self.transactor = transactor
         self.archive = archive
+        self.copier = copier
     }
 
     /// The row validator for imports into `scope` (nil: the whole province).

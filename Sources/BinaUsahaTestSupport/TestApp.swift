@@ -22,10 +22,12 @@ public enum TestDatabase {
 
 /// Runs `body` with a fully configured, migrated application on a database of its own.
 /// `onDisk` puts SQLite in a temporary file (WAL, busy timeout) as in production instead of
-/// memory, for tests of concurrent writers.
+/// memory, for tests of concurrent writers. `sqliteEvenWithPostgres` keeps SQLite in CI's
+/// PostgreSQL pass (the source of `migrate-to`).
 public func withTestApp<T>(
     clock: Clock = .fixed(testNow),
     onDisk: Bool = false,
+    sqliteEvenWithPostgres: Bool = false,
     runsJobs: Bool = true,
     _ body: (Application) async throws -> T
 ) async throws -> T {
@@ -39,7 +41,7 @@ public func withTestApp<T>(
     }
     do {
         let database: DatabaseChoice
-        if let url = TestDatabase.postgresURL {
+        if let url = TestDatabase.postgresURL, !sqliteEvenWithPostgres {
             let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
             schema = name
             database = .postgres(url: url, searchPath: [name])
