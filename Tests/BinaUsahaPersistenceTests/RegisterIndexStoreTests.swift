@@ -29,7 +29,7 @@ struct RegisterIndexStoreTests {
         .init(region: RegionCode(trusted: "16.71"), status: .calon), .init(ppks: 2), .init(decile: 3, page: 1, perPage: 5),
         .init(status: .aktif, interest: "tenun"), .init(scope: RegionCode(trusted: "16.10"), ppks: 12),
         .init(name: "ani"), .init(name: "siti ami"), .init(scope: RegionCode(trusted: "16.02"), name: "bin"),
-        .init(page: 9_000_000),
+        .init(page: 9_000_000), .init(name: "%"), .init(name: "_"),
     ]
 
     func expectSame(_ indexed: FluentBeneficiaryRepository, _ plain: FluentBeneficiaryRepository) async throws {

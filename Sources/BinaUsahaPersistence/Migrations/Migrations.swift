@@ -22,5 +22,6 @@ public enum Migrations {
         AddJobAttempts(),
         RenameSessionsToSignIns(),
         AddRegisterGeneration(),
+        DropNameWords(),
     ]
 }

@@ -40,17 +40,61 @@ final class BeneficiaryRecord: Model, @unchecked Sendable {
     init() {}
 
     func toDomain() throws -> Beneficiary {
+        try BeneficiaryRow(
+            id: id, version: version, created_at: createdAt, updated_at: updatedAt, nik: nik, no_kk: noKK, name: name, sex: sex,
+            birth_place: birthPlace, birth_date: birthDate, desa_code: desaCode, address: address, rt: rt, rw: rw, phone: phone,
+            ppks: ppks, decile: decile, is_head: isHead, disability: disability, interests: interests,
+            prior_assistance: priorAssistance, status: status, notes: notes, warnings: warnings
+        ).toDomain()
+    }
+}
+
+/// A person's row as plain values: read with SQLKit's decoder, which is several times cheaper
+/// than building a Fluent model by reflection (a 50-row page spent 40 % of its time there).
+struct BeneficiaryRow: Decodable {
+    static let columns = [
+        "id", "version", "created_at", "updated_at", "nik", "no_kk", "name", "sex", "birth_place", "birth_date", "desa_code",
+        "address", "rt", "rw", "phone", "ppks", "decile", "is_head", "disability", "interests", "prior_assistance", "status",
+        "notes", "warnings",
+    ]
+
+    let id: UUID?
+    let version: Int
+    let created_at: Date
+    let updated_at: Date
+    let nik: String
+    let no_kk: String
+    let name: String
+    let sex: String
+    let birth_place: String
+    let birth_date: String
+    let desa_code: String
+    let address: String
+    let rt: String
+    let rw: String
+    let phone: String
+    let ppks: String
+    let decile: Int?
+    let is_head: Bool
+    let disability: String
+    let interests: String
+    let prior_assistance: String
+    let status: String
+    let notes: String?
+    let warnings: String
+
+    func toDomain() throws -> Beneficiary {
         let key = id?.uuidString ?? "?"
         let details = BeneficiaryDetails(
-            nik: nik, noKK: noKK, name: name, sex: try Stored.value(sex, "beneficiaries.sex", of: key), birthPlace: birthPlace,
-            birthDate: try Stored.date(birthDate, "beneficiaries.birth_date", of: key),
-            desa: RegionCode(trusted: desaCode), address: address, rt: rt, rw: rw, phone: phone,
+            nik: nik, noKK: no_kk, name: name, sex: try Stored.value(sex, "beneficiaries.sex", of: key), birthPlace: birth_place,
+            birthDate: try Stored.date(birth_date, "beneficiaries.birth_date", of: key),
+            desa: RegionCode(trusted: desa_code), address: address, rt: rt, rw: rw, phone: phone,
             ppks: try BeneficiaryColumns.list(ppks).map { text -> Int in
                 guard let number = Int(text), (1...26).contains(number) else { throw StoredValueError("beneficiaries.ppks", key) }
                 return number
             },
-            decile: decile, isHeadOfFamily: isHead, disability: disability, interests: BeneficiaryColumns.list(interests),
-            priorAssistance: try BeneficiaryColumns.list(priorAssistance).map {
+            decile: decile, isHeadOfFamily: is_head, disability: disability, interests: BeneficiaryColumns.list(interests),
+            priorAssistance: try BeneficiaryColumns.list(prior_assistance).map {
                 guard let assistance = BeneficiaryColumns.assistance($0) else { throw StoredValueError("beneficiaries.prior_assistance", key) }
                 return assistance
             })
@@ -58,7 +102,7 @@ final class BeneficiaryRecord: Model, @unchecked Sendable {
         return Beneficiary(
             id: id, details: details, status: try Stored.value(status, "beneficiaries.status", of: key), notes: notes,
             warnings: try BeneficiaryColumns.list(warnings).map { try Stored.value($0, "beneficiaries.warnings", of: key) },
-            version: version, createdAt: createdAt, updatedAt: updatedAt)
+            version: version, createdAt: created_at, updatedAt: updated_at)
     }
 }
 

@@ -1,6 +1,7 @@
 import BinaUsahaDomain
 import FluentKit
 import Foundation
+import SQLKit
 
 /// The audit trail in `audit_log`. Only `append` writes; there is no update or delete.
 public struct FluentAuditLog: AuditLog {
@@ -14,9 +15,21 @@ public struct FluentAuditLog: AuditLog {
         try await AuditRecord(entry).create(on: database)
     }
 
+    /// Many entries at once (an import batch's): multi-row inserts of plain values, without
+    /// building a model per entry.
     public func append(contentsOf entries: [AuditEntry]) async throws {
+        let sql = database as! any SQLDatabase
         for chunk in entries.chunked(into: 1_000) {
-            try await chunk.map(AuditRecord.init).create(on: database)
+            var insert = sql.insert(into: AuditRecord.schema).columns(
+                "id", "at", "actor_id", "actor_name", "actor_role", "action", "entity", "entity_id", "region_code", "changes", "note")
+            for entry in chunk {
+                let changes = entry.changes.isEmpty ? "[]" : ((try? Stored.text(entry.changes)) ?? "[]")
+                insert = insert.values(
+                    SQLBind(entry.id), SQLBind(entry.at), SQLBind(entry.actorID), SQLBind(entry.actorName), SQLBind(entry.actorRole),
+                    SQLBind(entry.action.rawValue), SQLBind(entry.entity), SQLBind(entry.entityID), SQLBind(entry.region?.rawValue),
+                    SQLBind(changes), SQLBind(entry.note))
+            }
+            try await insert.run()
         }
     }
 

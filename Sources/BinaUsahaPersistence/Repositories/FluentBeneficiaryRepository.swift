@@ -42,7 +42,6 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
                 var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
                 for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary, generation: generation)) }
                 try await insert.run()
-                try await NameWords.insert(chunk.map { ($0.id, TextFolding.fold($0.details.name), $0.details.desa.rawValue) }, on: sql)
             }
             for beneficiary in updating {
                 guard try await Self.write(beneficiary, on: sql, expectedVersion: beneficiary.version - 1, generation: generation) else {
@@ -62,11 +61,7 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         }
         let written = try await update.where("id", .equal, SQLBind(beneficiary.id)).where("version", .equal, SQLBind(expectedVersion))
             .returning("id").all()
-        guard !written.isEmpty else { return false }
-        try await NameWords.replace(
-            beneficiary.id, nameKey: TextFolding.fold(beneficiary.details.name), desa: beneficiary.details.desa.rawValue,
-            on: sql)
-        return true
+        return !written.isEmpty
     }
 
     public func find(id: UUID) async throws -> Beneficiary? {
@@ -86,11 +81,6 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
             let page = try await index.page(query, on: database)
             return BeneficiaryPage(items: try await rows(ids: page.ids), total: page.total)
         }
-        if let name = query.name.map(TextFolding.fold), !name.isEmpty, query.ppks == nil, query.decile == nil, query.status == nil,
-            query.interest == nil
-        {
-            return try await searchByName(name, query)
-        }
         let builder = filtered(query)
         let total = try await builder.count()
         let records = try await builder.sort(\.$nameKey).sort(\.$nik)
@@ -104,16 +94,12 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         if let scope = query.scope { Self.within(scope, builder) }
         if let region = query.region { Self.within(region, builder) }
         if let name = query.name.map(TextFolding.fold), !name.isEmpty {
-            // Every word typed must start some word of the name, in any order: one index range
-            // scan on `beneficiary_name_words` per word.
-            for word in NameWords.words(name).prefix(5) {
-                builder.filter(
-                    .sql(
-                        SQLQueryString(
-                            """
-                            \(ident: BeneficiaryRecord.schema).\(ident: "id") IN (SELECT beneficiary_id FROM beneficiary_name_words \
-                            WHERE word >= \(bind: word) AND word < \(bind: word + "\u{FFFF}"))
-                            """)))
+            // Every word typed must start some word of the name, in any order. Without the
+            // register index (inside a unit of work, exports) this reads the scope's rows in
+            // name order; the index answers the pages' and the API's searches.
+            for word in Self.words(name).prefix(5) {
+                let pattern = "% " + Self.escapedForLike(word) + "%"
+                builder.filter(.sql(SQLQueryString("(' ' || \(ident: "name_key")) LIKE \(bind: pattern) ESCAPE '\\'")))
             }
         }
         if let ppks = query.ppks { builder.filter(\.$ppks, .custom("LIKE"), "%;\(ppks);%") }
@@ -139,42 +125,20 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         return try await builder.sort(\.$nameKey).sort(\.$nik).limit(limit).all().map { try $0.toDomain() }
     }
 
-    /// Name search (optionally within regions) entirely on the covering index of name words:
-    /// the count and the page's order come from the index; only the page's rows are read.
-    func searchByName(_ name: String, _ query: BeneficiaryQuery) async throws -> BeneficiaryPage {
-        let sql = database as! any SQLDatabase
-        // One index range per typed word, intersected: each part reads only the index entries
-        // of its word, so two common words ("siti rahma") stay cheap.
-        var parts: [SQLQueryString] = []
-        for word in NameWords.words(name).prefix(5) {
-            var part: SQLQueryString = """
-                SELECT DISTINCT beneficiary_id, name_key FROM beneficiary_name_words \
-                WHERE word >= \(bind: word) AND word < \(bind: word + "\u{FFFF}")
-                """
-            for region in [query.scope, query.region].compactMap({ $0 }) {
-                if region.level == .desaKelurahan {
-                    part = part + " AND desa_code = \(bind: region.rawValue)"
-                } else {
-                    part = part + " AND desa_code > \(bind: region.rawValue + ".") AND desa_code < \(bind: region.rawValue + "/")"
-                }
-            }
-            parts.append(part)
+    /// The distinct words of a folded name.
+    static func words(_ nameKey: String) -> [String] {
+        var seen = Set<Substring>()
+        return nameKey.split(separator: " ").filter { seen.insert($0).inserted }.map(String.init)
+    }
+
+    /// `%`, `_` and the escape character itself taken literally in a `LIKE … ESCAPE '\'`.
+    static func escapedForLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
         }
-        let hits = parts.joined(separator: " INTERSECT ")
-        struct Count: Decodable { let n: Int }
-        struct Hit: Decodable {
-            let beneficiary_id: UUID
-            let name_key: String
-        }
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM (" + hits + ") AS hits").first(decoding: Count.self)?.n ?? 0
-        let page: SQLQueryString =
-            "SELECT beneficiary_id, name_key FROM (" + hits + ") AS hits ORDER BY name_key, beneficiary_id "
-            + "LIMIT \(unsafeRaw: String(query.perPage)) OFFSET \(unsafeRaw: String(query.offset))"
-        let found = try await sql.raw(page).all(decoding: Hit.self)
-        let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ found.map(\.beneficiary_id)).all()
-        let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element.beneficiary_id, $0.offset) })
-        return BeneficiaryPage(
-            items: try records.sorted { (order[$0.id ?? UUID()] ?? 0) < (order[$1.id ?? UUID()] ?? 0) }.map { try $0.toDomain() }, total: total)
+        return escaped
     }
 
     /// Limits a query to one region of any level, using the column of that level.
@@ -190,9 +154,11 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     /// The records with these ids, in the order of `ids` (ids removed meanwhile are left out).
     func rows(ids: [UUID]) async throws -> [Beneficiary] {
         guard !ids.isEmpty else { return [] }
-        let records = try await BeneficiaryRecord.query(on: database).filter(\.$id ~~ ids).all()
-        let byID = Dictionary(records.compactMap { record in record.id.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
-        return try ids.compactMap { try byID[$0]?.toDomain() }
+        let people = try await (database as! any SQLDatabase).select().columns(BeneficiaryRow.columns.map { SQLIdentifier($0) })
+            .from(BeneficiaryRecord.schema).where("id", .in, SQLBind.group(ids)).all(decoding: BeneficiaryRow.self)
+            .map { try $0.toDomain() }
+        let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
     }
 
     public func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool {
