@@ -26,7 +26,11 @@ public enum BinaUsahaMain {
                 try await configure(app, config: loaded.config)
                 let command = loaded.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
                 if !commandsWithoutMigration.contains(command) {
-                    do { try await app.autoMigrate() } catch {
+                    do {
+                        try await app.autoMigrate()
+                        // Read indexes that a killed bulk import left set aside.
+                        try await FluentBeneficiaryRepository(database: app.db).finishBulkLoad()
+                    } catch {
                         throw StartupError(describing: loaded.config.database, error: error)
                     }
                 }

@@ -2,6 +2,8 @@ import BinaUsahaDomain
 import BinaUsahaPersistence
 import BinaUsahaTestSupport
 import Foundation
+import SQLKit
+import Synchronization
 import Testing
 import VaporTesting
 
@@ -245,6 +247,72 @@ struct ImportBeneficiariesTests {
             #expect(resumed.problems.map(\.line) == [6, 11, 16, 21, 26])
             #expect(try await people(app).count == 20)
             #expect(try await audit(app).filter { $0.action == .create }.count == 20)
+        }
+    }
+
+    /// The register's indexes as the database lists them.
+    func indexes(_ app: Application) async throws -> Set<String> {
+        let sql = try #require(app.db as? any SQLDatabase)
+        struct Row: Decodable { var name: String }
+        let query: SQLQueryString =
+            TestDatabase.postgresURL == nil
+            ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'beneficiaries'"
+            : "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'beneficiaries' AND schemaname = current_schema()"
+        return Set(try await sql.raw(query).all(decoding: Row.self).map(\.name))
+    }
+
+    @Test("A large file is a bulk load: the read indexes are set aside while it is written and built again after it, also when it dies")
+    func bulkLoad() async throws {
+        try await withTestApp { app in
+            // given: a register with indexes, and a 30-row file that counts as large here (every sixth row bad)
+            let before = try await indexes(app)
+            #expect(before.contains("beneficiaries_kabkota_idx") && before.contains("beneficiaries_no_kk_idx"))
+            var rows = Self.header
+            for index in 1...30 { rows += index % 6 == 0 ? "\(Self.nik(index)),x,Rusak,P,,,\(Self.oki),,,,,24,,,,,\n" : Self.person(index) }
+            let bytes = Array(rows.utf8)
+            let job = try await makeJob(app)
+            func bulk(_ importer: ImportBeneficiaries) -> ImportBeneficiaries {
+                var importer = importer
+                importer.bulkThreshold = 20
+                importer.bulkBatchSize = 10
+                return importer
+            }
+            // when the third batch dies before it commits
+            let failing = FailingTransactor(app.transactor, failingRun: 3)
+            final class Seen: Sendable { let names = Mutex<Set<String>>([]) }
+            let during = Seen()
+            let dying = try await bulk(importer(app, transactor: failing, batchSize: 4))
+            await #expect(throws: FailingTransactor.InjectedFailure.self) {
+                _ = try await dying(
+                    source: { MemoryByteSource(bytes, chunkSize: 64) }, dryRun: false, actor: .commandLine,
+                    fileName: "uji.csv",
+                    committed: { repositories, point, progress in
+                        var job = job
+                        job.report = progress
+                        job.committedLine = point.lastLine
+                        try await repositories.importJobs.update(job)
+                    },
+                    progress: { _ in
+                        // between batches, outside their transactions
+                        if let now = try? await indexes(app) { during.names.withLock { $0 = now } }
+                    })
+            }
+            // then: while it ran, only the primary key, the unique NIK and the generation index were kept up
+            let kept = during.names.withLock { $0 }
+            #expect(!kept.isEmpty && kept.isDisjoint(with: ["beneficiaries_kabkota_idx", "beneficiaries_no_kk_idx", "beneficiaries_name_key_idx"]))
+            #expect(kept.contains("beneficiaries_generation_idx"))
+            // and after it died every index is back, with its two whole batches of 10 rows (bulk batch size wins over 4)
+            #expect(try await indexes(app) == before)
+            let last = try #require(try await FluentImportJobStore(database: app.db).find(job.id)).checkpoint
+            #expect(last.lastLine == 24 && last.inserted == 20)
+            // when resumed: the same as a clean run, indexes included
+            let resumed = try await run(rows, bulk(importer(app, batchSize: 4)), chunk: 97, resumingAfter: last)
+            #expect(resumed.inserted == 25 && resumed.rejectedRows == 5 && resumed.totalRows == 30)
+            #expect(try await people(app).count == 25)
+            #expect(try await indexes(app) == before)
+            // and the people are found by the queries the indexes serve
+            let family = try await FluentBeneficiaryRepository(database: app.db).family(noKK: "1602031504120001")
+            #expect(family.map(\.details.nik) == [Self.nik(1)])
         }
     }
 }

@@ -18,7 +18,7 @@ public struct AuditEntry: Sendable, Equatable {
     public var note: String?
 
     public init(
-        id: UUID = UUID(), at: Date, actorID: UUID?, actorName: String, actorRole: String?, action: AuditAction,
+        id: UUID = .timeOrdered(), at: Date, actorID: UUID?, actorName: String, actorRole: String?, action: AuditAction,
         entity: String, entityID: String?, region: RegionCode?, changes: [FieldChange] = [], note: String? = nil
     ) {
         self.id = id

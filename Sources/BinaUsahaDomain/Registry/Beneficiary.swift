@@ -13,7 +13,7 @@ public struct Beneficiary: Sendable, Equatable {
     public var updatedAt: Date
 
     public init(
-        id: UUID = UUID(), details: BeneficiaryDetails, status: BeneficiaryStatus = .calon, notes: String? = nil,
+        id: UUID = .timeOrdered(), details: BeneficiaryDetails, status: BeneficiaryStatus = .calon, notes: String? = nil,
         warnings: [RegistryWarning] = [], version: Int = 1, createdAt: Date, updatedAt: Date
     ) {
         self.id = id

@@ -21,6 +21,15 @@ public protocol BeneficiaryRepository: Sendable {
     /// Pairs that may be the same person under different NIKs, inside `scope`.
     func likelyDuplicates(in scope: RegionCode?, limit: Int) async throws -> [DuplicateCandidate]
     func count(in scope: RegionCode?) async throws -> Int
+    /// Before a large import: sets aside the indexes that only speed up reads (names, KK,
+    /// regions, birth dates). Built once over the whole table afterwards they cost a few
+    /// seconds; kept up row by row they cost most of a million-row import. Uniqueness (id,
+    /// NIK) stays enforced throughout. Idempotent, and safe with other writers and readers
+    /// (their reads are slower meanwhile, never wrong).
+    func beginBulkLoad() async throws
+    /// After a large import, finished or not: builds the indexes set aside again. Idempotent;
+    /// the server also runs it at start, after an import that was killed.
+    func finishBulkLoad() async throws
 }
 
 /// Filters of the beneficiary list. `scope` is the reader's region; the others narrow it.

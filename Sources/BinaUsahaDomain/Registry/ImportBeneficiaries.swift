@@ -18,6 +18,11 @@ public struct ImportBeneficiaries: Sendable {
     public let validator: BeneficiaryRowValidator
     public let clock: Clock
     public var batchSize = 1_000
+    /// A file with at least this many rows is a bulk load: the register's read indexes are
+    /// set aside while it is written and built again at its end (`beginBulkLoad`), and it is
+    /// written in batches of `bulkBatchSize` (fewer commits over the same pages).
+    public var bulkThreshold = 20_000
+    public var bulkBatchSize = 10_000
 
     public init(transactor: any Transactor, repository: any BeneficiaryRepository, validator: BeneficiaryRowValidator, clock: Clock) {
         self.transactor = transactor
@@ -81,8 +86,27 @@ public struct ImportBeneficiaries: Sendable {
         }
         run.report.dryRun = dryRun
         run.report.expectedRows = try await checkEncoding(makeSource())
+        // Decided by the file alone, so that a resumed run cuts the same batches.
+        guard !dryRun, run.report.expectedRows >= bulkThreshold else {
+            return try await read(makeSource(), into: &run, batchSize: batchSize, progress: progress)
+        }
+        try await repository.beginBulkLoad()
+        let report: Report
+        do {
+            report = try await read(makeSource(), into: &run, batchSize: max(batchSize, bulkBatchSize), progress: progress)
+        } catch {
+            try? await repository.finishBulkLoad()
+            throw error
+        }
+        try await repository.finishBulkLoad()
+        return report
+    }
 
-        var source = try makeSource()
+    /// Reads the file row by row, writing (or sorting) batches of `batchSize`.
+    private func read(
+        _ source: any ByteSource, into run: inout Run, batchSize: Int, progress: @Sendable (Report) async -> Void
+    ) async throws -> Report {
+        var source = source
         var reader: CSVRecordReader?
         while let chunk = try await source.next() {
             if reader == nil { reader = CSVRecordReader(delimiter: CSVRecordReader.detectDelimiter(in: chunk)) }
@@ -108,8 +132,9 @@ public struct ImportBeneficiaries: Sendable {
         report.totalRows = report.processed
         await progress(report)
 
-        if !dryRun {
+        if !run.dryRun {
             let summary = report
+            let (actor, fileName) = (run.actor, run.fileName)
             try await transactor.run { repositories in
                 try await repositories.audit.record(
                     .import, by: actor, at: clock.now(), entity: "beneficiary", entityID: nil,
