@@ -46,8 +46,12 @@ public struct BinaryProcess {
         -> Process
     {
         let process = try make(["serve", "--port", String(port)] + arguments, in: directory, environment: environment)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // What it says goes to a file beside its database, quoted when it does not start.
+        let log = directory.appendingPathComponent("serve-\(port).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        process.standardOutput = logHandle
+        process.standardError = logHandle
         try process.run()
         for _ in 0..<150 {
             if let (_, response) = try? await fetch("http://127.0.0.1:\(port)/health"), response.statusCode == 200 {
@@ -57,7 +61,8 @@ public struct BinaryProcess {
             try await Task.sleep(for: .milliseconds(100))
         }
         process.terminate()
-        throw TestSupportError("binausaha serve did not answer on port \(port)")
+        let said = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(2_000)) } ?? ""
+        throw TestSupportError("binausaha serve did not answer on port \(port) (running: \(process.isRunning)); it said:\n\(said)")
     }
 
     public static func fetch(_ url: String, headers: [String: String] = [:]) async throws -> (String, HTTPURLResponse) {

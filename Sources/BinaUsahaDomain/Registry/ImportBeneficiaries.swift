@@ -106,6 +106,18 @@ public struct ImportBeneficiaries: Sendable {
     private func read(
         _ source: any ByteSource, into run: inout Run, batchSize: Int, progress: @Sendable (Report) async -> Void
     ) async throws -> Report {
+        do {
+            return try await readAll(source, into: &run, batchSize: batchSize, progress: progress)
+        } catch {
+            // A batch still being written finishes (or fails) before the import reports.
+            if let (task, _) = run.pending { _ = try? await task.value }
+            throw error
+        }
+    }
+
+    private func readAll(
+        _ source: any ByteSource, into run: inout Run, batchSize: Int, progress: @Sendable (Report) async -> Void
+    ) async throws -> Report {
         var source = source
         var reader: CSVRecordReader?
         while let chunk = try await source.next() {
@@ -126,6 +138,7 @@ public struct ImportBeneficiaries: Sendable {
         if run.header == nil { throw ImportFileError.empty }
         if run.report.processed == 0 { throw ImportFileError.noRows }
         try await run.flush()
+        try await run.settle()
         var report = run.report
         report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
         report.warnings.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
@@ -153,6 +166,8 @@ public struct ImportBeneficiaries: Sendable {
         /// Batches ending at or before this line were committed by an earlier, interrupted run.
         let resumeAfter: Int
         let committed: @Sendable (Repositories, Checkpoint, Report) async throws -> Void
+        /// The batch being written, and its last line.
+        var pending: (task: Task<BatchWriter.Outcome, any Error>, lastLine: Int)?
         var report = Report()
         var checkpoint = Checkpoint()
         var header: [String]?
@@ -161,6 +176,9 @@ public struct ImportBeneficiaries: Sendable {
         var batch: [(line: Int, valid: BeneficiaryRowValidator.Valid)] = []
 
         var validator: BeneficiaryRowValidator { importer.validator }
+        var writer: BatchWriter {
+            BatchWriter(importer: importer, actor: actor, fileName: fileName, columns: columns, committed: committed)
+        }
 
         mutating func handle(_ record: CSVRecordReader.Record) throws {
             guard let names = header else {
@@ -205,24 +223,39 @@ public struct ImportBeneficiaries: Sendable {
             report.rejectedRows += 1
         }
 
-        /// Writes the batch (or, for a dry run or a batch an earlier run committed, only sorts
-        /// it into inserted / updated / unchanged / refused).
+        /// Hands the batch to the writer and goes on reading: the batch is written (in its own
+        /// transaction) while the next one is validated, on the other core. The batch before
+        /// it is settled first, so that batches commit in file order and each carries the
+        /// checkpoint of all before it. A dry run, or a batch an earlier run committed, is
+        /// only sorted into inserted / updated / unchanged / refused.
         mutating func flush() async throws {
             guard let lastLine = batch.last?.line else { return }
             let alreadyCommitted = lastLine <= resumeAfter
             let rows = batch
             batch.removeAll(keepingCapacity: true)
-            var outcome: Outcome
+            try await settle()
             if dryRun || alreadyCommitted {
-                outcome = sort(rows, existing: try await importer.repository.existing(niks: rows.map(\.valid.details.nik)))
+                let existing = try await importer.repository.existing(niks: rows.map(\.valid.details.nik))
+                apply(writer.sort(rows, existing: existing), lastLine: lastLine, written: !alreadyCommitted)
             } else {
-                outcome = try await write(rows, lastLine: lastLine)
+                let (writer, checkpoint, report) = (writer, checkpoint, report)
+                pending = (Task { try await writer.write(rows, lastLine: lastLine, after: checkpoint, report: report) }, lastLine)
             }
+        }
+
+        /// Waits for the batch being written and counts it.
+        mutating func settle() async throws {
+            guard let (task, lastLine) = pending else { return }
+            pending = nil
+            apply(try await task.value, lastLine: lastLine, written: true)
+        }
+
+        mutating func apply(_ outcome: BatchWriter.Outcome, lastLine: Int, written: Bool) {
             report.problems += outcome.refused
             report.rejectedRows += outcome.refused.count
             report.warnings += outcome.warnings
             report.warnedRows += outcome.warnedRows
-            if !alreadyCommitted {
+            if written {
                 checkpoint.lastLine = lastLine
                 checkpoint.inserted += outcome.inserting.count
                 checkpoint.updated += outcome.updating.count
@@ -231,103 +264,6 @@ public struct ImportBeneficiaries: Sendable {
             report.inserted = checkpoint.inserted
             report.updated = checkpoint.updated
             report.unchanged = checkpoint.unchanged
-        }
-
-        /// One batch in one transaction, read and written there: rows, their audit entries and
-        /// the checkpoint. A batch that lost a race with another writer is sorted and written
-        /// again (nothing of it was committed).
-        func write(_ rows: [(line: Int, valid: BeneficiaryRowValidator.Valid)], lastLine: Int) async throws -> Outcome {
-            var attempt = 1
-            while true {
-                do {
-                    return try await importer.transactor.run { [self] repositories in
-                        let outcome = sort(rows, existing: try await repositories.beneficiaries.existing(niks: rows.map(\.valid.details.nik)))
-                        try await repositories.beneficiaries.save(
-                            inserting: outcome.inserting.map(\.after),
-                            updating: outcome.updating.map(\.after))
-                        try await repositories.audit.append(contentsOf: auditEntries(outcome))
-                        var next = checkpoint
-                        next.lastLine = lastLine
-                        next.inserted += outcome.inserting.count
-                        next.updated += outcome.updating.count
-                        next.unchanged += outcome.unchanged
-                        var progress = report
-                        progress.inserted = next.inserted
-                        progress.updated = next.updated
-                        progress.unchanged = next.unchanged
-                        try await committed(repositories, next, progress)
-                        return outcome
-                    }
-                } catch let conflict as WriteConflict where conflict != .busy && attempt < 3 {
-                    attempt += 1
-                }
-            }
-        }
-
-        struct Outcome: Sendable {
-            var inserting: [(line: Int, after: Beneficiary)] = []
-            var updating: [(line: Int, before: Beneficiary, after: Beneficiary)] = []
-            var unchanged = 0
-            var refused: [ImportProblem<BeneficiaryRowProblem>] = []
-            var warnings: [ImportProblem<RegistryWarning>] = []
-            var warnedRows = 0
-        }
-
-        /// Decides for each row of a batch what happens to it, given the records that already
-        /// have its NIK.
-        func sort(_ rows: [(line: Int, valid: BeneficiaryRowValidator.Valid)], existing: [String: Beneficiary]) -> Outcome {
-            var outcome = Outcome()
-            let now = importer.clock.now()
-            let scope = validator.context.scope
-            for (line, valid) in rows {
-                if let current = existing[valid.details.nik] {
-                    if let scope, !scope.contains(current.details.desa) {
-                        outcome.refused.append(.init(line: line, column: "nik", value: valid.details.nik, reason: .registeredElsewhere))
-                        continue
-                    }
-                    record(valid, line: line, into: &outcome)
-                    var after = current
-                    after.details = current.details.merging(valid.details, columns: columns)
-                    after.warnings = validator.warnings(for: after.details)
-                    if after.details == current.details, after.warnings == current.warnings {
-                        outcome.unchanged += 1
-                        continue
-                    }
-                    after.version += 1
-                    after.updatedAt = now
-                    outcome.updating.append((line, current, after))
-                } else {
-                    record(valid, line: line, into: &outcome)
-                    outcome.inserting.append((line, Beneficiary(details: valid.details, warnings: valid.warnings, createdAt: now, updatedAt: now)))
-                }
-            }
-            return outcome
-        }
-
-        /// The warnings of an accepted row.
-        func record(_ valid: BeneficiaryRowValidator.Valid, line: Int, into outcome: inout Outcome) {
-            for warning in valid.warnings {
-                outcome.warnings.append(.init(line: line, column: warning.column, value: valid.details.value(of: warning), reason: warning))
-            }
-            if !valid.warnings.isEmpty { outcome.warnedRows += 1 }
-        }
-
-        /// One entry per written row: a new record with the line it came from, a changed one
-        /// with every field before and after.
-        func auditEntries(_ outcome: Outcome) -> [AuditEntry] {
-            let now = importer.clock.now()
-            let created = outcome.inserting.map { line, after in
-                AuditEntry(
-                    at: now, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: .create, entity: "beneficiary",
-                    entityID: after.id.uuidString, region: after.details.desa, note: "impor \(fileName), baris \(line)")
-            }
-            let changed = outcome.updating.map { line, before, after in
-                AuditEntry(
-                    at: now, actorID: actor.id, actorName: actor.name, actorRole: actor.role, action: .update, entity: "beneficiary",
-                    entityID: after.id.uuidString, region: after.details.desa,
-                    changes: FieldChange.diff(before.auditFields, after.auditFields), note: "impor \(fileName), baris \(line)")
-            }
-            return created + changed
         }
     }
 

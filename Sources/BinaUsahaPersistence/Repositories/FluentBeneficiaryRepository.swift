@@ -38,16 +38,24 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         try await database.write { db in
             let sql = db.sql
             let generation = try await RegisterGeneration.next(on: sql)
-            for chunk in inserting.chunked(into: 1_000) {
-                var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
-                for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary, generation: generation)) }
-                try await insert.run()
-            }
+            let copied = try await PostgresCopy.rows(
+                count: inserting.count, into: BeneficiaryRecord.schema, columns: BeneficiaryColumns.names, on: db
+            ) { inserting.map { BeneficiaryColumns.fields($0, generation: generation) } }
+            if !copied { try await Self.insert(inserting, generation: generation, on: sql) }
             for beneficiary in updating {
                 guard try await Self.write(beneficiary, on: sql, expectedVersion: beneficiary.version - 1, generation: generation) else {
                     throw WriteConflict.stale
                 }
             }
+        }
+    }
+
+    /// Multi-row `INSERT`s of up to 1,000 people.
+    static func insert(_ inserting: [Beneficiary], generation: Int64, on sql: any SQLDatabase) async throws {
+        for chunk in inserting.chunked(into: 1_000) {
+            var insert = sql.insert(into: BeneficiaryRecord.schema).columns(BeneficiaryColumns.names)
+            for beneficiary in chunk { insert = insert.values(BeneficiaryColumns.values(beneficiary, generation: generation)) }
+            try await insert.run()
         }
     }
 
