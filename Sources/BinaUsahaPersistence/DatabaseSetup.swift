@@ -69,6 +69,11 @@ public enum DatabaseSetup {
             // seven indexes, and a small cache spills and re-reads pages on every batch.
             try await sql.raw("PRAGMA cache_size = -65536").run()
             try await sql.raw("PRAGMA temp_store = MEMORY").run()
+            // Checkpoint the WAL every 20,000 pages (80 MiB) instead of every 1,000: a bulk
+            // import's batches re-dirty the same index pages, and each checkpoint copied them
+            // into the database again (a million-row import: 96 s → 86 s). Durability is
+            // unchanged (commits still sync the WAL); readers scan a longer WAL index.
+            try await sql.raw("PRAGMA wal_autocheckpoint = 20000").run()
         }
     }
 }

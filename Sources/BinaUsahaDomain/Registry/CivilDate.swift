@@ -24,7 +24,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// `YYYY-MM-DD`
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String {
+        // Built by hand: `String(format:)` was 4 % of a million-row import.
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
     public var description: String { iso }
 
     /// Parses `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`: ASCII digits only (a year of four,

@@ -134,14 +134,14 @@ enum BeneficiaryColumns {
             ]
     }
 
-    /// The same row as `values`, for `COPY`.
-    static func fields(_ b: Beneficiary, generation: Int64) -> [PostgresCopy.Field] {
+    /// The same row as `values`, for `BulkRows`.
+    static func fields(_ b: Beneficiary, generation: Int64) -> [BulkRows.Field] {
         let d = b.details
         return [
             .uuid(b.id), .text(d.nik), .text(d.noKK), .text(d.name), .text(TextFolding.fold(d.name)), .text(d.sex.rawValue),
             .text(d.birthPlace), .text(d.birthDate.iso), .text(d.desa.rawValue), .text(d.kecamatan.rawValue),
             .text(d.kabupatenKota.rawValue), .text(d.address), .text(d.rt), .text(d.rw), .text(d.phone),
-            .text(joined(d.ppks.map(String.init))), d.decile.map(PostgresCopy.Field.int) ?? .null, .bool(d.isHeadOfFamily),
+            .text(joined(d.ppks.map(String.init))), d.decile.map(BulkRows.Field.int) ?? .null, .bool(d.isHeadOfFamily),
             .text(d.disability), .text(joined(d.interests)), .text(joined(d.priorAssistance.map(\.text))),
             .text(b.status.rawValue), .text(b.notes), .text(joined(b.warnings.map(\.rawValue))), .int(b.version),
             .date(b.createdAt), .date(b.updatedAt), .int(generation),

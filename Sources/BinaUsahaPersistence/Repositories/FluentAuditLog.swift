@@ -21,16 +21,16 @@ public struct FluentAuditLog: AuditLog {
         let sql = database as! any SQLDatabase
         let columns = ["id", "at", "actor_id", "actor_name", "actor_role", "action", "entity", "entity_id", "region_code", "changes", "note"]
         func changes(_ entry: AuditEntry) -> String { entry.changes.isEmpty ? "[]" : ((try? Stored.text(entry.changes)) ?? "[]") }
-        let copied = try await PostgresCopy.rows(count: entries.count, into: AuditRecord.schema, columns: columns, on: database) {
-            entries.map { entry -> [PostgresCopy.Field] in
+        let written = try await BulkRows.write(count: entries.count, into: AuditRecord.schema, columns: columns, on: database) {
+            entries.map { entry -> [BulkRows.Field] in
                 [
-                    .uuid(entry.id), .date(entry.at), entry.actorID.map(PostgresCopy.Field.uuid) ?? .null, .text(entry.actorName),
+                    .uuid(entry.id), .date(entry.at), entry.actorID.map(BulkRows.Field.uuid) ?? .null, .text(entry.actorName),
                     .text(entry.actorRole), .text(entry.action.rawValue), .text(entry.entity), .text(entry.entityID),
                     .text(entry.region?.rawValue), .text(changes(entry)), .text(entry.note),
                 ]
             }
         }
-        if copied { return }
+        if written { return }
         for chunk in entries.chunked(into: 1_000) {
             var insert = sql.insert(into: AuditRecord.schema).columns(columns.map { SQLIdentifier($0) })
             for entry in chunk {

@@ -38,10 +38,10 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         try await database.write { db in
             let sql = db.sql
             let generation = try await RegisterGeneration.next(on: sql)
-            let copied = try await PostgresCopy.rows(
+            let written = try await BulkRows.write(
                 count: inserting.count, into: BeneficiaryRecord.schema, columns: BeneficiaryColumns.names, on: db
             ) { inserting.map { BeneficiaryColumns.fields($0, generation: generation) } }
-            if !copied { try await Self.insert(inserting, generation: generation, on: sql) }
+            if !written { try await Self.insert(inserting, generation: generation, on: sql) }
             for beneficiary in updating {
                 guard try await Self.write(beneficiary, on: sql, expectedVersion: beneficiary.version - 1, generation: generation) else {
                     throw WriteConflict.stale

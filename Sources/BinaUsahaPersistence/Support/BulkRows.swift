@@ -1,12 +1,14 @@
 import FluentKit
 import FluentPostgresDriver
+import FluentSQLiteDriver
 import Foundation
 
-/// Many rows into one PostgreSQL table with `COPY … FROM STDIN` (text format) on the
-/// connection of the unit of work, instead of a multi-row `INSERT`: PostgreSQL parses and
-/// plans nothing per row, and a batch of 10,000 people is one stream. Constraints, indexes and
-/// the transaction behave exactly as for an `INSERT`. On SQLite it does nothing and says so.
-enum PostgresCopy {
+/// Many rows into one table at once, inside the unit of work, by the fastest way each database
+/// has: PostgreSQL's `COPY … FROM STDIN` (text format: nothing parsed or planned per row), and
+/// on SQLite multi-row `INSERT`s whose values are bound directly (no SQL builder, no `Codable`
+/// encoder per value). Constraints, indexes and the transaction behave as for any `INSERT`.
+/// An import batch of 10,000 people and their audit entries goes this way.
+enum BulkRows {
     /// One field of a row.
     enum Field: Sendable {
         case text(String)
@@ -18,20 +20,47 @@ enum PostgresCopy {
 
         static func text(_ value: String?) -> Field { value.map(Field.text) ?? .null }
         static func int(_ value: Int) -> Field { .int(Int64(value)) }
+
+        /// As Fluent's SQLite driver stores it: UUIDs as upper-case text, dates as seconds
+        /// since 1970 (REAL), booleans as 0/1.
+        var sqlite: SQLiteData {
+            switch self {
+            case let .text(value): .text(value)
+            case let .int(value): .integer(Int(value))
+            case let .bool(value): .integer(value ? 1 : 0)
+            case let .date(value): .float(value.timeIntervalSince1970)
+            case let .uuid(value): .text(value.uuidString)
+            case .null: .null
+            }
+        }
     }
 
-    /// Batches smaller than this are inserted: a `COPY` costs a round trip more.
+    /// Smaller batches go through the ordinary insert: a `COPY` costs a round trip more.
     static let minimumRows = 10
 
-    /// Copies `count` rows made by `makeRows` (fields in the order of `columns`); false, with
-    /// nothing made or written, when `database` is not PostgreSQL or the rows are fewer than
-    /// `minimumRows`.
-    static func rows(
+    /// Writes `count` rows made by `makeRows` (fields in the order of `columns`); false, with
+    /// nothing made or written, when the rows are fewer than `minimumRows` or the database is
+    /// neither PostgreSQL nor SQLite.
+    static func write(
         count: Int, into table: String, columns: [String], on database: any Database, _ makeRows: () -> [[Field]]
     ) async throws -> Bool {
-        guard count >= minimumRows, let postgres = database as? any PostgresDatabase else { return false }
-        let rows = makeRows()
-        let logger = database.logger
+        guard count >= minimumRows else { return false }
+        if let postgres = database as? any PostgresDatabase {
+            try await copy(makeRows(), into: table, columns: columns, on: postgres, logger: database.logger)
+            return true
+        }
+        if let sqlite = database as? any SQLiteDatabase {
+            try await insert(makeRows(), into: table, columns: columns, on: sqlite, logger: database.logger)
+            return true
+        }
+        return false
+    }
+
+    static func copy(
+        _ rows: [[Field]], into table: String, columns: [String], on postgres: any PostgresDatabase, logger: Logger
+    )
+        async throws
+    {
         try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
@@ -48,7 +77,28 @@ enum PostgresCopy {
                 }
             }
         }.get()
-        return true
+    }
+
+    /// `INSERT … VALUES (?, …), (?, …)` of up to 1,000 rows (and SQLite's 32,766 variables) each.
+    static func insert(
+        _ rows: [[Field]], into table: String, columns: [String], on sqlite: any SQLiteDatabase, logger: Logger
+    )
+        async throws
+    {
+        guard !columns.isEmpty else { return }
+        let perStatement = min(1_000, 32_766 / columns.count)
+        let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var statements: [Int: String] = [:]
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            let statement = statements[chunk.count] ?? head + Array(repeating: tuple, count: chunk.count).joined(separator: ", ")
+            statements[chunk.count] = statement
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(chunk.count * columns.count)
+            for row in chunk { for field in row { binds.append(field.sqlite) } }
+            try await sqlite.query(statement, binds, logger: logger) { _ in }.get()
+        }
     }
 
     /// One row in the text format: tab-separated fields, `\N` for NULL, a line feed at the end.
