@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP throughput and latency of the register under wrk, release build, 127.0.0.1.
-#   scripts/bench-http.sh DB.sqlite [SECONDS]
+#   scripts/bench-http.sh DB.sqlite [SECONDS]     (or DATABASE_URL=postgres://… scripts/bench-http.sh - [SECONDS])
 # DB.sqlite: a database filled by `binausaha bench import` (e.g. 1,000,000 people). The script
 # adds an operator of 16.02 (OKI) and an API token, starts the server, warms the register
 # index, then runs wrk (2 threads, 16 connections) on: one person by id (one-row JSON), random
