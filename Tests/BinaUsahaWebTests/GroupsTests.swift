@@ -183,6 +183,10 @@ struct GroupsTests {
             let page = try await app.testing().get("/pendamping", headers: pendamping.browser)
             #expect(page.text.contains("Kelompok dampingan (1)"))
             #expect(!page.text.contains("pedoman menyarankan"))
+            // the page is in the pendamping's navigation, marked as the current one; a mitra has no such entry
+            #expect(page.text.contains("<a href=\"/pendamping\" aria-current=\"page\">Tugas lapangan</a>"))
+            let mitra = try await app.makeUser("mitra.csr", role: .mitra, region: nil)
+            #expect(!(try await app.testing().get("/", headers: mitra.browser).text.contains("href=\"/pendamping\"")))
             for index in 0..<10 {
                 try await app.makeGroup(desa: "16.02.03.20\(String(format: "%02d", index + 10))", pendamping: pendamping.user.id)
             }

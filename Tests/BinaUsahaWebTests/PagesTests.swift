@@ -14,9 +14,12 @@ struct PagesTests {
             let html = response.text
             #expect(html.contains("<html lang=\"id\">"))
             #expect(html.contains("Hari ini: Senin, 30 November 2026"))
-            for label in ["Beranda", "Wilayah", "Penerima Manfaat", "Potensi &amp; Keterampilan", "KUBE", "Pembinaan", "Laporan"] {
+            for label in ["Beranda", "Wilayah", "Penerima Manfaat", "Potensi &amp; Keterampilan", "KUBE", "Pembinaan"] {
                 #expect(html.contains(label), "navigation lacks \(label)")
             }
+            // what is not built is not shown, and the pendamping page is for those who record fieldwork
+            #expect(!html.contains("segera hadir") && !html.contains("Laporan"))
+            #expect(!html.contains("href=\"/pendamping\""))
             #expect(html.contains("<strong>17</strong>"))
             #expect(html.contains("binausaha regions import districts_16.csv"))
         }

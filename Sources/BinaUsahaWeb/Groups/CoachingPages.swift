@@ -212,7 +212,7 @@ enum CoachingPages {
         context: PageContext
     ) -> HTML {
         let t = context.t
-        return Layout(context: context, title: t(.pdmTitle), section: .groups).document(
+        return Layout(context: context, title: t(.pdmTitle), section: .fieldwork).document(
             .group(
                 .h1(.text(t(.pdmTitle))),
                 .if(groups.count > 10, .div(.class("alert warn"), .p(.text(t(.pdmOverload, String(groups.count)))))),

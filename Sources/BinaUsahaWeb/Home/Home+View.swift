@@ -38,10 +38,7 @@ extension Home {
         }
 
         private func moduleEntry(_ item: NavSection) -> Node {
-            guard let path = item.path else {
-                return .group(.span(.text(t(item.label))), .small(.text(" · " + t(.comingSoon))))
-            }
-            return .a(.href(path), .text(t(item.label)))
+            .a(.href(item.path), .text(t(item.label)))
         }
     }
 }

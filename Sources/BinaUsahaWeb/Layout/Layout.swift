@@ -74,13 +74,7 @@ struct Layout {
     }
 
     private func navEntry(_ item: NavSection) -> Node {
-        guard let href = item.path else {
-            return .group(
-                .span(
-                    .class("soon"), .attribute(named: "title", value: t(.comingSoon)), .text(t(item.label)),
-                    .small(.text(" · " + t(.comingSoon))))
-            )
-        }
+        let href = item.path
         if item == section {
             return .a(.href(href), .attribute(named: "aria-current", value: "page"), .text(t(item.label)))
         }

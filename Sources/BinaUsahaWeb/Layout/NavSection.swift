@@ -1,8 +1,8 @@
 import BinaUsahaDomain
 
-/// The modules in the main navigation. A module without a path is announced as coming soon.
+/// The modules in the main navigation: only what is built is shown, and only to those who may use it.
 enum NavSection: CaseIterable, Sendable {
-    case home, regions, beneficiaries, skills, groups, coaching, reports, users, audit
+    case home, regions, beneficiaries, skills, groups, coaching, fieldwork, users, audit
 
     var label: MessageKey {
         switch self {
@@ -12,7 +12,7 @@ enum NavSection: CaseIterable, Sendable {
         case .skills: .navSkills
         case .groups: .navGroups
         case .coaching: .navCoaching
-        case .reports: .navReports
+        case .fieldwork: .navFieldwork
         case .users: .navUsers
         case .audit: .navAudit
         }
@@ -26,13 +26,15 @@ enum NavSection: CaseIterable, Sendable {
             case .audit: principal?.may(.readAudit) == true
             // Visitors see it (it leads to sign-in); partners never read the register.
             case .beneficiaries, .groups, .coaching: principal.map { $0.may(.readRegistry) } ?? true
+            // The pendamping page: today's sessions and rosters of one's own groups.
+            case .fieldwork: principal?.may(.recordFieldwork) == true
             default: true
             }
         }
     }
 
-    /// Where the module lives, `nil` while it is not built yet.
-    var path: String? {
+    /// Where the module lives.
+    var path: String {
         switch self {
         case .home: "/"
         case .regions: Site.regions
@@ -42,7 +44,7 @@ enum NavSection: CaseIterable, Sendable {
         case .skills: Site.skills
         case .groups: Site.groups
         case .coaching: Site.programmes
-        case .reports: nil
+        case .fieldwork: Site.pendamping
         }
     }
 }

@@ -1,7 +1,7 @@
 /// Every piece of text a person sees. Views ask the catalogue for these; they hold no text.
 public enum MessageKey: String, CaseIterable, Sendable {
-    case appName, appTagline, footerOffice, skipToContent, switchLanguage, switchLanguageCode, comingSoon
-    case navHome, navRegions, navBeneficiaries, navSkills, navGroups, navCoaching, navReports, navMenu
+    case appName, appTagline, footerOffice, skipToContent, switchLanguage, switchLanguageCode
+    case navHome, navRegions, navBeneficiaries, navSkills, navGroups, navCoaching, navFieldwork, navMenu
     case homeTitle, homeIntro, homeToday, homeRegionsHeading, homeModulesHeading, homeImportHint
     case homeBrowseRegions, homeWorkRegion
     case levelProvinsi, levelKabupatenKota, levelKecamatan, levelDesaKelurahan
