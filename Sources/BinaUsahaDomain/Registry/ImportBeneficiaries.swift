@@ -86,8 +86,6 @@ public struct ImportBeneficiaries: Sendable {
         }
         run.report.dryRun = dryRun
         run.report.expectedRows = try await checkEncoding(makeSource())
-        // The NIKs seen so far, sized once: growing it doubles it while both copies live.
-        run.seen.reserveCapacity(min(run.report.expectedRows, 50_000_000))
         // Decided by the file alone, so that a resumed run cuts the same batches.
         guard !dryRun, run.report.expectedRows >= bulkThreshold else {
             return try await read(makeSource(), into: &run, batchSize: batchSize, progress: progress)
