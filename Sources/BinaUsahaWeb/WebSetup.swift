@@ -13,8 +13,11 @@ public enum WebSetup {
             app.importWorker = worker
             app.lifecycle.use(worker)
         }
+        // Registered after the worker, so shut down before it: requests finish first.
+        let drain = RequestDrain()
+        app.lifecycle.use(drain)
         app.middleware = Middlewares()
-        app.middleware.use(InFlightMiddleware())
+        app.middleware.use(InFlightMiddleware(drain: drain))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(LanguageMiddleware())
         app.middleware.use(FriendlyErrorMiddleware())

@@ -85,6 +85,16 @@ struct BeneficiaryRowValidatorTests {
         #expect(Set(failure.problems.compactMap(\.column)) == ["nik", "desil", "rt"])
     }
 
+    @Test("A control character in any column is refused with the column's name; tabs and line breaks in a name are spaces")
+    func controlCharacters() throws {
+        let failure = try #require(validator().validate(line: 4, row(["nama": "Siti\u{0}Aminah", "alamat": "Dusun\u{1B}II"])).failure)
+        #expect(failure.problems.map(\.column) == ["alamat", "nama"])
+        #expect(failure.problems.allSatisfy { $0.reason == .controlCharacter })
+        #expect(failure.problems.first?.message(.id).contains("karakter kendali") == true)
+        let valid = try validator().validate(line: 5, row(["nama": "Siti\tAminah\r\n"])).get()
+        #expect(valid.details.name == "Siti Aminah")
+    }
+
     @Test("An operator cannot import people outside their kab/kota")
     func scope() throws {
         let failure = try #require(validator(scope: "16.01").validate(line: 2, Self.good).failure)

@@ -21,6 +21,8 @@ public enum BeneficiaryRowProblem: Error, Sendable, Equatable, LocalizedMessage 
     /// The NIK belongs to a record outside the importer's region: not changed, not described.
     case registeredElsewhere
     case nameTooLong
+    /// A NUL, escape or other invisible control character (tab and line breaks are spaces).
+    case controlCharacter
     case columnCount(expected: Int, found: Int)
     case notUTF8
     case unterminatedQuote
@@ -71,6 +73,10 @@ public enum BeneficiaryRowProblem: Error, Sendable, Equatable, LocalizedMessage 
         case let .duplicateNIK(firstLine):
             return id ? "NIK ganda di berkas: sudah ada di baris \(firstLine)" : "duplicate NIK in the file: already on line \(firstLine)"
         case .nameTooLong: return id ? "nama lebih dari 100 karakter" : "name longer than 100 characters"
+        case .controlCharacter:
+            return id
+                ? "berisi karakter kendali yang tidak terlihat (mis. dari salinan sistem lain); ketik ulang nilainya"
+                : "contains invisible control characters (e.g. copied from another system); type the value again"
         case let .columnCount(expected, found):
             return id ? "jumlah kolom \(found), seharusnya \(expected)" : "\(found) columns, expected \(expected)"
         case .notUTF8: return id ? "baris ini bukan teks UTF-8 (simpan berkas sebagai CSV UTF-8)" : "this line is not UTF-8 text"

@@ -50,6 +50,9 @@ public struct BeneficiaryRowValidator: Sendable {
             problems.append(Problem(line: line, column: column, value: value(column), reason: reason))
         }
         for column in Self.requiredColumns.sorted() where value(column).isEmpty { fail(column, .required(column)) }
+        for column in Self.columns.sorted() where TextFolding.containsControlCharacters(row[column] ?? "") {
+            fail(column, .controlCharacter)
+        }
 
         var nik: NIK?
         if !value("nik").isEmpty {

@@ -9,7 +9,7 @@ public enum TextFolding {
             out.reserveCapacity(text.utf8.count)
             var pendingSpace = false
             for byte in text.utf8 {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if byte <= 0x20 || byte == 0x7F {  // white space and control characters: one space
                     pendingSpace = !out.isEmpty
                     continue
                 }
@@ -23,7 +23,21 @@ public enum TextFolding {
         }
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+            .joined(separator: " ")
+    }
+
+    /// Whether `text` has a control character other than tab, line feed and carriage return
+    /// (C0, DEL, C1): invisible, never part of a name or an address, and a NUL cuts text short
+    /// in SQLite's string functions.
+    public static func containsControlCharacters(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// `text` without leading and trailing white space; returns the same string (no copy) when

@@ -162,9 +162,15 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
     /// The records with these ids, in the order of `ids` (ids removed meanwhile are left out).
     func rows(ids: [UUID]) async throws -> [Beneficiary] {
         guard !ids.isEmpty else { return [] }
-        let people = try await (database as! any SQLDatabase).select().columns(BeneficiaryRow.columns.map { SQLIdentifier($0) })
-            .from(BeneficiaryRecord.schema).where("id", .in, SQLBind.group(ids)).all(decoding: BeneficiaryRow.self)
-            .map { try $0.toDomain() }
+        // The statement as text with one bind per id: SQLKit's builder spent 4 % of a page serializing it.
+        let sql = "SELECT \(BeneficiaryRow.selectList) FROM \(BeneficiaryRecord.schema) WHERE id IN ("
+        var query = SQLQueryString(stringLiteral: sql)
+        for (i, id) in ids.enumerated() {
+            query.appendInterpolation(unsafeRaw: i == 0 ? "" : ", ")
+            query.appendInterpolation(bind: id)
+        }
+        query.appendLiteral(")")
+        let people = try await (database as! any SQLDatabase).raw(query).all().map { try BeneficiaryRow(row: $0).toDomain() }
         let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byID[$0] }
     }

@@ -14,10 +14,16 @@ public struct FluentRegionRepository: RegionRepository {
     }
 
     public func existing(_ codes: Set<RegionCode>) async throws -> [RegionCode: Region] {
+        // Read column by column: a Fluent model per region was 11 % of a register page's time.
         var found: [RegionCode: Region] = [:]
         for chunk in Array(codes).map(\.rawValue).chunked(into: 500) {
-            for record in try await RegionRecord.query(on: database).filter(\.$id ~~ chunk).all() {
-                let region = try record.toDomain()
+            let rows = try await (database as! any SQLDatabase).select().columns("code", "name", "kind").from(RegionRecord.schema)
+                .where("code", .in, SQLBind.group(chunk)).all()
+            for row in rows {
+                let code = try row.decode(column: "code", as: String.self)
+                let region = Region(
+                    code: RegionCode(trusted: code), name: try row.decode(column: "name", as: String.self),
+                    kind: try Stored.value(try row.decode(column: "kind", as: String.self), "regions.kind", of: code))
                 found[region.code] = region
             }
         }

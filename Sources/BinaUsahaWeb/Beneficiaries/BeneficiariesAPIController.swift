@@ -117,17 +117,17 @@ extension API {
 }
 
 struct BeneficiariesAPIController {
-    func list(req: Request) async throws -> API.BeneficiaryListResponse {
+    func list(req: Request) async throws -> Response {
         let filters = try req.query.decode(BeneficiaryList.Filters.self)
-        return try await respond(req, filters: filters, name: nil)
+        return try await respond(req, filters: filters, name: nil).response()
     }
 
-    func search(req: Request) async throws -> API.BeneficiaryListResponse {
+    func search(req: Request) async throws -> Response {
         let body = try req.content.decode(API.SearchRequest.self)
         let filters = BeneficiaryList.Filters(
             region: body.region, ppks: body.ppks, desil: body.desil, status: body.status,
             minat: body.minat, page: body.page)
-        return try await respond(req, filters: filters, name: body.name)
+        return try await respond(req, filters: filters, name: body.name).response()
     }
 
     func lookup(req: Request) async throws -> API.BeneficiaryResponse {

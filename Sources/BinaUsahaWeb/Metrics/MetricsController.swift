@@ -35,13 +35,3 @@ struct MetricsController {
         }
     }
 }
-
-/// Counts the requests in progress for `/metrics`.
-struct InFlightMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let gauge = request.services.metrics.inFlight
-        gauge.increment(by: 1)
-        defer { gauge.decrement(by: 1) }
-        return try await next.respond(to: request)
-    }
-}
