@@ -44,6 +44,9 @@ struct RegisterIndexTests {
                 && query.decile.map { $0 == person.decile } ?? true
                 && query.ppks.map { person.ppks.contains($0) } ?? true
                 && query.interest.map { person.interests.contains($0) } ?? true
+                && query.nikPrefix.map { prefix in
+                    (1...16).contains(prefix.count) && prefix.allSatisfy(\.isASCIIDigit) && person.nik.hasPrefix(prefix)
+                } ?? true
                 && words.allSatisfy { word in person.nameKey.split(separator: " ").contains { $0.hasPrefix(word) } }
         }
         .sorted { ($0.nameKey, $0.nik) < ($1.nameKey, $1.nik) }
@@ -60,7 +63,11 @@ struct RegisterIndexTests {
             name: maybe([firstNames.randomElement(using: &random)!, "rah", "siti rahma", "bin", "a"].randomElement(using: &random)!),
             region: maybe(regions.randomElement(using: &random)!), ppks: maybe(Int.random(in: 1...26, using: &random)),
             decile: maybe(Int.random(in: 1...10, using: &random)), status: maybe(BeneficiaryStatus.allCases.randomElement(using: &random)!),
-            interest: maybe(tags.randomElement(using: &random)!), page: Int.random(in: 1...4, using: &random),
+            interest: maybe(tags.randomElement(using: &random)!),
+            nikPrefix: maybe(
+                ["1", "16", "1600000", "16000000", "160000001", "1600000012345678", "", "16a", "17", "16000000123456789"]
+                    .randomElement(using: &random)!),
+            page: Int.random(in: 1...4, using: &random),
             perPage: [5, 10, 50].randomElement(using: &random)!)
     }
 

@@ -42,12 +42,14 @@ public struct BeneficiaryQuery: Sendable, Equatable {
     public var decile: Int?
     public var status: BeneficiaryStatus?
     public var interest: String?
+    /// The first digits of the NIK (1–16 digits; anything else finds no one).
+    public var nikPrefix: String?
     public var page: Int
     public var perPage: Int
 
     public init(
         scope: RegionCode? = nil, name: String? = nil, region: RegionCode? = nil, ppks: Int? = nil, decile: Int? = nil,
-        status: BeneficiaryStatus? = nil, interest: String? = nil, page: Int = 1, perPage: Int = 50
+        status: BeneficiaryStatus? = nil, interest: String? = nil, nikPrefix: String? = nil, page: Int = 1, perPage: Int = 50
     ) {
         self.scope = scope
         self.name = name
@@ -56,12 +58,24 @@ public struct BeneficiaryQuery: Sendable, Equatable {
         self.decile = decile
         self.status = status
         self.interest = interest
+        self.nikPrefix = nikPrefix
         self.page = Paging.clampPage(page)
         self.perPage = min(max(1, perPage), 500)
     }
 
     /// Rows before this page.
     public var offset: Int { Paging.offset(page: page, perPage: perPage) }
+
+    /// The NIKs that start with `nikPrefix`, as numbers: `nil` without a prefix, an empty range
+    /// when the prefix is not 1–16 ASCII digits.
+    public var nikRange: Range<UInt64>? {
+        guard let prefix = nikPrefix else { return nil }
+        guard (1...16).contains(prefix.utf8.count), prefix.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let start = UInt64(prefix)
+        else { return 0..<0 }
+        var scale: UInt64 = 1
+        for _ in prefix.utf8.count..<16 { scale *= 10 }
+        return start * scale..<(start + 1) * scale
+    }
 }
 
 /// A place in the list order: the folded name and the NIK of the last row read.

@@ -46,13 +46,15 @@ extension RegisterIndex {
             guard let number = tagNumber[tag] else { return none }
             interest = number
         }
+        let niks = query.nikRange
+        if let niks, niks.isEmpty { return none }
         let typed = Self.words(TextFolding.fold(query.name ?? "")).prefix(5).map(String.init)
         let coversList =
             (range.lowerBound == 0 && range.upperBound == desaCodes.count)
             || (kabkota.map { desaRange(RegionCode(trusted: $0)) == range } ?? false)
 
         // The whole list of a region, unfiltered: a slice, whatever the page number.
-        if typed.isEmpty, mask == 0, interest == nil, coversList {
+        if typed.isEmpty, mask == 0, interest == nil, niks == nil, coversList {
             let start = min(query.offset, list.count)
             let end = min(start + query.perPage, list.count)
             return Page(ids: list.entries[start..<end].map { ids[Int($0.slot)] }, total: list.count)
@@ -62,6 +64,7 @@ extension RegisterIndex {
         func passes(_ entry: Ordered) -> Bool {
             let desa = entry.attributes & Self.desaBits
             guard desa >= lower, desa < upper, entry.attributes & mask == wanted else { return false }
+            if let niks, !niks.contains(self.niks[Int(entry.slot)]) { return false }
             return interest.map { hasInterest(entry, $0) } ?? true
         }
 

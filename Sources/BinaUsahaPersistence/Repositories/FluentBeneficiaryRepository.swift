@@ -114,6 +114,10 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         if let decile = query.decile { builder.filter(\.$decile == decile) }
         if let status = query.status { builder.filter(\.$status == status.rawValue) }
         if let interest = query.interest { builder.filter(\.$interests, .custom("LIKE"), "%;\(interest);%") }
+        if let niks = query.nikRange {
+            // Digits only (or no one): the prefix is a LIKE pattern without wildcards of its own.
+            builder.filter(\.$nik, .custom("LIKE"), niks.isEmpty ? "" : (query.nikPrefix ?? "") + "%")
+        }
         return builder
     }
 

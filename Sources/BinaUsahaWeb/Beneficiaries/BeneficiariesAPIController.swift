@@ -86,6 +86,8 @@ extension API {
 
     struct SearchRequest: Content {
         var name: String?
+        /// A whole NIK or its first digits.
+        var nik: String?
         var region: String?
         var ppks: Int?
         var desil: Int?
@@ -127,7 +129,7 @@ struct BeneficiariesAPIController {
         let filters = BeneficiaryList.Filters(
             region: body.region, ppks: body.ppks, desil: body.desil, status: body.status,
             minat: body.minat, page: body.page)
-        return try await respond(req, filters: filters, name: body.name).response()
+        return try await respond(req, filters: filters, name: body.name, nik: body.nik).response()
     }
 
     func lookup(req: Request) async throws -> API.BeneficiaryResponse {
@@ -216,11 +218,19 @@ struct BeneficiariesAPIController {
 
     // MARK: - Helpers
 
-    private func respond(_ req: Request, filters: BeneficiaryList.Filters, name: String?) async throws -> API.BeneficiaryListResponse {
+    private func respond(
+        _ req: Request, filters: BeneficiaryList.Filters, name: String?, nik: String? = nil
+    ) async throws -> API.BeneficiaryListResponse {
         let principal = try req.requirePrincipal()
-        let query: BeneficiaryQuery
+        var query: BeneficiaryQuery
         do {
             query = try BeneficiariesController.query(filters, name: name, principal: principal, perPage: 50, lang: req.lang)
+            if let typed = nik?.filter({ !$0.isWhitespace }), !typed.isEmpty {
+                if let problem = BeneficiariesController.nikSearchError(typed, principal: principal, t: req.t) {
+                    throw APIError(status: .badRequest, code: "bad_nik", message: problem)
+                }
+                query.nikPrefix = typed
+            }
         } catch let abort as Abort where abort.status == .forbidden {
             throw APIError(status: .forbidden, code: "forbidden", message: req.t(.apiForbidden))
         } catch let abort as Abort {

@@ -12,7 +12,9 @@ struct BeneficiariesController {
         return try await list(req, filters: filters, name: nil, notice: nil)
     }
 
-    /// `POST /beneficiaries/search`: by NIK (straight to the profile) or by name.
+    /// `POST /beneficiaries/search`: by name, or by NIK: a whole NIK goes straight to the
+    /// profile, the first digits list everyone whose NIK starts with them (only for users who see
+    /// NIKs whole, so that a masked NIK cannot be guessed digit by digit).
     func search(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         struct Form: Content {
@@ -20,13 +22,26 @@ struct BeneficiariesController {
             var nik: String?
         }
         let form = try req.content.decode(Form.self)
-        if let nik = form.nik?.trimmingCharacters(in: .whitespaces), !nik.isEmpty {
-            if let found = try await req.services.beneficiaries(req.db).find(nik: nik), principal.covers(found.details.desa) {
+        let typed = (form.nik ?? "").filter { !$0.isWhitespace }
+        guard !typed.isEmpty else {
+            return try await list(req, filters: .init(), name: form.name?.trimmingCharacters(in: .whitespaces), notice: nil)
+        }
+        let search = BeneficiaryList.NIKSearch(typed: typed, error: Self.nikSearchError(typed, principal: principal, t: req.t))
+        guard search.error == nil else { return try await list(req, filters: .init(), name: nil, nik: search, notice: nil, status: .badRequest) }
+        if typed.count == 16 {
+            if let found = try await req.services.beneficiaries(req.db).find(nik: typed), principal.covers(found.details.desa) {
                 return req.redirect(to: Site.beneficiary(found.id))
             }
-            return try await list(req, filters: .init(), name: nil, notice: req.t(.benNIKNotFound, PersonalDataMask.identityNumber(nik)))
+            return try await list(req, filters: .init(), name: nil, notice: req.t(.benNIKNotFound, PersonalDataMask.identityNumber(typed)))
         }
-        return try await list(req, filters: .init(), name: form.name?.trimmingCharacters(in: .whitespaces), notice: nil)
+        return try await list(req, filters: .init(), name: nil, nik: search, notice: nil)
+    }
+
+    /// Why `typed` cannot be searched for, in the user's language; nil when it can.
+    static func nikSearchError(_ typed: String, principal: Principal, t: Messages) -> String? {
+        guard typed.count <= 16, typed.allSatisfy(\.isASCIIDigit) else { return t(.benNIKSearchDigits) }
+        guard typed.count == 16 || principal.may(.readPersonalData) else { return t(.benNIKSearchWhole) }
+        return nil
     }
 
     func show(req: Request) async throws -> Response {
@@ -103,19 +118,23 @@ struct BeneficiariesController {
         return person
     }
 
-    func list(_ req: Request, filters: BeneficiaryList.Filters, name: String?, notice: String?) async throws -> Response {
+    func list(
+        _ req: Request, filters: BeneficiaryList.Filters, name: String?, nik: BeneficiaryList.NIKSearch? = nil, notice: String?,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let query = try Self.query(filters, name: name, principal: principal, perPage: Self.perPage, lang: req.lang)
+        var query = try Self.query(filters, name: name, principal: principal, perPage: Self.perPage, lang: req.lang)
+        query.nikPrefix = nik.map { $0.error == nil ? $0.typed : "" }
         let services = req.services
         let page = try await services.beneficiaries(req.db).search(query)
         let names = try await services.desaNames(page.items, db: req.db)
         let today = CivilDate(services.clock.now())
         let model = BeneficiaryList.Model(
-            filters: filters, searchedName: name,
+            filters: filters, searchedName: name, searchedNIK: nik,
             rows: page.items.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
             total: page.total, page: query.page, pageCount: Paging.pageCount(total: page.total, perPage: query.perPage),
             interests: try await services.interests(req.db).all(), notice: notice, canWrite: principal.may(.writeRegistry))
-        return BeneficiaryList.View(model: model, context: req.page(path: Site.beneficiaries)).document().response()
+        return BeneficiaryList.View(model: model, context: req.page(path: Site.beneficiaries)).document().response(status: status)
     }
 
     /// Filters as a repository query, narrowed to the user's region. A region outside it is 403;

@@ -13,9 +13,16 @@ enum BeneficiaryList {
         var page: Int?
     }
 
+    /// A NIK as typed in the search (whole or its first digits), and why it cannot be searched.
+    struct NIKSearch {
+        var typed: String
+        var error: String?
+    }
+
     struct Model {
         var filters: Filters
         var searchedName: String?
+        var searchedNIK: NIKSearch?
         var rows: [PersonSummary]
         var total: Int
         var page: Int
@@ -46,7 +53,9 @@ enum BeneficiaryList {
                         .method(.post), .action(Site.beneficiarySearch), .class("filters"),
                         Forms.csrf(context),
                         Forms.field(t(.benSearchName), name: "name", value: model.searchedName ?? "", autocomplete: "off"),
-                        Forms.field(t(.benSearchNIK), name: "nik", autocomplete: "off"),
+                        Forms.field(
+                            t(.benSearchNIK), name: "nik", value: model.searchedNIK?.typed ?? "", hint: t(.benSearchNIKHint),
+                            autocomplete: "off", inputMode: "numeric", maxLength: 16, error: model.searchedNIK?.error),
                         Forms.submit(t(.benSearchSubmit)),
                         .p(.class("field-hint"), .text(t(.benSearchHint)))),
                     filterForm,

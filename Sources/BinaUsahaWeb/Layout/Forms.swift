@@ -5,16 +5,23 @@ enum Forms {
     }
 
     /// A labelled text-like input with an optional hint.
+    /// A labelled input. `inputMode: "numeric"` opens the phone's number pad; an `error` is shown
+    /// under the input, tied to it for screen readers, and the typed value stays.
     static func field(
         _ label: String, name: String, type: InputType = .text, value: String = "", hint: String? = nil,
-        required: Bool = false, autocomplete: String? = nil
+        required: Bool = false, autocomplete: String? = nil, inputMode: String? = nil, maxLength: Int? = nil,
+        error: String? = nil
     ) -> Node {
         .div(
-            .class("field"),
+            .class(error == nil ? "field" : "field invalid"),
             .label(.for(name), .text(label)),
             .input(
                 .type(type), .name(name), .id(name), .value(value), .required(required),
-                .attribute(named: "autocomplete", value: autocomplete ?? "")),
+                .attribute(named: "autocomplete", value: autocomplete ?? ""), .attribute(named: "inputmode", value: inputMode),
+                .attribute(named: "maxlength", value: maxLength.map(String.init)),
+                .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
+                .attribute(named: "aria-describedby", value: error == nil ? nil : name + "-error")),
+            .unwrap(error) { .p(.class("field-error"), .id(name + "-error"), .text($0)) },
             .unwrap(hint) { .p(.class("field-hint"), .text($0)) }
         )
     }

@@ -21,6 +21,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case personSexMale, personSexFemale, benTitle, benIntro, benNew, benImport, benExport, benDuplicates, benSearchName, benSearchNIK,
         benSearchSubmit, benSearchHint, benFilterRegion, benFilterPPKS, benFilterDecile, benFilterStatus, benFilterInterest, benFilterAll,
         benFilterSubmit, benColName, benColNIK, benColDesa, benColPPKS, benColDecile, benColStatus, benBadFilter, benTotal, benEmpty, benNIKNotFound,
+        benSearchNIKHint, benNIKSearchDigits, benNIKSearchWhole,
         benProfileIdentity, benProfileKK, benProfileSex, benProfileBirth, benProfileAge, benProfileAddress, benProfilePhone, benProfileWelfare,
         benProfileDecile, benProfileHead, benProfileDisability, benProfileInterests, benProfilePrior, benProfileNotes, benProfileFamily,
         benProfileEligibility, benProfileWarnings, benProfileHistory, benProfileRecommendations, benProfileGroups, benProfileGroupsSoon,
