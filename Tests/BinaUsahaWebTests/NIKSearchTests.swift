@@ -20,13 +20,13 @@ struct NIKSearchTests {
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
 
             // when: the operator types the first twelve digits, with a space as people do
-            let page = try await app.testing().submit("/beneficiaries/search", as: op, ["nik": "160203 520485"])
+            let page = try await app.testing().submit("/beneficiaries/search", as: op, ["nik": "1602 0352 0485"])
 
             // then: both people born that day are listed, the others are not, and the typed value stays
             #expect(page.status == .ok)
             #expect(page.text.contains(first.details.name) && page.text.contains(second.details.name))
             #expect(!page.text.contains(other.details.name) && !page.text.contains(palembang.details.name))
-            #expect(page.text.contains("inputmode=\"numeric\"") && page.text.contains("maxlength=\"16\""))
+            #expect(page.text.contains("inputmode=\"numeric\"") && page.text.contains("maxlength=\"24\""))
             #expect(page.text.contains("value=\"160203520485\""))
 
             // and: over the API the same prefix gives the same two; the province admin's "16" finds all four

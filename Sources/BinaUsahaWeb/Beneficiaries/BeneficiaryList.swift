@@ -13,7 +13,8 @@ enum BeneficiaryList {
         var page: Int?
     }
 
-    /// A NIK as typed in the search (whole or its first digits), and why it cannot be searched.
+    /// A NIK as typed in the search (whole or its first digits; spaces allowed, so the input
+    /// takes up to 24 characters: a NIK written in groups of four), and why it cannot be searched.
     struct NIKSearch {
         var typed: String
         var error: String?
@@ -55,7 +56,7 @@ enum BeneficiaryList {
                         Forms.field(t(.benSearchName), name: "name", value: model.searchedName ?? "", autocomplete: "off"),
                         Forms.field(
                             t(.benSearchNIK), name: "nik", value: model.searchedNIK?.typed ?? "", hint: t(.benSearchNIKHint),
-                            autocomplete: "off", inputMode: "numeric", maxLength: 16, error: model.searchedNIK?.error),
+                            autocomplete: "off", inputMode: "numeric", maxLength: 24, error: model.searchedNIK?.error),
                         Forms.submit(t(.benSearchSubmit)),
                         .p(.class("field-hint"), .text(t(.benSearchHint)))),
                     filterForm,
