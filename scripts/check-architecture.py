@@ -36,7 +36,7 @@ for target in ("BinaUsahaWeb", "BinaUsahaCLI"):
         problems.append(f"{path} imports BinaUsahaPersistence")
 
 repositories = r"(?:regions|users|credentials|audit|beneficiaries|interests|importJobs|importJobStore|potentials|skills|plans|planningPeople|groups|coaching)"
-writes = r"(?:save|update|delete|create|insert|append|record|add|remove|saveResource|setPasswordHash|createSignIn|endSignIn|endSignIns|createToken|revokeTokens|beginLoginAttempt|finishLoginAttempt|claimNext|failExhausted|applyStartingPotentials)"
+writes = r"(?:save|update|delete|create|insert|append|record|add|remove|saveResource|setPasswordHash|createSignIn|endSignIn|endSignIns|createToken|revokeTokens|beginLoginAttempt|finishLoginAttempt|claimNext|failExhausted|applyStartingPotentials|moveToDeleted|moveBack|eraseDeleted)"
 pattern = re.compile(r"\." + repositories + r"(?:\([^()]*\))?\." + writes + r"\(")
 for target in ("BinaUsahaWeb", "BinaUsahaCLI"):
     for path in (sources / target).rglob("*.swift"):

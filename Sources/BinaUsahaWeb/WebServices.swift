@@ -103,6 +103,10 @@ extension WebServices {
         RemoveBeneficiary(transactor: transactor(db), clock: clock)
     }
 
+    func restoreBeneficiary(_ db: any Database) -> RestoreBeneficiary {
+        RestoreBeneficiary(transactor: transactor(db), clock: clock)
+    }
+
     func importJobs(_ db: any Database) -> ImportJobs {
         var jobs = ImportJobs(transactor: transactor(db), repositories: repositories(db), clock: clock)
         jobs.stallAfter = jobStallSeconds

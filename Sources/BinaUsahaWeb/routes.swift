@@ -30,7 +30,11 @@ func routes(_ app: Application) throws {
         app.get("beneficiaries", ":id", policy: read, use: people.show)
         app.get("beneficiaries", ":id", "edit", policy: write, use: people.edit)
         app.post("beneficiaries", ":id", policy: write, use: people.update)
-        app.post("beneficiaries", ":id", "delete", policy: write, use: people.delete)
+        let deletion = DeletionController()
+        app.get("beneficiaries", ":id", "delete", policy: write, use: deletion.confirm)
+        app.post("beneficiaries", ":id", "delete", policy: write, use: deletion.delete)
+        app.get("beneficiaries", "deleted", policy: write, use: deletion.index)
+        app.post("beneficiaries", "deleted", ":id", "restore", policy: write, use: deletion.restore)
 
         let imports = ImportController()
         app.get("beneficiaries", "import", policy: write, use: imports.form)
@@ -146,6 +150,7 @@ func routes(_ app: Application) throws {
         v1.get("beneficiaries", ":id", policy: read, use: people.show)
         v1.put("beneficiaries", ":id", policy: write, use: people.update)
         v1.delete("beneficiaries", ":id", policy: write, use: people.delete)
+        v1.post("beneficiaries", "deleted", ":id", "restore", policy: write, use: people.restore)
 
         let planning = PlanningAPIController()
         v1.get("beneficiaries", ":id", "recommendations", policy: read, use: planning.recommendations)

@@ -189,7 +189,8 @@ struct RegionLinksTests {
             #expect(api.status == .unprocessableEntity)
             #expect(api.text.contains("status_follows_group"))
             // a member (or former member) cannot be deleted
-            let delete = try await app.testing().sendRequest(.DELETE, "/api/v1/beneficiaries/\(people[5].id)?version=2", headers: op.bearer)
+            let delete = try await app.testing().sendRequest(
+                .DELETE, "/api/v1/beneficiaries/\(people[5].id)?version=2&reason=salah%20input", headers: op.bearer)
             #expect(delete.status == .conflict)
             #expect(try await repository.find(id: people[5].id) != nil)
         }

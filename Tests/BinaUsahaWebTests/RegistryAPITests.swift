@@ -209,7 +209,12 @@ struct RegistryAPITests {
             }
             #expect(again.status == .conflict)
             #expect(try await app.testing().sendRequest(.DELETE, "/api/v1/beneficiaries/\(id)", headers: op.bearer).status == .unprocessableEntity)
-            #expect(try await app.testing().sendRequest(.DELETE, "/api/v1/beneficiaries/\(id)?version=1", headers: op.bearer).status == .noContent)
+            let noReason = try await app.testing().sendRequest(.DELETE, "/api/v1/beneficiaries/\(id)?version=1", headers: op.bearer)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.text.contains("reason_required"))
+            #expect(
+                try await app.testing().sendRequest(.DELETE, "/api/v1/beneficiaries/\(id)?version=1&reason=salah%20input", headers: op.bearer).status
+                    == .noContent)
             let actions = try await FluentAuditLog(database: app.db).search(.init(entityID: id)).entries.map(\.action)
             #expect(Set(actions) == [.create, .delete])
         }

@@ -64,6 +64,14 @@ struct RouteAccessTests {
         default: .forbidden
         }
     }
+    /// Restoring a person who is not in the "Dihapus" list: 404 once the user may write.
+    static let notDeleted: Rule = { role, _ in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?, .operatorKabkota?: .hidden
+        default: .forbidden
+        }
+    }
     /// An import job started by the admin: other writers do not see it.
     static let importJob: Rule = { role, _ in
         switch role {
@@ -196,7 +204,10 @@ struct RouteAccessTests {
         "GET /beneficiaries/:id": personRead,
         "GET /beneficiaries/:id/edit": personWrite,
         "POST /beneficiaries/:id": personWrite,
+        "GET /beneficiaries/:id/delete": personWrite,
         "POST /beneficiaries/:id/delete": personWrite,
+        "GET /beneficiaries/deleted": registryWrite,
+        "POST /beneficiaries/deleted/:id/restore": notDeleted,
         "GET /imports/:id": importJob,
         "GET /imports/:id/problems.csv": importJob,
         "POST /imports/:id/commit": importJob,
@@ -208,6 +219,7 @@ struct RouteAccessTests {
         "GET /api/v1/beneficiaries/:id": personRead,
         "PUT /api/v1/beneficiaries/:id": personWrite,
         "DELETE /api/v1/beneficiaries/:id": personWrite,
+        "POST /api/v1/beneficiaries/deleted/:id/restore": notDeleted,
     ]
 
     static func key(_ route: Route) -> String {

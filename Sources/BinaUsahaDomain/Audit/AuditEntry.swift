@@ -43,6 +43,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case tokenRevoke = "token_revoke"
     case passwordChange = "password_change"
     case backup, restore
+    /// A deleted person put back from the "Dihapus" list.
+    case undelete
 
     public func label(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -59,6 +61,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
         case (.passwordChange, .id): "ganti kata sandi"
         case (.backup, .id): "cadangkan basis data"
         case (.restore, .id): "pulihkan basis data"
+        case (.undelete, .id): "pulihkan dari daftar Dihapus"
         case (_, .en): rawValue.replacingOccurrences(of: "_", with: " ")
         }
     }

@@ -11,13 +11,17 @@ public enum BeneficiaryError: Error, Equatable, Sendable, LocalizedMessage {
     case statusFollowsGroup
     /// A KUBE member (or former member) cannot be deleted.
     case inGroup(UUID, name: String)
+    /// A deletion without a usable reason (5–500 characters).
+    case reasonRequired
+    /// Restoring after the 30 days (or a record that is not in the "Dihapus" list).
+    case notRestorable
 
     /// Refusals caused by the state of the data (someone else's change, an existing record),
     /// answered 409; the others are bad input, answered 422.
     public var isConflict: Bool {
         switch self {
         case .nikTaken, .staleVersion, .inGroup: true
-        case .invalid, .notFound, .badStatus, .statusFollowsGroup: false
+        case .invalid, .notFound, .badStatus, .statusFollowsGroup, .reasonRequired, .notRestorable: false
         }
     }
 
@@ -37,6 +41,10 @@ public enum BeneficiaryError: Error, Equatable, Sendable, LocalizedMessage {
             "Data ini tidak dapat dihapus karena orang ini tercatat sebagai anggota \(name). Riwayat kelompok harus tetap utuh."
         case let (.inGroup(_, name), .en):
             "This record cannot be deleted: the person is recorded as a member of \(name), and the group's history must stay whole."
+        case (.reasonRequired, .id): "Tuliskan alasan penghapusan (5–500 karakter), misalnya \"salah input, orang yang sama dengan NIK …\"."
+        case (.reasonRequired, .en): "Give the reason for deleting (5–500 characters), e.g. \"entered twice, same person as NIK …\"."
+        case (.notRestorable, .id): "Data ini tidak ada lagi di daftar Dihapus: lebih dari 30 hari sejak dihapus, atau sudah dipulihkan."
+        case (.notRestorable, .en): "This record is no longer in the Deleted list: more than 30 days have passed, or it was restored already."
         case (.notFound, .id): "Data penerima manfaat tidak ditemukan."
         case (.notFound, .en): "Beneficiary not found."
         case (.staleVersion, .id):

@@ -18,6 +18,16 @@ public protocol BeneficiaryRepository: Sendable {
     func update(_ beneficiary: Beneficiary, expectedVersion: Int) async throws -> Bool
     /// Deletes one record if its stored version is still `expectedVersion`.
     func delete(id: UUID, expectedVersion: Int) async throws -> Bool
+    /// Moves the person (at `expectedVersion`) into the "Dihapus" list; false when the version moved on.
+    func moveToDeleted(_ deleted: DeletedBeneficiary, expectedVersion: Int) async throws -> Bool
+    /// The "Dihapus" list of a region (nil: everywhere), newest first, deleted at or after `since`.
+    func deleted(in scope: RegionCode?, since: Date, limit: Int) async throws -> [DeletedBeneficiary]
+    func deleted(id: UUID) async throws -> DeletedBeneficiary?
+    /// Puts the person back in the register as `restored` (same id, next version); false when it
+    /// was no longer in the list.
+    func moveBack(_ restored: Beneficiary) async throws -> Bool
+    /// Erases what was deleted before `date`; returns how many.
+    func eraseDeleted(before date: Date) async throws -> Int
     /// Pairs that may be the same person under different NIKs, inside `scope`.
     func likelyDuplicates(in scope: RegionCode?, limit: Int) async throws -> [DuplicateCandidate]
     func count(in scope: RegionCode?) async throws -> Int

@@ -23,5 +23,6 @@ public enum Migrations {
         RenameSessionsToSignIns(),
         AddRegisterGeneration(),
         DropNameWords(),
+        CreateDeletedBeneficiaries(),
     ]
 }

@@ -186,11 +186,26 @@ struct BeneficiariesAPIController {
                 message: req.lang == .id ? "Kirim ?version= yang Anda baca." : "Send the ?version= you read.")
         }
         do {
-            try await req.services.removeBeneficiary(req.db)(current.id, version: version, by: AuditActor(principal))
+            let reason = try? req.query.get(String.self, at: "reason")
+            try await req.services.removeBeneficiary(req.db)(current.id, version: version, reason: reason, by: AuditActor(principal))
         } catch let error as BeneficiaryError {
             throw Self.apiError(error, req.lang)
         }
         return .noContent
+    }
+
+    /// `POST /api/v1/beneficiaries/deleted/{id}/restore`: back from the "Dihapus" list within 30 days.
+    func restore(req: Request) async throws -> API.BeneficiaryResponse {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let deleted = try await req.services.beneficiaries(req.db).deleted(id: id),
+            RegionContainmentPolicy().decide(for: principal, recordRegion: deleted.beneficiary.details.desa) == .allow
+        else { throw Self.apiError(.notRestorable, req.lang) }
+        do {
+            return .init(try await req.services.restoreBeneficiary(req.db)(id, by: AuditActor(principal)), principal: principal)
+        } catch let error as BeneficiaryError {
+            throw Self.apiError(error, req.lang)
+        }
     }
 
     /// `POST /api/v1/beneficiaries/import?dry_run=true|false` with the CSV as the body.
@@ -258,6 +273,8 @@ struct BeneficiariesAPIController {
         case .badStatus: APIError(status: .unprocessableEntity, code: "bad_status", message: error.message(lang))
         case .statusFollowsGroup: APIError(status: .unprocessableEntity, code: "status_follows_group", message: error.message(lang))
         case .inGroup: APIError(status: .conflict, code: "kube_member", message: error.message(lang))
+        case .reasonRequired: APIError(status: .unprocessableEntity, code: "reason_required", message: error.message(lang))
+        case .notRestorable: APIError(status: .notFound, code: "not_restorable", message: error.message(lang))
         }
     }
 }

@@ -93,19 +93,6 @@ struct BeneficiariesController {
         }
     }
 
-    func delete(req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
-        let person = try await load(req)
-        let version = (try? req.content.get(Int.self, at: "version")) ?? -1
-        do {
-            try await req.services.removeBeneficiary(req.db)(person.id, version: version, by: AuditActor(principal))
-        } catch let error as BeneficiaryError {
-            return try await profile(
-                req, person, notice: nil, errors: [error.message(req.lang)], status: error.isConflict ? .conflict : .unprocessableEntity)
-        }
-        return try await list(req, filters: .init(), name: nil, notice: req.t(.benDeleted, person.details.name))
-    }
-
     // MARK: - Helpers
 
     /// The record named in the path, if the user's region contains it; 404 otherwise.

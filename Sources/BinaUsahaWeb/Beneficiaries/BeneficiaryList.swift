@@ -63,7 +63,8 @@ enum BeneficiaryList {
                     .p(
                         .class("muted"), .text(t(.benTotal, model.total.formattedID)), .text(" · "),
                         .a(.href(Site.beneficiaryExport + "?\(query(page: nil))"), .text(t(.benExport))), .text(" · "),
-                        .a(.href(Site.duplicates), .text(t(.benDuplicates)))),
+                        .a(.href(Site.duplicates), .text(t(.benDuplicates))),
+                        .if(model.canWrite, .group(.text(" · "), .a(.href(Site.beneficiariesDeleted), .text(t(.benDeletedLink)))))),
                     .if(model.rows.isEmpty, .p(.text(t(.benEmpty)))),
                     .if(!model.rows.isEmpty, table),
                     pager

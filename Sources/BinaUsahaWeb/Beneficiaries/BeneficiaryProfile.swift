@@ -91,11 +91,18 @@ enum BeneficiaryProfile {
                         .section(
                             .class("actions"),
                             .a(.class("button"), .href(Site.beneficiaryEdit(p.id)), .text(t(.benEdit))),
-                            .form(
-                                .method(.post), .action(Site.beneficiaryDelete(p.id)), .class("danger-zone"),
-                                Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(model.version))),
-                                .p(.class("field-hint"), .text(t(.benDeleteHint))),
-                                .button(.type(.submit), .class("button danger"), .text(t(.benDelete))))))
+                            .div(
+                                .class("danger-zone"),
+                                .if(
+                                    model.groups.isEmpty,
+                                    .group(
+                                        .p(.class("field-hint"), .text(t(.benDeleteHint))),
+                                        .a(.class("button danger"), .href(Site.beneficiaryDelete(p.id)), .text(t(.benDelete))))),
+                                .unwrap(model.groups.first) { group in
+                                    .p(
+                                        .class("field-hint"), .text(BeneficiaryError.inGroup(group.id, name: group.name).message(t.lang) + " "),
+                                        .a(.href(Site.group(group.id)), .text(t(.benOpenGroup))))
+                                })))
                 ))
         }
 

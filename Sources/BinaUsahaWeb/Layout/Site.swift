@@ -27,6 +27,8 @@ enum Site {
     static let beneficiaryImport = "/beneficiaries/import"
     static let beneficiaryExport = "/beneficiaries/export.csv"
     static let duplicates = "/beneficiaries/duplicates"
+    static let beneficiariesDeleted = "/beneficiaries/deleted"
+    static func beneficiaryRestore(_ id: some CustomStringConvertible) -> String { "/beneficiaries/deleted/\(id)/restore" }
     static func beneficiary(_ id: some CustomStringConvertible) -> String { "/beneficiaries/\(id)" }
     static func beneficiaryEdit(_ id: some CustomStringConvertible) -> String { "/beneficiaries/\(id)/edit" }
     static func beneficiaryDelete(_ id: some CustomStringConvertible) -> String { "/beneficiaries/\(id)/delete" }
