@@ -14,6 +14,9 @@ func routes(_ app: Application) throws {
         let regions = RegionController()
         app.get("regions", policy: everyone, use: regions.index)
         app.get("regions", ":code", policy: everyone, use: regions.show)
+        let picker = RegionPickerController()
+        app.get("regions", "options", policy: everyone, use: picker.options)
+        app.get("regions", "search", policy: everyone, use: picker.search)
     }
 
     // MARK: - Register of beneficiaries

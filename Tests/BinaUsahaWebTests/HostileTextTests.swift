@@ -147,7 +147,14 @@ enum HTMLTags {
     /// What a page has that none of our templates writes.
     static func problems(in html: String) -> [String] {
         var problems: [String] = []
+        var ourScripts = 0
         for tag in tags(in: html) {
+            // The layout's one script tag, exactly as it writes it; any other is injected.
+            if tag.name == "script", tag.attributes.map(\.name) == ["src", "defer"], tag.attributes[0].value == "/js/app.js" {
+                ourScripts += 1
+                if ourScripts > 1 { problems.append("a second <script src=/js/app.js>") }
+                continue
+            }
             if forbiddenElements.contains(tag.name) { problems.append("element <\(tag.name)>") }
             for attribute in tag.attributes {
                 if attribute.name.hasPrefix("on") || ["autofocus", "srcdoc", "formaction", "style", "src"].contains(attribute.name) {

@@ -173,6 +173,8 @@ struct RouteAccessTests {
         "GET /": everyone,
         "GET /regions": everyone,
         "GET /regions/:code": everyone,
+        "GET /regions/options": everyone,
+        "GET /regions/search": everyone,
         "GET /login": everyone,
         "POST /login": everyone,
         "POST /logout": signedIn,

@@ -8,6 +8,9 @@ public protocol RegionRepository: Sendable {
     func count(level: RegionLevel) async throws -> Int
     /// Every code of one level (for validating large imports without a query per row).
     func codes(level: RegionLevel) async throws -> Set<RegionCode>
+    /// Every region of one level inside `scope` (everywhere when nil), by code: the desa a
+    /// form's type-ahead searches.
+    func regions(level: RegionLevel, within scope: RegionCode?) async throws -> [Region]
     /// Inserts new regions and updates changed ones in one transaction.
     func save(inserting: [Region], updating: [Region]) async throws
 }

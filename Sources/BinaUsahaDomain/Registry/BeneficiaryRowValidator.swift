@@ -163,7 +163,7 @@ public struct BeneficiaryRowValidator: Sendable {
     }
 
     /// `a; b;;c` → `["a", "b", "c"]`
-    static func list(_ text: String) -> [String] {
+    public static func list(_ text: String) -> [String] {
         text.split(separator: ";").map { TextFolding.trim(String($0)) }.filter { !$0.isEmpty }
     }
 

@@ -30,6 +30,18 @@ public struct FluentRegionRepository: RegionRepository {
         return found
     }
 
+    public func regions(level: RegionLevel, within scope: RegionCode?) async throws -> [Region] {
+        var select = (database as! any SQLDatabase).select().columns("code", "name", "kind").from(RegionRecord.schema)
+            .where("level", .equal, SQLBind(level.rawValue))
+        if let scope { select = select.where("code", .like, SQLBind(scope.rawValue + ".%")) }
+        return try await select.orderBy("code").all().map { row in
+            let code = try row.decode(column: "code", as: String.self)
+            return Region(
+                code: RegionCode(trusted: code), name: try row.decode(column: "name", as: String.self),
+                kind: try Stored.value(try row.decode(column: "kind", as: String.self), "regions.kind", of: code))
+        }
+    }
+
     public func children(of parent: RegionCode?) async throws -> [RegionWithChildCount] {
         let query = RegionRecord.query(on: database).sort(\.$id)
         if let parent {

@@ -50,47 +50,70 @@ struct BeneficiariesController {
     }
 
     func new(req: Request) async throws -> Response {
-        BeneficiaryFormPage.View(id: nil, version: nil, form: .init(fields: ["kepala_keluarga": "tidak"]), context: req.page())
-            .document().response()
+        try await formPage(req, id: nil, version: nil, input: .init(form: .init(fields: ["kepala_keluarga": "tidak"])))
     }
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let form = try Self.form(req)
+        let input = try FormInput(req)
+        guard !input.refresh else { return try await formPage(req, id: nil, version: nil, input: input) }
         let register = try await req.services.registerBeneficiary(req.db, for: principal)
         do {
-            let created = try await register(form, by: AuditActor(principal))
+            let created = try await register(input.form, by: AuditActor(principal))
             return try await profile(req, created, notice: req.t(.benSaved, created.details.name))
         } catch let error as BeneficiaryError {
-            return BeneficiaryFormPage.View(id: nil, version: nil, form: form, errors: Self.messages(error, req.lang), context: req.page())
-                .document().response(status: .unprocessableEntity)
+            return try await formPage(req, id: nil, version: nil, input: input, error: error)
         }
     }
 
     func edit(req: Request) async throws -> Response {
         let person = try await load(req)
-        return BeneficiaryFormPage.View(
-            id: person.id.uuidString, version: person.version, form: BeneficiaryForm(person),
-            context: req.page()
-        ).document().response()
+        return try await formPage(req, id: person.id, version: person.version, input: .init(form: BeneficiaryForm(person)))
     }
 
     func update(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let person = try await load(req)
-        let form = try Self.form(req)
+        let input = try FormInput(req)
         let version = (try? req.content.get(Int.self, at: "version")) ?? -1
+        guard !input.refresh else { return try await formPage(req, id: person.id, version: version, input: input) }
         let update = try await req.services.updateBeneficiary(req.db, for: principal)
         do {
-            let saved = try await update(person.id, form, version: version, by: AuditActor(principal))
+            let saved = try await update(person.id, input.form, version: version, by: AuditActor(principal))
             return try await profile(req, saved, notice: req.t(.benSaved, saved.details.name))
         } catch let error as BeneficiaryError {
-            let status: HTTPResponseStatus = error.isConflict ? .conflict : .unprocessableEntity
-            return BeneficiaryFormPage.View(
-                id: person.id.uuidString, version: version, form: form, errors: Self.messages(error, req.lang),
-                context: req.page()
-            ).document().response(status: status)
+            return try await formPage(req, id: person.id, version: version, input: input, error: error)
         }
+    }
+
+    /// The form page: empty, the record's values, or what was sent back with its problems next
+    /// to their fields (422, or 409 for a conflict).
+    func formPage(_ req: Request, id: UUID?, version: Int?, input: FormInput, error: BeneficiaryError? = nil) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let picker = try await RegionPicker.load(
+            desa: input.form.fields["kode_desa"], kabkota: input.kabkota, kecamatan: input.kecamatan, search: input.search,
+            principal: principal, regions: req.services.regions(req.db))
+        var view = BeneficiaryFormPage.View(
+            id: id?.uuidString, version: version, form: input.form, picker: picker,
+            interests: try await req.services.interests(req.db).all(), context: req.page())
+        var status = HTTPResponseStatus.ok
+        if let error {
+            status = error.isConflict ? .conflict : .unprocessableEntity
+            if case let .invalid(problems) = error {
+                for problem in problems {
+                    guard let column = problem.column, BeneficiaryFormPage.labels[column] != nil else {
+                        view.errors.append(problem.message(req.lang))
+                        continue
+                    }
+                    // Next to its field a problem needs no column name: "wajib diisi", not "kolom kategori_ppks wajib diisi".
+                    let message = if case .required = problem.reason { req.t(.formRequired) } else { problem.reason.message(req.lang) }
+                    view.fieldErrors[column] = [view.fieldErrors[column], message].compactMap { $0 }.joined(separator: " ")
+                }
+            } else {
+                view.errors = [error.message(req.lang)]
+            }
+        }
+        return view.document().response(status: status)
     }
 
     // MARK: - Helpers
@@ -193,18 +216,5 @@ struct BeneficiariesController {
         model.excluded = recommended.excluded
         model.groups = try await services.groups(req.db).groups(of: person.id)
         return BeneficiaryProfile.View(model: model, context: req.page(path: Site.beneficiary(person.id))).document().response(status: status)
-    }
-
-    static func form(_ req: Request) throws -> BeneficiaryForm {
-        let all = try req.content.decode([String: String].self)
-        let fields = all.filter { BeneficiaryRowValidator.columns.contains($0.key) }
-        return BeneficiaryForm(fields: fields, status: all["status"], notes: all["catatan"])
-    }
-
-    static func messages(_ error: BeneficiaryError, _ lang: Lang) -> [String] {
-        if case let .invalid(problems) = error {
-            return problems.map { "\($0.column ?? ""): \($0.message(lang))" }
-        }
-        return [error.message(lang)]
     }
 }

@@ -73,7 +73,8 @@ extension Node {
     static func href(_ value: String) -> Node { attribute(named: "href", value: value) }
     static func action(_ value: String) -> Node { attribute(named: "action", value: value) }
     static func name(_ value: String) -> Node { attribute(named: "name", value: value) }
-    static func value(_ value: String) -> Node { attribute(named: "value", value: value) }
+    /// Rendered even when empty: an `<option>` without a value would send its label.
+    static func value(_ value: String) -> Node { Node(.attribute(name: "value", value: value)) }
     static func content(_ value: String) -> Node { attribute(named: "content", value: value) }
     static func `for`(_ value: String) -> Node { attribute(named: "for", value: value) }
     static func ariaLabel(_ value: String) -> Node { attribute(named: "aria-label", value: value) }
@@ -102,6 +103,8 @@ extension Node {
     static func meta(_ nodes: Node...) -> Node { voidElement("meta", nodes) }
     static func link(_ nodes: Node...) -> Node { voidElement("link", nodes) }
     static func stylesheet(_ href: String) -> Node { link(.rel("stylesheet"), .href(href)) }
+    /// A deferred script file: pages work without it.
+    static func script(_ src: String) -> Node { element("script", [.attribute(named: "src", value: src), .flag("defer", true)]) }
 
     static func header(_ nodes: Node...) -> Node { element("header", nodes) }
     static func footer(_ nodes: Node...) -> Node { element("footer", nodes) }

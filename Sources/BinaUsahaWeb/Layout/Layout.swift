@@ -1,7 +1,7 @@
 import Vapor
 
 /// The shared page frame: header with the module navigation and language switch, main
-/// content, footer. Mobile-first; no scripts needed.
+/// content, footer. Mobile-first; works without scripts (`app.js` only enhances).
 struct Layout {
     let context: PageContext
     let title: String
@@ -17,6 +17,7 @@ struct Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · \(t(.appName))"),
                 .stylesheet(Site.stylesheet),
+                .script(Site.script),
                 .link(.rel("icon"), .href(Site.favicon), .attribute(named: "type", value: "image/svg+xml"))
             ),
             .body(bodyNodes(content))

@@ -64,5 +64,6 @@ enum Site {
     static let pendamping = "/pendamping"
 
     static let stylesheet = "/css/app.css"
+    static let script = "/js/app.js"
     static let favicon = "/favicon.svg"
 }

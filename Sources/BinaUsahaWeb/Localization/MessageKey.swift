@@ -62,4 +62,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case prgAssistanceByKabkota
     case benProfileGroupSince, benProfileGroupLeft
     case apiMethodNotAllowed, apiNotFound, apiRouteNotFound, apiRegionNotFound, apiBadRegionCode, apiInternal
+    case benFormIdentity, benFormAddress, benFormWelfare, benFormNIKHint, benFormFromNIK, benFormBirthHint, benFormPhoneHint, benFormDecileUnknown,
+        benFormDecileN, benFormNoDisability, benFormAssistanceHint, benFormPPKSHint, benFormInterestHint, benFormFilter, benFormCheckFields,
+        pickSearch, pickSearchHint, pickKabkota, pickKecamatan, pickDesa, pickChoose, pickKabkotaFirst, pickKecamatanFirst, pickNoMatch, pickRefresh,
+        formRequired
 }
