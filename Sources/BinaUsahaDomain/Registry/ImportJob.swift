@@ -84,6 +84,8 @@ public protocol ImportJobStore: Sendable {
     func failExhausted(staleBefore: Date, maximumAttempts: Int, now: Date, reason: String) async throws -> Int
     /// How many jobs wait for a worker or run now (the queue's length, for `/metrics`).
     func unfinishedCount() async throws -> Int
+    /// Finished checks (dry runs) of `user` whose file has not been imported since, newest first.
+    func checkedNotImported(by user: UUID, limit: Int) async throws -> [ImportJob]
 }
 
 /// A stored problem or warning of an import, with its text in both languages.

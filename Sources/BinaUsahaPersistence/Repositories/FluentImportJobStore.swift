@@ -59,6 +59,21 @@ public struct FluentImportJobStore: ImportJobStore {
             .first(decoding: Row.self)?.n ?? 0
     }
 
+    public func checkedNotImported(by user: UUID, limit: Int) async throws -> [ImportJob] {
+        struct Row: Decodable { let id: UUID }
+        let rows = try await (database as! any SQLDatabase).raw(
+            """
+            SELECT id FROM import_jobs AS checked
+            WHERE user_id = \(bind: user) AND dry_run = \(bind: true) AND status = \(bind: ImportJob.Status.done.rawValue)
+              AND NOT EXISTS (SELECT 1 FROM import_jobs AS later WHERE later.file_path = checked.file_path AND later.dry_run = \(bind: false))
+            ORDER BY created_at DESC LIMIT \(bind: max(1, min(limit, 100)))
+            """
+        ).all(decoding: Row.self)
+        var jobs: [ImportJob] = []
+        for row in rows { if let job = try await find(row.id) { jobs.append(job) } }
+        return jobs
+    }
+
     public func find(_ id: UUID) async throws -> ImportJob? {
         struct Row: Decodable {
             let id: UUID, user_id: UUID, file_name: String, file_path: String, dry_run: Bool, status: String

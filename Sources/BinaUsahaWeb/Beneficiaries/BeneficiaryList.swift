@@ -87,23 +87,25 @@ enum BeneficiaryList {
         }
 
         private var table: Node {
-            .div(
+            // Below 600 px each row is a card with its labels (`table.stack`).
+            let labels = (nik: t(.benColNIK), desa: t(.benColDesa), ppks: t(.benColPPKS), decile: t(.benColDecile), status: t(.benColStatus))
+            return .div(
                 .class("table-wrap"),
                 .table(
+                    .class("stack"),
                     .thead(
                         .tr(
-                            .th(.text(t(.benColName))), .th(.text(t(.benColNIK))), .th(.class("hide-narrow"), .text(t(.benColDesa))),
-                            .th(.class("hide-narrow"), .text(t(.benColPPKS))), .th(.class("num"), .text(t(.benColDecile))),
-                            .th(.class("hide-narrow"), .text(t(.benColStatus))))),
+                            .th(.text(t(.benColName))), .th(.text(labels.nik)), .th(.text(labels.desa)), .th(.text(labels.ppks)),
+                            .th(.class("num"), .text(labels.decile)), .th(.text(labels.status)))),
                     .tbody(
                         .forEach(model.rows) { row in
                             .tr(
                                 .td(.a(.href(Site.beneficiary(row.id)), .text(row.name))),
-                                .td(.code(.text(row.nik))),
-                                .td(.class("hide-narrow"), .text(row.desa)),
-                                .td(.class("hide-narrow"), .text(row.ppks.joined(separator: ", "))),
-                                .td(.class("num"), .text(row.decile)),
-                                .td(.class("hide-narrow"), .text(row.status)))
+                                .td(.attribute(named: "data-label", value: labels.nik), .code(.text(row.nik))),
+                                .td(.attribute(named: "data-label", value: labels.desa), .text(row.desa)),
+                                .td(.attribute(named: "data-label", value: labels.ppks), .text(row.ppks.joined(separator: ", "))),
+                                .td(.class("num"), .attribute(named: "data-label", value: labels.decile), .text(row.decile)),
+                                .td(.attribute(named: "data-label", value: labels.status), .text(row.status)))
                         })
                 ))
         }

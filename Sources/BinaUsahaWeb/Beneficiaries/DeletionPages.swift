@@ -84,6 +84,7 @@ enum DeletionPages {
                         .div(
                             .class("table-wrap"),
                             .table(
+                                .class("stack"),
                                 .thead(
                                     .tr(
                                         .th(.text(t(.benColName))), .th(.text(t(.benColNIK))), .th(.text(t(.benColDesa))),
@@ -92,8 +93,12 @@ enum DeletionPages {
                                 .tbody(
                                     .forEach(rows) { row in
                                         .tr(
-                                            .td(.text(row.person.name)), .td(.code(.text(row.person.nik))), .td(.text(row.person.desa)),
-                                            .td(.text(row.deleted)), .td(.text(row.reason)), .td(.text(row.until)),
+                                            .td(.strong(.text(row.person.name))),
+                                            .td(.attribute(named: "data-label", value: t(.benColNIK)), .code(.text(row.person.nik))),
+                                            .td(.attribute(named: "data-label", value: t(.benColDesa)), .text(row.person.desa)),
+                                            .td(.attribute(named: "data-label", value: t(.benDeletedColWhen)), .text(row.deleted)),
+                                            .td(.attribute(named: "data-label", value: t(.benDeletedColReason)), .text(row.reason)),
+                                            .td(.attribute(named: "data-label", value: t(.benDeletedColUntil)), .text(row.until)),
                                             .td(
                                                 .form(
                                                     .method(.post), .action(Site.beneficiaryRestore(row.person.id)), Forms.csrf(context),

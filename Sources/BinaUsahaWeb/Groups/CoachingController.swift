@@ -248,7 +248,11 @@ struct CoachingController {
     // MARK: Pendamping
 
     func pendamping(req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
+        try await pendampingPage(req, principal: try req.requirePrincipal(), path: Site.pendamping)
+    }
+
+    /// A pendamping's groups, sessions to record and sessions coming; also their home page.
+    func pendampingPage(_ req: Request, principal: Principal, path: String) async throws -> Response {
         let groups = try await req.services.groups(req.db).list(within: nil, pendamping: principal.userID)
         let sessions = try await req.services.coaching(req.db).sessions(ofGroups: groups.map(\.id))
         let now = req.services.clock.now()
@@ -256,7 +260,7 @@ struct CoachingController {
         return CoachingPages.pendamping(
             groups: groups, upcoming: sessions.filter { $0.startsAt >= now },
             unrecorded: sessions.filter { $0.startsAt < now && $0.attendance.isEmpty }, regions: regions,
-            context: req.page(path: Site.pendamping)
+            context: req.page(path: path)
         ).response()
     }
 }

@@ -44,17 +44,22 @@ struct Layout {
                 .a(.class("brand"), .href("/"), .text(t(.appName))),
                 .a(
                     .class("lang-switch"), .href("\(path)?lang=\(other)"), .attribute(named: "hreflang", value: other),
-                    .attribute(named: "lang", value: other), .text(t(.switchLanguage)))
+                    .attribute(named: "lang", value: other), .text(t(.switchLanguage))),
+                // On a phone the menu folds behind this button; a checkbox, so it works without JavaScript.
+                .label(.for("menu-toggle"), .class("menu-button"), .text(t(.navMenuButton)))
             ),
             .p(.class("tagline"), .text(t(.appTagline))),
-            account,
-            .nav(
-                .ariaLabel(t(.navMenu)),
-                .ul(
-                    .forEach(NavSection.visible(to: context.principal)) { item in
-                        .li(navEntry(item))
-                    })
-            )
+            .input(.type(.checkbox), .id("menu-toggle"), .class("menu-toggle"), .attribute(named: "aria-label", value: t(.navMenu))),
+            .div(
+                .class("menu"),
+                account,
+                .nav(
+                    .ariaLabel(t(.navMenu)),
+                    .ul(
+                        .forEach(NavSection.visible(to: context.principal)) { item in
+                            .li(navEntry(item))
+                        })
+                ))
         )
     }
 

@@ -66,4 +66,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
         benFormDecileN, benFormNoDisability, benFormAssistanceHint, benFormPPKSHint, benFormInterestHint, benFormFilter, benFormCheckFields,
         pickSearch, pickSearchHint, pickKabkota, pickKecamatan, pickDesa, pickChoose, pickKabkotaFirst, pickKecamatanFirst, pickNoMatch, pickRefresh,
         formRequired
+    case workTitle, workPeople, workNewPlan, workNothing, workImports, workImportChecked, workUnrecorded, workNoOfficers, workToActivate,
+        workGroupMembers, workPlans, workPlanTitle, workPlanDetail, workOpen, workRecord, workDuplicates, overviewTitle, overviewIntro,
+        overviewPeople, overviewDraft, overviewActive, overviewDissolved, overviewTotal, navMenuButton
 }
