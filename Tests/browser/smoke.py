@@ -99,6 +99,49 @@ def fits_phone():
     return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
+def open_menu():
+    """On a phone the navigation folds behind the menu button: open it (no-op when shown)."""
+    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "label.menu-button") if b.is_displayed()]
+    if buttons and not driver.find_element(By.ID, "menu-toggle").is_selected():
+        buttons[0].click()
+
+
+def nav_text():
+    open_menu()
+    return driver.find_element(By.CSS_SELECTOR, "header nav").text
+
+
+def nav_link(label):
+    open_menu()
+    return driver.find_element(By.CSS_SELECTOR, "header nav").find_element(By.LINK_TEXT, label)
+
+
+def header_height():
+    return driver.execute_script("return document.querySelector('.site-header').getBoundingClientRect().height")
+
+
+SMALL_TARGETS = """
+const wanted = 'header a, header label, button, .button, select, label.choice, .pager a, .actions a,'
+  + ' input[type=text], input[type=search], input[type=tel], input[type=date], input[type=password], input[type=number]';
+return [...document.querySelectorAll(wanted)].filter(e => {
+  const r = e.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === 'hidden') return false;
+  return r.height < 43.5 || r.width < 43.5;
+}).map(e => e.tagName.toLowerCase() + '.' + e.className + ' "' + (e.textContent || e.name || '').trim().slice(0, 30) + '" '
+  + Math.round(e.getBoundingClientRect().width) + 'x' + Math.round(e.getBoundingClientRect().height));
+"""
+
+
+def phone_ready(page):
+    """The checks every main page passes on a 360 px phone: no sideways scrolling, a header
+    of at most 100 px with the menu closed, and no tap target smaller than 44 x 44 px."""
+    check(f"{page}: fits a 360 px screen without sideways scrolling", fits_phone(),
+          str(driver.execute_script("return document.documentElement.scrollWidth")))
+    check(f"{page}: header at most 100 px", header_height() <= 100, str(header_height()))
+    small = driver.execute_script(SMALL_TARGETS)
+    check(f"{page}: every tap target at least 44 x 44 px", not small, str(small[:5]))
+
+
 try:
     print("Home page")
     driver.get(args.base + "/")
@@ -107,17 +150,20 @@ try:
     body = text()
     check("shows today's date in Indonesian", "Hari ini:" in body and any(
         d in body for d in ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]), body[:200])
-    nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
+    nav = nav_text()
     for label in ["Beranda", "Wilayah", "Penerima Manfaat", "KUBE", "Pembinaan"]:
         check(f"navigation shows {label}", label in nav, nav)
     check("navigation shows nothing that is not built", "segera hadir" not in nav and "Laporan" not in nav, nav)
     check("stylesheet applied (header is green)",
           driver.find_element(By.CSS_SELECTOR, ".site-header").value_of_css_property("background-color") == "rgba(11, 110, 79, 1)")
-    check("fits a 360 px screen without sideways scrolling", fits_phone())
+    driver.get(args.base + "/")
+    phone_ready("home")
     shot("01-home")
+    open_menu()
+    shot("01b-home-menu-open")
 
     print("Region browser")
-    click_and_wait(driver.find_element(By.LINK_TEXT, "Wilayah"))
+    click_and_wait(nav_link("Wilayah"))
     check("region index opens", driver.current_url.endswith("/regions"), driver.current_url)
     click_and_wait(driver.find_element(By.LINK_TEXT, "Sumatera Selatan"))
     rows = driver.find_elements(By.CSS_SELECTOR, "table.regions tbody tr")
@@ -157,6 +203,7 @@ try:
         return username
 
     def sign_out():
+        open_menu()
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
 
     if args.operator:
@@ -165,27 +212,33 @@ try:
         sign_in(username + ":salah-sekali-salah")
         check("a wrong password is refused with a clear message", "Nama pengguna atau kata sandi salah" in text())
         name = sign_in(args.operator)
+        open_menu()
         header = driver.find_element(By.CSS_SELECTOR, ".site-header").text
         check("the header shows who is signed in", name in header and "Operator kabupaten/kota" in header, header)
-        check("the home page names the operator's own region", "Wilayah kerja Anda: Kabupaten Ogan Komering Ilir" in text())
-        nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
+        check("the operator lands on the work queue of their own kab/kota", "Pekerjaan hari ini · Kabupaten Ogan Komering Ilir" in text(),
+              text()[:300])
+        nav = nav_text()
         check("no administration in the operator's menu", "Pengguna" not in nav and "Jejak audit" not in nav, nav)
         shot("05-operator-home")
         driver.get(args.base + "/admin/users")
         check("user administration is refused", "Akses ditolak" in text())
         driver.get(args.base + "/")
         sign_out()
+        open_menu()
         check("signing out returns to the public page", "Masuk" in driver.find_element(By.CSS_SELECTOR, ".site-header").text)
 
     if args.admin:
         print("Signing in as the provincial admin")
         sign_in(args.admin)
-        nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
+        check("the admin lands on people and KUBE per kab/kota", "Ringkasan per kabupaten/kota" in text(), text()[:300])
+        phone_ready("admin home")
+        shot("05b-admin-home")
+        nav = nav_text()
         check("the admin's menu has users and audit", "Pengguna" in nav and "Jejak audit" in nav, nav)
-        click_and_wait(driver.find_element(By.LINK_TEXT, "Pengguna"))
+        click_and_wait(nav_link("Pengguna"))
         if args.operator:
             check("the users page lists the operator", args.operator.split(":")[0] in text())
-        click_and_wait(driver.find_element(By.LINK_TEXT, "Jejak audit"))
+        click_and_wait(nav_link("Jejak audit"))
         body = text()
         check("the audit trail shows sign-ins and the failed attempt", "masuk" in body and "gagal masuk" in body, body[:400])
         check("the audit page fits the phone", fits_phone())
@@ -194,10 +247,16 @@ try:
     if args.demo:
         print("Register of beneficiaries (demo data, operator of OKI)")
         sign_in("operator.oki:binausaha-demo")
-        click_and_wait(driver.find_element(By.LINK_TEXT, "Penerima Manfaat"))
+        phone_ready("operator home")
+        shot("07a-operator-work-queue")
+        click_and_wait(nav_link("Penerima Manfaat"))
         rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
         check("the list shows people of the operator's kab/kota", len(rows) > 10, str(len(rows)))
-        check("the list fits the phone", fits_phone())
+        phone_ready("register list")
+        card = driver.execute_script(
+            "const td = document.querySelector('table.stack tbody td[data-label]');"
+            "return [getComputedStyle(td).display, getComputedStyle(td, '::before').content];")
+        check("the list's rows are cards with labels on the phone", card[0] == "block" and "NIK" in card[1], str(card))
         shot("07-beneficiaries")
         driver.find_element(By.NAME, "name").send_keys("siti")
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action='/beneficiaries/search'] button"))
@@ -211,6 +270,44 @@ try:
         check("the profile shows the KUBE eligibility checks", "Syarat anggota KUBE" in body and "Usia produktif" in body)
         check("the operator sees the whole NIK", "**********" not in driver.find_element(By.CSS_SELECTOR, "dl.facts").text)
         shot("08-profile")
+        print("Adding a person through the form: picked desa, choices, errors next to fields; deleting and restoring")
+        driver.get(args.base + "/beneficiaries/new")
+        phone_ready("person form")
+        Select(driver.find_element(By.NAME, "kecamatan")).select_by_value("16.02.03")
+        WebDriverWait(driver, 10).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "select[name=kode_desa] option[value='16.02.03.2007']"))
+        check("choosing the kecamatan lists its desa without reloading", True)
+        if args.full_regions:
+            search = driver.find_element(By.NAME, "cari_desa")
+            search.send_keys("pedamran 1")
+            WebDriverWait(driver, 10).until(
+                lambda d: Select(d.find_element(By.NAME, "kode_desa")).first_selected_option.get_attribute("value") == "16.02.03.2007")
+            check("typing a misspelt desa name picks Pedamaran I", True)
+        Select(driver.find_element(By.NAME, "kode_desa")).select_by_value("16.02.03.2007")
+        driver.find_element(By.NAME, "nik").send_keys("1602 0352 0490 0077")
+        driver.find_element(By.NAME, "no_kk").send_keys("1602031504120977")
+        driver.find_element(By.NAME, "nama").send_keys("Uji Formulir Browser")
+        driver.find_element(By.NAME, "desil").send_keys("2")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form.person-form > button[type=submit]"))
+        check("no PPKS ticked: the problem is shown next to the PPKS list", "Wajib diisi." in text_of("#ppks"), text()[:300])
+        check("and the typed name is kept", driver.find_element(By.NAME, "nama").get_attribute("value") == "Uji Formulir Browser")
+        shot("08b-form-error")
+        filter_box = driver.find_element(By.CSS_SELECTOR, "#ppks input.choice-filter")
+        filter_box.send_keys("fakir")
+        visible = [label.text for label in driver.find_elements(By.CSS_SELECTOR, "#ppks label.choice") if label.is_displayed()]
+        check("the PPKS filter narrows the 26 categories", visible == ["24. Fakir Miskin"], str(visible))
+        driver.find_element(By.CSS_SELECTOR, "#ppks input[value='24']").click()
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form.person-form > button[type=submit]"))
+        check("the person is saved", "Data Uji Formulir Browser disimpan." in text(), text()[:300])
+        click_and_wait(driver.find_element(By.LINK_TEXT, "Hapus data ini"))
+        driver.find_element(By.NAME, "reason").send_keys("Uji hapus dari browser")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form.danger-zone button[type=submit]"))
+        check("deleting moves the person to the Dihapus list", "dipindahkan ke daftar Dihapus" in text(), text()[:300])
+        driver.get(args.base + "/beneficiaries/deleted")
+        phone_ready("Dihapus list")
+        shot("08c-deleted")
+        click_and_wait(driver.find_element(By.XPATH, "//tr[contains(., 'Uji Formulir Browser')]//button"))
+        check("restoring brings the person back", "Data Uji Formulir Browser dipulihkan ke register." in text(), text()[:300])
         print("Importing a small file from the browser")
         driver.get(args.base + "/beneficiaries/import")
         path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "binausaha-smoke-import.csv")
@@ -324,7 +421,11 @@ try:
         sign_out()
         print("A pendamping sees masked NIKs")
         sign_in("pendamping.pedamaran:binausaha-demo")
-        click_and_wait(driver.find_element(By.LINK_TEXT, "Penerima Manfaat"))
+        check("the pendamping lands on their field tasks", "Halaman pendamping" in driver.find_element(By.TAG_NAME, "h1").text,
+              driver.find_element(By.TAG_NAME, "h1").text)
+        phone_ready("pendamping home")
+        shot("14-pendamping-home")
+        click_and_wait(nav_link("Penerima Manfaat"))
         niks = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table tbody tr td code")]
         check("every NIK in the pendamping's list is masked", len(niks) > 0 and all("**********" in n for n in niks), str(niks[:3]))
         sign_out()
