@@ -110,7 +110,8 @@ struct UsersAdminTests {
             #expect(all.status == .ok)
             #expect(all.text.contains("op.oki") && all.text.contains("op.oku"))
             #expect(all.text.contains("masuk"))
-            #expect(all.text.contains("role: – → operator_kabkota"))
+            #expect(all.text.contains("Peran: – → Operator kabupaten/kota"))
+            #expect(!all.text.contains("operator_kabkota") && all.text.contains("<option value=\"kube_group\">KUBE</option>"))
 
             // when the OKI pimpinan reads it
             let scoped = try await app.testing().get("/audit", headers: kepala.browser)

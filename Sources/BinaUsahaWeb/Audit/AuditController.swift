@@ -48,11 +48,14 @@ struct AuditController {
 
     static func row(_ entry: AuditEntry, _ t: Messages) -> AuditTrailPage.Row {
         let who = entry.actorRole.flatMap(Role.init(rawValue:)).map { "\(entry.actorName) (\($0.label(t.lang)))" } ?? entry.actorName
-        let record = [entry.entity, entry.entityID, entry.region?.rawValue].compactMap { $0 }.joined(separator: " · ")
+        let record = [AuditLabels.entity(entry.entity, t.lang), entry.entityID.map { String($0.prefix(8)) }, entry.region?.rawValue]
+            .compactMap { $0 }.joined(separator: " · ")
         return .init(
             when: IndonesianCalendar.longDateTime(entry.at, t.lang), who: who, action: entry.action.label(t.lang),
             record: record,
-            changes: entry.changes.map { "\($0.field): \($0.before ?? "–") → \($0.after ?? "–")" },
+            changes: entry.changes.map {
+                "\(AuditLabels.field($0.field, t)): \(AuditLabels.value($0.field, $0.before, t)) → \(AuditLabels.value($0.field, $0.after, t))"
+            },
             note: entry.note)
     }
 

@@ -35,7 +35,11 @@ enum AuditTrailPage {
                     .form(
                         .method(.get), .action(Site.audit), .class("filters"),
                         Forms.field(t(.auditFilterUser), name: "user", value: model.query.user ?? ""),
-                        Forms.field(t(.auditFilterEntity), name: "entity", value: model.query.entity ?? ""),
+                        Forms.select(
+                            t(.auditFilterEntity), name: "entity",
+                            options: [(value: "", label: t(.auditAllEntities))]
+                                + AuditLabels.entities.map { (value: $0.key, label: t.lang == .id ? $0.id : $0.en) },
+                            selected: model.query.entity ?? ""),
                         Forms.field(t(.auditFilterFrom), name: "from", type: .date, value: model.query.from ?? ""),
                         Forms.field(t(.auditFilterUntil), name: "until", type: .date, value: model.query.until ?? ""),
                         Forms.field(t(.auditFilterRegion), name: "region", value: model.query.region ?? ""),

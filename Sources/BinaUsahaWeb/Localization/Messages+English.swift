@@ -542,5 +542,6 @@ extension Messages {
         .overviewDissolved: "Dissolved KUBE",
         .overviewTotal: "Total",
         .navMenuButton: "Menu",
+        .auditAllEntities: "All kinds of record",
     ]
 }

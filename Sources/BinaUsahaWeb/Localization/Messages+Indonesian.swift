@@ -544,5 +544,6 @@ extension Messages {
         .overviewDissolved: "KUBE bubar",
         .overviewTotal: "Jumlah",
         .navMenuButton: "Menu",
+        .auditAllEntities: "Semua jenis data",
     ]
 }

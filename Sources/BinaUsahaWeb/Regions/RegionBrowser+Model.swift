@@ -20,7 +20,7 @@ enum RegionBrowser {
         var code: String?
         var kind: String?
         var crumbs: [Crumb]
-        var childrenHeading: String
+        var childrenHeading: String?
         var rows: [Row]
         /// Shown instead of the table when there are no children.
         var emptyMessage: String?
@@ -40,13 +40,16 @@ extension RegionBrowser.Model {
         crumbs += lineage.map { .init(name: Self.shortName($0), href: Site.region($0.code)) }
         crumbs[crumbs.count - 1].href = nil
         self.crumbs = crumbs
-        childrenHeading = region.map { t(.regionsChildrenHeading, t.level(childLevel), Self.shortName($0)) } ?? t.level(.provinsi)
+        // A desa has no regions below it: no heading and no empty table ("Provinsi di Pedamaran I").
+        childrenHeading =
+            region?.level == .desaKelurahan
+            ? nil : region.map { t(.regionsChildrenHeading, t.level(childLevel), Self.shortName($0)) } ?? t.level(.provinsi)
         rows = children.map {
             .init(
                 code: $0.region.code.rawValue, name: $0.region.name, kind: t.kind($0.region.kind),
                 childCount: $0.childCount.formattedID, href: Site.region($0.region.code))
         }
-        if children.isEmpty, let region {
+        if children.isEmpty, let region, region.level != .desaKelurahan {
             emptyMessage = t(.regionsEmpty, Self.shortName(region))
             importCommand = region.level == .desaKelurahan ? nil : Self.importFile(for: childLevel)
         }

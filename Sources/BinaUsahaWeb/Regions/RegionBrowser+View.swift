@@ -19,7 +19,7 @@ extension RegionBrowser {
                     },
                     .if(model.code == nil, .p(.text(t(.regionsIntro)))),
                     Forms.notice(model.notice),
-                    .h2(.text(model.childrenHeading)),
+                    .unwrap(model.childrenHeading) { .h2(.text($0)) },
                     .unwrap(model.emptyMessage) { message in
                         .div(
                             .class("empty"), .p(.text(message)),
