@@ -78,10 +78,14 @@ struct GroupsTests {
             var stage = ["action": "stage", "version": "3", "stage": "berkembang", "reason": "Papan nama terpasang, pelatihan selesai"]
             for indicator in KUBEStage.tumbuh.indicators { stage["ind_\(indicator.rawValue)"] = "1" }
             #expect(try await app.testing().submit("/groups/\(group.id)", as: op, stage).status == .seeOther)
+            // the page shows one part at a time, each reached from its tab
             let page = try await app.testing().get("/groups/\(group.id)", headers: op.browser)
             #expect(page.text.contains("tahap Berkembang"))
-            #expect(page.text.contains("Jumlah bantuan diterima: Rp 20.000.000"))
-            #expect(page.text.contains("Tumbuh → Berkembang oleh op.oki — Papan nama terpasang"))
+            #expect(page.text.contains("?bagian=bantuan") && !page.text.contains("Jumlah bantuan diterima"))
+            let money = try await app.testing().get("/groups/\(group.id)?bagian=bantuan", headers: op.browser)
+            #expect(money.text.contains("Jumlah bantuan diterima: Rp 20.000.000") && !money.text.contains("id=\"anggota\""))
+            let stages = try await app.testing().get("/groups/\(group.id)?bagian=tahap", headers: op.browser)
+            #expect(stages.text.contains("Tumbuh → Berkembang oleh op.oki — Papan nama terpasang"))
             let audit = try await FluentAuditLog(database: app.db).search(.init())
             #expect(Set(audit.entries.map(\.entity)).isSuperset(of: ["kube_group", "coaching_session", "attendance", "assistance", "group_plan"]))
             let profile = try await app.testing().get("/beneficiaries/\(group.activeMembers[0].beneficiary)", headers: op.browser)

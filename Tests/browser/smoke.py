@@ -121,7 +121,7 @@ def header_height():
 
 
 SMALL_TARGETS = """
-const wanted = 'header a, header label, button, .button, select, label.choice, .pager a, .actions a,'
+const wanted = 'header a, header label, button, .button, select, label.choice, .field.check label, .tabs a, .pager a, .actions a,'
   + ' input[type=text], input[type=search], input[type=tel], input[type=date], input[type=password], input[type=number]';
 return [...document.querySelectorAll(wanted)].filter(e => {
   const r = e.getBoundingClientRect();
@@ -380,8 +380,10 @@ try:
         check("the officers are saved", "Perubahan kelompok disimpan" in text(), text()[:300])
         click_and_wait(driver.find_element(By.XPATH, "//form[input[@name='action' and @value='activate']]//button"))
         check("the group is active", "Aktif · tahap Tumbuh" in text(), text()[:300])
-        check("the group page fits the phone", fits_phone())
+        phone_ready("group page")
         shot("12-group")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "nav.tabs a[href*='bagian=sesi']"))
+        check("the sessions tab shows only the sessions", not driver.find_elements(By.ID, "anggota"))
         click_and_wait(driver.find_element(By.LINK_TEXT, "Jadwalkan sesi"))
         # Attendance is taken once a session has begun: schedule yesterday's session.
         yesterday = datetime.date.today() - datetime.timedelta(days=1)
@@ -403,13 +405,15 @@ try:
         shot("13-roster")
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "form.roster button[type=submit]"))
         check("the attendance of the whole group is saved in one submit", "Daftar hadir disimpan" in text(), text()[:300])
-        driver.get(group_url)
-        form = driver.find_element(By.CSS_SELECTOR, "form[action$='/assistance']")
+        driver.get(group_url + "?bagian=bantuan")
+        form = driver.find_element(By.CSS_SELECTOR, "form[action*='/assistance']")
         driver.execute_script("arguments[0].value = '2026-12-01'", form.find_element(By.NAME, "date"))
         form.find_element(By.NAME, "amount").send_keys("20000000")
         form.find_element(By.NAME, "receipt").send_keys("BT-2026-001")
         click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         check("the assistance payment is in the ledger", "Jumlah bantuan diterima: Rp 20.000.000" in text())
+        driver.get(group_url + "?bagian=tahap")
+        phone_ready("group stage tab")
         stage = driver.find_element(By.XPATH, "//form[input[@name='action' and @value='stage']]")
         for box in stage.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")[:5]:
             if not box.is_selected():

@@ -75,6 +75,8 @@ enum GroupPages {
         var canSchedule: Bool
         var notice: String?
         var errors: [String]
+        /// The part of the page shown (`?bagian=`): one screen per task instead of one long scroll.
+        var part: Part = .anggota
     }
 
     static func detail(_ model: Model, context: PageContext) -> HTML {
@@ -82,7 +84,8 @@ enum GroupPages {
         let group = model.group
         let hidden: Node = .group(Forms.csrf(context), .input(.type(.hidden), .name("version"), .value(String(group.version))))
         func action(_ name: String) -> Node { .input(.type(.hidden), .name("action"), .value(name)) }
-        let formAction = Site.group(group.id)
+        let formAction = Site.group(group.id) + "?bagian=\(model.part.rawValue)"
+        let part = model.part
         let rates = Dictionary(
             uniqueKeysWithValues: group.members.map { member in
                 (member.beneficiary, attendanceRate(model.sessions.compactMap { $0.attendance[member.beneficiary] }))
@@ -126,138 +129,152 @@ enum GroupPages {
                     .dt(.text(t(.grpDecree))), .dd(.text(group.decreeNumber.isEmpty ? "—" : group.decreeNumber)),
                     .dt(.text(t(.grpPendamping))), .dd(.text(pendampingName ?? t(.grpNoPendamping))),
                     .dt(.text(t(.grpColAttendance))), .dd(.text(formatPercent(groupRate)))),
-                .section(
-                    .id("anggota"), .h2(.text("\(t(.grpMembersHeading)) (\(group.activeMembers.count))")),
-                    model.canWrite
-                        ? .form(.method(.post), .action(formAction), hidden, action("roles"), memberTable, Forms.submit(t(.grpSaveRoles)))
-                        : .form(memberTable),
-                    .if(
-                        !left.isEmpty,
-                        .ul(
-                            .class("muted"),
-                            .forEach(left) { member in
-                                .li(
-                                    .text(
-                                        t(
-                                            .grpLeftRow, model.names[member.beneficiary] ?? "—", member.leftOn?.long(t.lang) ?? "",
-                                            member.leaveReason ?? "")))
-                            })),
-                    .if(
-                        model.canWrite,
-                        .group(
-                            .form(
-                                .method(.post), .action(formAction), .class("inline-form"), hidden, action("add"),
-                                Forms.field(t(.grpFieldNik), name: "nik", hint: t(.grpFieldNikHint)), Forms.submit(t(.grpAdd))),
-                            .if(
-                                !group.activeMembers.isEmpty,
-                                .form(
-                                    .method(.post), .action(formAction), .class("inline-form"), hidden, action("leave"),
-                                    Forms.select(
-                                        t(.grpFieldMember), name: "member",
-                                        options: group.activeMembers.map { ($0.beneficiary.uuidString, model.names[$0.beneficiary] ?? "—") },
-                                        selected: nil),
-                                    Forms.field(t(.grpFieldDate), name: "date", type: .date),
-                                    Forms.field(t(.grpFieldReason), name: "reason", required: true),
-                                    Forms.submit(t(.grpLeave))))))),
+                tabs(model, t: t),
+                .div(.id("isi-kelompok")),
                 .if(
-                    model.canWrite && group.status == .draft,
+                    part == .anggota,
+                    .section(
+                        .id("anggota"), .h2(.text("\(t(.grpMembersHeading)) (\(group.activeMembers.count))")),
+                        model.canWrite
+                            ? .form(.method(.post), .action(formAction), hidden, action("roles"), memberTable, Forms.submit(t(.grpSaveRoles)))
+                            : .form(memberTable),
+                        .if(
+                            !left.isEmpty,
+                            .ul(
+                                .class("muted"),
+                                .forEach(left) { member in
+                                    .li(
+                                        .text(
+                                            t(
+                                                .grpLeftRow, model.names[member.beneficiary] ?? "—", member.leftOn?.long(t.lang) ?? "",
+                                                member.leaveReason ?? "")))
+                                })),
+                        .if(
+                            model.canWrite,
+                            .group(
+                                .form(
+                                    .method(.post), .action(formAction), .class("inline-form"), hidden, action("add"),
+                                    Forms.field(t(.grpFieldNik), name: "nik", hint: t(.grpFieldNikHint)), Forms.submit(t(.grpAdd))),
+                                .if(
+                                    !group.activeMembers.isEmpty,
+                                    .form(
+                                        .method(.post), .action(formAction), .class("inline-form"), hidden, action("leave"),
+                                        Forms.select(
+                                            t(.grpFieldMember), name: "member",
+                                            options: group.activeMembers.map { ($0.beneficiary.uuidString, model.names[$0.beneficiary] ?? "—") },
+                                            selected: nil),
+                                        Forms.field(t(.grpFieldDate), name: "date", type: .date),
+                                        Forms.field(t(.grpFieldReason), name: "reason", required: true),
+                                        Forms.submit(t(.grpLeave)))))))),
+                .if(
+                    part == .anggota && model.canWrite && group.status == .draft,
                     .section(
                         .h2(.text(t(.grpActivate))), .p(.class("field-hint"), .text(t(.grpActivateHint))),
                         .form(.method(.post), .action(formAction), hidden, action("activate"), Forms.submit(t(.grpActivate))))),
-                .section(
-                    .id("tahap"), .h2(.text(t(.grpStageHeading))),
-                    .if(
-                        model.canWrite && group.status == .aktif,
-                        .form(
-                            .method(.post), .action(formAction), .class("inline-form"), hidden, action("stage"),
-                            .forEach(KUBEStage.allCases) { stage in
-                                .group(
-                                    .h3(.text(stage.label(t.lang))),
-                                    .forEach(stage.indicators) { indicator in
-                                        Forms.checkbox(
-                                            indicator.label(t.lang), name: "ind_\(indicator.rawValue)", checked: group.checklist.contains(indicator))
-                                    })
-                            },
-                            Forms.select(
-                                t(.grpFieldStage), name: "stage", options: KUBEStage.allCases.map { ($0.rawValue, $0.label(t.lang)) },
-                                selected: group.stage.rawValue),
-                            Forms.field(t(.grpFieldReason), name: "reason", required: true),
-                            Forms.submit(t(.grpSaveStage)))),
-                    .if(
-                        !(model.canWrite && group.status == .aktif),
-                        .ul(
-                            .class("checks"),
-                            .forEach(StageIndicator.allCases) { indicator in
-                                .li(
-                                    .class(group.checklist.contains(indicator) ? "met" : "unknown"),
-                                    .text((group.checklist.contains(indicator) ? "✔ " : "· ") + indicator.label(t.lang)))
-                            })),
-                    .h3(.text(t(.grpHistoryHeading))),
-                    .if(model.history.isEmpty, .p(.class("muted"), .text(t(.grpNoHistory)))),
-                    .ul(
-                        .class("changes"),
-                        .forEach(model.history.reversed()) { change in
-                            .li(
-                                .text(
-                                    t(
-                                        .grpHistoryRow, IndonesianCalendar.longDateTime(change.at, t.lang), change.from.label(t.lang),
-                                        change.to.label(t.lang),
-                                        change.by, change.reason)))
-                        })),
-                .section(
-                    .id("bantuan"), .h2(.text(t(.grpAssistanceHeading))),
-                    .p(.strong(.text(t(.grpAssistanceTotal, total.formatted)))),
-                    .if(model.assistance.isEmpty, .p(.class("muted"), .text(t(.grpNoAssistance)))),
-                    .if(
-                        !model.assistance.isEmpty,
-                        .div(
-                            .class("table-wrap"),
-                            .table(
-                                .thead(
-                                    .tr(
-                                        .th(.text(t(.grpFieldDate))), .th(.class("num"), .text(t(.grpFieldAmount))), .th(.text(t(.grpFieldSource))),
-                                        .th(.class("hide-narrow"), .text(t(.grpFieldForm))), .th(.class("hide-narrow"), .text(t(.grpFieldReceipt))))),
-                                .tbody(
-                                    .forEach(model.assistance) { item in
-                                        .tr(
-                                            .td(.text(item.date.long(t.lang))), .td(.class("num"), .text(item.amount.formatted)),
-                                            .td(.text(item.source.label(t.lang))),
-                                            .td(.class("hide-narrow"), .text(item.form.label(t.lang))),
-                                            .td(.class("hide-narrow"), .text(item.receipt)))
-                                    })))),
-                    .if(
-                        model.canWrite,
-                        .form(
-                            .method(.post), .action(Site.groupAssistance(group.id)), .class("inline-form"), Forms.csrf(context),
-                            Forms.field(t(.grpFieldDate), name: "date", type: .date, required: true),
-                            Forms.field(t(.grpFieldAmount), name: "amount", hint: t(.grpFieldAmountHint), required: true),
-                            Forms.select(
-                                t(.grpFieldForm), name: "form", options: Assistance.Form.allCases.map { ($0.rawValue, $0.label(t.lang)) },
-                                selected: nil),
-                            Forms.select(
-                                t(.grpFieldSource), name: "source", options: Assistance.Source.allCases.map { ($0.rawValue, $0.label(t.lang)) },
-                                selected: nil),
-                            SkillPages.textArea(t(.grpFieldRab), name: "rab", value: "", rows: 2),
-                            Forms.field(t(.grpFieldReceipt), name: "receipt", required: true),
-                            Forms.submit(t(.grpAddAssistance))))),
-                .section(
-                    .id("sesi"), .h2(.text(t(.grpSessionsHeading))),
-                    .if(
-                        model.canSchedule && group.status == .aktif,
-                        .p(.a(.class("button"), .href(Site.newSession + "?group=\(group.id)"), .text(t(.grpSchedule))))),
-                    .if(model.sessions.isEmpty, .p(.class("muted"), .text(t(.grpNoSessions)))),
-                    .ul(
-                        .forEach(model.sessions) { session in
-                            .li(
-                                .a(
-                                    .href(Site.session(session.id)),
-                                    .text("\(IndonesianCalendar.longDateTime(session.startsAt, t.lang)) · \(session.type.label(t.lang))")),
-                                .text(
-                                    " · \(session.topic) · \(t(.grpColAttendance)) \(formatPercent(attendanceRate(Array(session.attendance.values))))"
-                                ))
-                        })),
                 .if(
-                    model.canWrite && group.status != .bubar,
+                    part == .tahap,
+                    .section(
+                        .id("tahap"), .h2(.text(t(.grpStageHeading))),
+                        .if(
+                            model.canWrite && group.status == .aktif,
+                            .form(
+                                .method(.post), .action(formAction), .class("inline-form"), hidden, action("stage"),
+                                .forEach(KUBEStage.allCases) { stage in
+                                    .group(
+                                        .h3(.text(stage.label(t.lang))),
+                                        .forEach(stage.indicators) { indicator in
+                                            Forms.checkbox(
+                                                indicator.label(t.lang), name: "ind_\(indicator.rawValue)",
+                                                checked: group.checklist.contains(indicator))
+                                        })
+                                },
+                                Forms.select(
+                                    t(.grpFieldStage), name: "stage", options: KUBEStage.allCases.map { ($0.rawValue, $0.label(t.lang)) },
+                                    selected: group.stage.rawValue),
+                                Forms.field(t(.grpFieldReason), name: "reason", required: true),
+                                Forms.submit(t(.grpSaveStage)))),
+                        .if(
+                            !(model.canWrite && group.status == .aktif),
+                            .ul(
+                                .class("checks"),
+                                .forEach(StageIndicator.allCases) { indicator in
+                                    .li(
+                                        .class(group.checklist.contains(indicator) ? "met" : "unknown"),
+                                        .text((group.checklist.contains(indicator) ? "✔ " : "· ") + indicator.label(t.lang)))
+                                })),
+                        .h3(.text(t(.grpHistoryHeading))),
+                        .if(model.history.isEmpty, .p(.class("muted"), .text(t(.grpNoHistory)))),
+                        .ul(
+                            .class("changes"),
+                            .forEach(model.history.reversed()) { change in
+                                .li(
+                                    .text(
+                                        t(
+                                            .grpHistoryRow, IndonesianCalendar.longDateTime(change.at, t.lang), change.from.label(t.lang),
+                                            change.to.label(t.lang),
+                                            change.by, change.reason)))
+                            }))),
+                .if(
+                    part == .bantuan,
+                    .section(
+                        .id("bantuan"), .h2(.text(t(.grpAssistanceHeading))),
+                        .p(.strong(.text(t(.grpAssistanceTotal, total.formatted)))),
+                        .if(model.assistance.isEmpty, .p(.class("muted"), .text(t(.grpNoAssistance)))),
+                        .if(
+                            !model.assistance.isEmpty,
+                            .div(
+                                .class("table-wrap"),
+                                .table(
+                                    .thead(
+                                        .tr(
+                                            .th(.text(t(.grpFieldDate))), .th(.class("num"), .text(t(.grpFieldAmount))),
+                                            .th(.text(t(.grpFieldSource))),
+                                            .th(.class("hide-narrow"), .text(t(.grpFieldForm))),
+                                            .th(.class("hide-narrow"), .text(t(.grpFieldReceipt))))),
+                                    .tbody(
+                                        .forEach(model.assistance) { item in
+                                            .tr(
+                                                .td(.text(item.date.long(t.lang))), .td(.class("num"), .text(item.amount.formatted)),
+                                                .td(.text(item.source.label(t.lang))),
+                                                .td(.class("hide-narrow"), .text(item.form.label(t.lang))),
+                                                .td(.class("hide-narrow"), .text(item.receipt)))
+                                        })))),
+                        .if(
+                            model.canWrite,
+                            .form(
+                                .method(.post), .action(Site.groupAssistance(group.id) + "?bagian=bantuan"), .class("inline-form"),
+                                Forms.csrf(context),
+                                Forms.field(t(.grpFieldDate), name: "date", type: .date, required: true),
+                                Forms.field(t(.grpFieldAmount), name: "amount", hint: t(.grpFieldAmountHint), required: true),
+                                Forms.select(
+                                    t(.grpFieldForm), name: "form", options: Assistance.Form.allCases.map { ($0.rawValue, $0.label(t.lang)) },
+                                    selected: nil),
+                                Forms.select(
+                                    t(.grpFieldSource), name: "source", options: Assistance.Source.allCases.map { ($0.rawValue, $0.label(t.lang)) },
+                                    selected: nil),
+                                SkillPages.textArea(t(.grpFieldRab), name: "rab", value: "", rows: 2),
+                                Forms.field(t(.grpFieldReceipt), name: "receipt", required: true),
+                                Forms.submit(t(.grpAddAssistance)))))),
+                .if(
+                    part == .sesi,
+                    .section(
+                        .id("sesi"), .h2(.text(t(.grpSessionsHeading))),
+                        .if(
+                            model.canSchedule && group.status == .aktif,
+                            .p(.a(.class("button"), .href(Site.newSession + "?group=\(group.id)"), .text(t(.grpSchedule))))),
+                        .if(model.sessions.isEmpty, .p(.class("muted"), .text(t(.grpNoSessions)))),
+                        .ul(
+                            .forEach(model.sessions) { session in
+                                .li(
+                                    .a(
+                                        .href(Site.session(session.id)),
+                                        .text("\(IndonesianCalendar.longDateTime(session.startsAt, t.lang)) · \(session.type.label(t.lang))")),
+                                    .text(
+                                        " · \(session.topic) · \(t(.grpColAttendance)) \(formatPercent(attendanceRate(Array(session.attendance.values))))"
+                                    ))
+                            }))),
+                .if(
+                    part == .data && model.canWrite && group.status != .bubar,
                     .section(
                         .class("danger-zone"), .h2(.text(t(.grpDissolve))),
                         .form(
@@ -265,7 +282,7 @@ enum GroupPages {
                             Forms.field(t(.grpFieldReason), name: "reason", required: true),
                             .button(.type(.submit), .class("button danger"), .text(t(.grpDissolve)))))),
                 .if(
-                    model.canWrite,
+                    part == .data && model.canWrite,
                     .section(
                         .h2(.text(t(.grpDetailsHeading))),
                         .form(
@@ -279,5 +296,34 @@ enum GroupPages {
                                 selected: group.pendamping?.uuidString ?? ""),
                             Forms.submit(t(.grpSaveDetails)))))
             ))
+    }
+
+    /// The group page's parts, each reached from the tab bar under the group's facts.
+    enum Part: String, CaseIterable, Sendable {
+        case anggota, sesi, bantuan, tahap, data
+
+        init(query: String?) { self = query.flatMap(Part.init(rawValue:)) ?? .anggota }
+
+        func label(_ t: Messages) -> String {
+            switch self {
+            case .anggota: t(.grpMembersHeading)
+            case .sesi: t(.grpSessionsHeading)
+            case .bantuan: t(.grpAssistanceHeading)
+            case .tahap: t(.grpStageHeading)
+            case .data: t(.grpDetailsHeading)
+            }
+        }
+    }
+
+    static func tabs(_ model: Model, t: Messages) -> Node {
+        .nav(
+            .class("tabs"), .ariaLabel(t(.grpPartsLabel)),
+            .ul(
+                .forEach(Part.allCases.filter { $0 != .data || model.canWrite }) { part in
+                    .li(
+                        .a(
+                            .href(Site.group(model.group.id) + "?bagian=\(part.rawValue)#isi-kelompok"),
+                            .attribute(named: "aria-current", value: part == model.part ? "page" : nil), .text(part.label(t))))
+                }))
     }
 }

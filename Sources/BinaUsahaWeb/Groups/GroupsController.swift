@@ -102,7 +102,9 @@ struct GroupsController {
         } catch GroupWriteError.notFound {
             throw Abort(.notFound)
         }
-        return req.redirect(to: Site.group(before.id) + "?done=\(action)")
+        // Back to the part of the page the form was on.
+        let part = GroupPages.Part(query: try? req.query.get(String.self, at: "bagian"))
+        return req.redirect(to: Site.group(before.id) + "?done=\(action)&bagian=\(part.rawValue)")
     }
 
     func addAssistance(req: Request) async throws -> Response {
@@ -112,7 +114,7 @@ struct GroupsController {
         do {
             let assistance = try Self.assistance(values, group: group.id)
             try await req.services.coachingWrites(req.db).recordAssistance(assistance, by: principal)
-            return req.redirect(to: Site.group(group.id) + "?done=assistance#bantuan")
+            return req.redirect(to: Site.group(group.id) + "?done=assistance&bagian=bantuan")
         } catch let error as GroupRuleError {
             return try await page(req, group, notice: nil, errors: error.messages(req.lang), status: .unprocessableEntity)
         }
@@ -164,11 +166,12 @@ struct GroupsController {
         let sessions = try await services.coaching(req.db).sessions(ofGroups: [group.id])
         let assistance = try await services.coaching(req.db).assistance(ofGroups: [group.id])
         let pendamping = try await GroupChanges.pendampingUsers(for: group, services.repositories(req.db))
-        let model = GroupPages.Model(
+        var model = GroupPages.Model(
             group: group, names: people, regions: regions, skillName: try await PlansController.skillNames(req)[group.skill] ?? group.skill,
             history: try await services.groups(req.db).stageHistory(of: group.id), sessions: sessions, assistance: assistance,
             pendampingUsers: pendamping, canWrite: principal.may(.writeRegistry) && group.status != .bubar,
             canSchedule: principal.may(.writeRegistry), notice: notice, errors: errors)
+        model.part = GroupPages.Part(query: try? req.query.get(String.self, at: "bagian"))
         return GroupPages.detail(model, context: req.page(path: Site.group(group.id))).response(status: status)
     }
 }

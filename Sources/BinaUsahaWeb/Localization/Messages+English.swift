@@ -543,5 +543,6 @@ extension Messages {
         .overviewTotal: "Total",
         .navMenuButton: "Menu",
         .auditAllEntities: "All kinds of record",
+        .grpPartsLabel: "Parts of the group page",
     ]
 }

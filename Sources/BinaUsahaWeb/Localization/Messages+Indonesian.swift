@@ -545,5 +545,6 @@ extension Messages {
         .overviewTotal: "Jumlah",
         .navMenuButton: "Menu",
         .auditAllEntities: "Semua jenis data",
+        .grpPartsLabel: "Bagian halaman kelompok",
     ]
 }
