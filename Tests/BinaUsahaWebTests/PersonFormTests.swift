@@ -105,4 +105,26 @@ struct PersonFormTests {
             #expect(edit.text.contains("name=\"jenis_kelamin\" value=\"P\" checked") && edit.text.contains("<option value=\"2\" selected>"))
         }
     }
+
+    @Test("Region filters are selects: the kab/kota for the province, then the kecamatan of the one chosen; an operator's own kecamatan")
+    func regionFilters() async throws {
+        try await withTestApp { app in
+            try await app.addDesa("16.02.03.2007", name: "Pedamaran I")
+            try await app.addDesa("16.01.20.2001", name: "Kelumpang")
+            let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
+            let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
+
+            let all = try await app.testing().sendRequest(.GET, "/beneficiaries", headers: admin.browser)
+            #expect(all.text.contains("<select name=\"region\" id=\"region\"><option value=\"\" selected>Seluruh wilayah Anda</option>"))
+            #expect(all.text.contains("<option value=\"16.02\">Kabupaten Ogan Komering Ilir</option>") && !all.text.contains("value=\"16.02.03\""))
+            let oki = try await app.testing().sendRequest(.GET, "/beneficiaries?region=16.02", headers: admin.browser)
+            #expect(oki.text.contains("<option value=\"16.02\" selected>") && oki.text.contains("<option value=\"16.02.03\">— Kecamatan"))
+            #expect(!oki.text.contains("value=\"16.01.20\""))
+
+            let own = try await app.testing().sendRequest(.GET, "/plans", headers: op.browser)
+            #expect(own.text.contains("<option value=\"16.02.03\">") && !own.text.contains("value=\"16.01\""))
+            let audit = try await app.testing().sendRequest(.GET, "/audit", headers: admin.browser)
+            #expect(audit.text.contains("<select name=\"region\""))
+        }
+    }
 }

@@ -351,9 +351,8 @@ try:
         body = text()
         check("a desa page shows inherited potentials", "Potensi sumber daya" in body and "diwarisi dari Kec. Pedamaran" in body, body[-600:])
         driver.get(args.base + "/plans")
-        region = driver.find_element(By.NAME, "region")
-        region.clear()
-        region.send_keys("16.02.03")
+        # The region is picked from the operator's kecamatan, not typed as a code.
+        Select(driver.find_element(By.NAME, "region")).select_by_value("16.02.03")
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action='/plans'] button"))
         plan_url = driver.current_url
         body = text()

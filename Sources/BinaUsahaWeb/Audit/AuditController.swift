@@ -9,6 +9,8 @@ struct AuditController {
         var model = AuditTrailPage.Model(
             query: query, rows: [], total: 0, page: 1, pageCount: 1, error: nil,
             baseQuery: Self.baseQuery(query))
+        model.regionOptions = try await RegionChoices.options(
+            selected: query.region, principal: principal, regions: req.services.regions(req.db), t: t)
         let filter: AuditFilter
         do { filter = try query.filter(for: principal) } catch {
             if case .outsideScope = error { throw Abort(.forbidden, reason: t(.errorForbiddenBody)) }

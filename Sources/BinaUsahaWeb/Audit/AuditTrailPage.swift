@@ -20,6 +20,7 @@ enum AuditTrailPage {
         var error: String?
         /// The query string without `page`, for the pager links.
         var baseQuery: String
+        var regionOptions: [(value: String, label: String)] = []
     }
 
     struct View {
@@ -42,7 +43,7 @@ enum AuditTrailPage {
                             selected: model.query.entity ?? ""),
                         Forms.field(t(.auditFilterFrom), name: "from", type: .date, value: model.query.from ?? ""),
                         Forms.field(t(.auditFilterUntil), name: "until", type: .date, value: model.query.until ?? ""),
-                        Forms.field(t(.auditFilterRegion), name: "region", value: model.query.region ?? ""),
+                        Forms.select(t(.auditFilterRegion), name: "region", options: model.regionOptions, selected: model.query.region ?? ""),
                         Forms.submit(t(.auditFilterSubmit))
                     ),
                     .unwrap(model.error) { .div(.class("alert error"), .p(.text($0))) },

@@ -139,11 +139,13 @@ struct BeneficiariesController {
         let page = try await services.beneficiaries(req.db).search(query)
         let names = try await services.desaNames(page.items, db: req.db)
         let today = CivilDate(services.clock.now())
-        let model = BeneficiaryList.Model(
+        var model = BeneficiaryList.Model(
             filters: filters, searchedName: name, searchedNIK: nik,
             rows: page.items.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
             total: page.total, page: query.page, pageCount: Paging.pageCount(total: page.total, perPage: query.perPage),
             interests: try await services.interests(req.db).all(), notice: notice, canWrite: principal.may(.writeRegistry))
+        model.regionOptions = try await RegionChoices.options(
+            selected: filters.region, principal: principal, regions: services.regions(req.db), t: req.t)
         return BeneficiaryList.View(model: model, context: req.page(path: Site.beneficiaries)).document().response(status: status)
     }
 

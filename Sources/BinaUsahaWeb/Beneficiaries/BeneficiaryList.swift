@@ -31,6 +31,8 @@ enum BeneficiaryList {
         var interests: [String]
         var notice: String?
         var canWrite: Bool
+        /// The region filter's choices (`RegionChoices`).
+        var regionOptions: [(value: String, label: String)] = []
     }
 
     struct View {
@@ -78,7 +80,7 @@ enum BeneficiaryList {
             let interests = [(value: "", label: t(.benFilterAll))] + model.interests.map { (value: $0, label: $0) }
             return .form(
                 .method(.get), .action(Site.beneficiaries), .class("filters"),
-                Forms.field(t(.benFilterRegion), name: "region", value: model.filters.region ?? ""),
+                Forms.select(t(.benFilterRegion), name: "region", options: model.regionOptions, selected: model.filters.region ?? ""),
                 Forms.select(t(.benFilterPPKS), name: "ppks", options: ppks, selected: model.filters.ppks.map(String.init) ?? ""),
                 Forms.select(t(.benFilterDecile), name: "desil", options: deciles, selected: model.filters.desil.map(String.init) ?? ""),
                 Forms.select(t(.benFilterStatus), name: "status", options: statuses, selected: model.filters.status ?? ""),

@@ -35,10 +35,3 @@ struct HomeController {
         return Home.View(model: model, context: req.page()).document().response()
     }
 }
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}

@@ -68,5 +68,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
         formRequired
     case workTitle, workPeople, workNewPlan, workNothing, workImports, workImportChecked, workUnrecorded, workNoOfficers, workToActivate,
         workGroupMembers, workPlans, workPlanTitle, workPlanDetail, workOpen, workRecord, workDuplicates, overviewTitle, overviewIntro,
-        overviewPeople, overviewDraft, overviewActive, overviewDissolved, overviewTotal, navMenuButton, auditAllEntities, grpPartsLabel
+        overviewPeople, overviewDraft, overviewActive, overviewDissolved, overviewTotal, navMenuButton, auditAllEntities, grpPartsLabel,
+        regionAllOfYours
 }

@@ -544,5 +544,6 @@ extension Messages {
         .navMenuButton: "Menu",
         .auditAllEntities: "All kinds of record",
         .grpPartsLabel: "Parts of the group page",
+        .regionAllOfYours: "All of your region",
     ]
 }

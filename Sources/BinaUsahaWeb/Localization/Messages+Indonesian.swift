@@ -546,5 +546,6 @@ extension Messages {
         .navMenuButton: "Menu",
         .auditAllEntities: "Semua jenis data",
         .grpPartsLabel: "Bagian halaman kelompok",
+        .regionAllOfYours: "Seluruh wilayah Anda",
     ]
 }

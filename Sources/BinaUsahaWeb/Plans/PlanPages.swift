@@ -33,7 +33,7 @@ enum PlanPages {
 
     static func list(
         _ plans: [GroupPlanSummary], regionNames: [RegionCode: Region], canPlan: Bool, errors: [String],
-        context: PageContext
+        regionOptions: [(value: String, label: String)], context: PageContext
     ) -> HTML {
         let t = context.t
         return Layout(context: context, title: t(.planTitle), section: .groups).document(
@@ -46,7 +46,7 @@ enum PlanPages {
                     .form(
                         .method(.post), .action(Site.plans), .class("inline-form"), Forms.csrf(context),
                         .h2(.text(t(.planNew))),
-                        Forms.field(t(.planFieldRegion), name: "region", value: context.principal?.region?.rawValue ?? ""),
+                        Forms.select(t(.planFieldRegion), name: "region", options: regionOptions, selected: ""),
                         Forms.field(t(.planFieldTarget), name: "target_size", type: .number, value: "10"),
                         Forms.submit(t(.planSubmit)))),
                 .if(plans.isEmpty, .p(.class("muted"), .text(t(.planNone)))),

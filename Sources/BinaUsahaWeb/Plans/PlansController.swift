@@ -127,6 +127,8 @@ struct PlansController {
         let names = try await req.services.regions(req.db).existing(Set(plans.compactMap(\.scope)))
         return PlanPages.list(
             plans, regionNames: names, canPlan: principal.may(.planGroups), errors: errors,
+            regionOptions: try await RegionChoices.options(
+                selected: try? req.query.get(String.self, at: "region"), principal: principal, regions: req.services.regions(req.db), t: req.t),
             context: req.page(path: Site.plans)
         ).response(status: status)
     }
