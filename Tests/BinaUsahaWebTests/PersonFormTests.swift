@@ -127,4 +127,31 @@ struct PersonFormTests {
             #expect(audit.text.contains("<select name=\"region\""))
         }
     }
+
+    @Test("The KUBE and programme forms pick the desa, the kab/kota and the skills instead of asking for codes")
+    func groupAndProgrammeForms() async throws {
+        try await withTestApp { app in
+            try await app.addDesa("16.02.03.2007", name: "Pedamaran I")
+            let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
+
+            let group = try await app.testing().sendRequest(.GET, "/groups/new", headers: op.browser)
+            #expect(group.text.contains("name=\"desa\" id=\"desa\" required data-desa=\"1\"") && group.text.contains("name=\"cari_desa\""))
+            let narrowed = try await app.testing().submit("/groups", as: op, ["name": "KUBE Uji", "cari_desa": "pedamaran 1", "_pilih": "1"])
+            #expect(narrowed.status == .ok && narrowed.text.contains("<option value=\"16.02.03.2007\" selected>Pedamaran I"))
+            #expect(narrowed.text.contains("value=\"KUBE Uji\""))
+
+            let programmes = try await app.testing().sendRequest(.GET, "/programmes", headers: op.browser)
+            #expect(programmes.text.contains("<select name=\"kabkota\" id=\"kabkota\"><option value=\"16.02\" selected>"))
+            #expect(programmes.text.contains("name=\"skills[]\" value=\"anyaman-purun\""))
+            let created = try await app.testing().sendRequest(.POST, "/programmes", headers: op.browser) { req in
+                req.headers.contentType = .urlEncodedForm
+                req.body = .init(
+                    string: "name=Program+Purun&kabkota=16.02&year=2026&skills%5B%5D=anyaman-purun&target_groups=2&target_people=20"
+                        + "&budget=40000000&starts=2026-01-05&ends=2026-12-20&_csrf=\(op.csrf)")
+            }
+            #expect(created.status == .seeOther)
+            let programme = try #require(try await FluentCoachingRepository(database: app.db).programmes(within: nil).first)
+            #expect(programme.skills == ["anyaman-purun"] && programme.kabupatenKota.rawValue == "16.02")
+        }
+    }
 }

@@ -14,7 +14,7 @@ struct FormInput {
     init(form: BeneficiaryForm) { self.form = form }
 
     init(_ req: Request) throws {
-        let body = try req.content.decode(Body.self)
+        let body = try req.content.decode(FormBody.self)
         var fields = body.strings.filter { BeneficiaryRowValidator.columns.contains($0.key) }
         // NIK and KK as printed on the cards, in groups of four: the digits are the number.
         for column in ["nik", "no_kk"] { fields[column] = fields[column].map { $0.filter { !$0.isWhitespace } } }
@@ -28,29 +28,5 @@ struct FormInput {
         kecamatan = body.strings["kecamatan"]
         search = body.strings["cari_desa"]
         refresh = body.strings["_pilih"] != nil
-    }
-
-    /// Every field of the form body, one value or a list, whatever its name.
-    struct Body: Decodable {
-        var strings: [String: String] = [:]
-        var lists: [String: [String]] = [:]
-
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: Key.self)
-            for key in container.allKeys {
-                if let value = try? container.decode(String.self, forKey: key) {
-                    strings[key.stringValue] = value
-                } else if let values = try? container.decode([String].self, forKey: key) {
-                    lists[key.stringValue] = values
-                }
-            }
-        }
     }
 }

@@ -13,7 +13,9 @@ struct CoachingController {
 
     func createProgramme(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let values = try req.content.decode([String: String].self)
+        let body = try req.content.decode(FormBody.self)
+        var values = body.strings
+        if let ticked = body.lists["skills"] { values["skills"] = ticked.joined(separator: ";") }
         var errors: [String] = []
         let starts = values["starts"].flatMap(CivilDate.init(parsing:))
         let ends = values["ends"].flatMap(CivilDate.init(parsing:))
@@ -92,7 +94,10 @@ struct CoachingController {
         let regions = try await req.services.regions(req.db).existing(Set(programmes.map(\.kabupatenKota) + totals.keys))
         return CoachingPages.programmes(
             programmes, regions: regions, totals: totals, canWrite: principal.may(.writeRegistry), values: values,
-            errors: errors, context: req.page(path: Site.programmes)
+            errors: errors,
+            kabkotaOptions: try await req.services.regions(req.db).regions(level: .kabupatenKota, within: SumateraSelatan.provinceCode)
+                .filter { principal.covers($0.code) },
+            skills: try await req.services.skills(req.db).all(), context: req.page(path: Site.programmes)
         ).response(status: status)
     }
 

@@ -5,7 +5,8 @@ import Foundation
 enum CoachingPages {
     static func programmes(
         _ programmes: [Programme], regions: [RegionCode: Region], totals: [RegionCode: [Assistance.Source: Int64]],
-        canWrite: Bool, values: [String: String], errors: [String], context: PageContext
+        canWrite: Bool, values: [String: String], errors: [String], kabkotaOptions: [Region] = [], skills: [Skill] = [],
+        context: PageContext
     ) -> HTML {
         let t = context.t
         let kabkota = context.principal?.region.flatMap { region in region.lineage.first { $0.level == .kabupatenKota } }?.rawValue ?? ""
@@ -49,9 +50,21 @@ enum CoachingPages {
                         .method(.post), .action(Site.programmes), .class("inline-form"), Forms.csrf(context),
                         .h2(.text(t(.prgNew))),
                         Forms.field(t(.prgFieldName), name: "name", value: values["name"] ?? "", required: true),
-                        Forms.field(t(.prgFieldKabkota), name: "kabkota", value: values["kabkota"] ?? kabkota, required: true),
+                        Forms.select(
+                            t(.prgFieldKabkota), name: "kabkota", options: kabkotaOptions.map { ($0.code.rawValue, $0.name) },
+                            selected: values["kabkota"] ?? kabkota),
                         Forms.field(t(.prgFieldYear), name: "year", type: .number, value: values["year"] ?? ""),
-                        Forms.field(t(.prgFieldSkills), name: "skills", value: values["skills"] ?? "", hint: t(.prgFieldSkillsHint)),
+                        .fieldset(
+                            .class("choices many"), .attribute(named: "data-filter", value: t(.benFormFilter)),
+                            .legend(.text(t(.prgFieldSkills))),
+                            .forEach(skills) { skill in
+                                .label(
+                                    .class("choice"),
+                                    .input(
+                                        .type(.checkbox), .name("skills[]"), .value(skill.code),
+                                        .checked((values["skills"] ?? "").split(separator: ";").contains { $0 == skill.code })),
+                                    .text(" " + skill.name))
+                            }),
                         Forms.field(t(.prgFieldTargetGroups), name: "target_groups", type: .number, value: values["target_groups"] ?? ""),
                         Forms.field(t(.prgFieldTargetPeople), name: "target_people", type: .number, value: values["target_people"] ?? ""),
                         Forms.field(t(.prgFieldBudget), name: "budget", value: values["budget"] ?? "", hint: t(.grpFieldAmountHint)),

@@ -45,7 +45,7 @@ enum GroupPages {
             ))
     }
 
-    static func form(skills: [Skill], values: [String: String], errors: [String], context: PageContext) -> HTML {
+    static func form(skills: [Skill], values: [String: String], errors: [String], picker: RegionPicker, context: PageContext) -> HTML {
         let t = context.t
         return Layout(context: context, title: t(.grpNew), section: .groups).document(
             .div(
@@ -56,7 +56,7 @@ enum GroupPages {
                     .method(.post), .action(Site.groups), Forms.csrf(context),
                     Forms.field(t(.grpFieldName), name: "name", value: values["name"] ?? "", required: true),
                     Forms.select(t(.grpColSkill), name: "skill", options: skills.map { ($0.code, $0.name) }, selected: values["skill"]),
-                    Forms.field(t(.grpFieldDesa), name: "desa", value: values["desa"] ?? "", hint: t(.grpFieldDesaHint), required: true),
+                    picker.node(t, error: nil, legend: t(.grpFieldDesa)),
                     Forms.field(t(.grpDecree), name: "decree", value: values["decree"] ?? ""),
                     Forms.submit(t(.grpCreate)))
             ))

@@ -24,7 +24,8 @@ struct GroupsController {
 
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let values = try req.content.decode([String: String].self)
+        let values = try req.content.decode(FormBody.self).strings
+        guard values["_pilih"] == nil else { return try await form(req, errors: [], values: values) }
         let input = CreateGroup.Input(
             name: values["name"] ?? "", skill: values["skill"] ?? "", desa: values["desa"] ?? "",
             decreeNumber: values["decree"] ?? "")
@@ -155,7 +156,12 @@ struct GroupsController {
 
     private func form(_ req: Request, errors: [String], values: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let skills = try await req.services.skills(req.db).all()
-        return GroupPages.form(skills: skills, values: values, errors: errors, context: req.page(path: Site.newGroup)).response(status: status)
+        var picker = try await RegionPicker.load(
+            desa: values["desa"], kabkota: values["kabkota"], kecamatan: values["kecamatan"], search: values["cari_desa"],
+            principal: try req.requirePrincipal(), regions: req.services.regions(req.db))
+        picker.desaField = "desa"
+        return GroupPages.form(skills: skills, values: values, errors: errors, picker: picker, context: req.page(path: Site.newGroup))
+            .response(status: status)
     }
 
     func page(_ req: Request, _ group: KUBEGroup, notice: String?, errors: [String], status: HTTPResponseStatus = .ok) async throws -> Response {

@@ -48,12 +48,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
         planAccepted, planDiscarded, planProblems, planStale, planSaved, planDraftNote, planDecided, planMixed, planWholeProvince, planNoCandidates
     case planTargetNumber, planChooseMembers
     case grpTitle, grpIntro, grpNew, grpAll, grpNone, grpColName, grpColSkill, grpColPlace, grpColMembers, grpColStatus, grpColRole, grpColAttendance,
-        grpFieldName, grpFieldDesa, grpFieldDesaHint, grpDecree, grpCreate, grpSaved, grpStale, grpBadDate, grpBadAmount, grpStageNow, grpFormed,
+        grpFieldName, grpFieldDesa, grpDecree, grpCreate, grpSaved, grpStale, grpBadDate, grpBadAmount, grpStageNow, grpFormed,
         grpPendamping, grpNoPendamping, grpMembersHeading, grpLeftRow, grpSaveRoles, grpFieldNik, grpFieldNikHint, grpAdd, grpFieldMember,
         grpFieldDate, grpFieldReason, grpLeave, grpActivate, grpActivateHint, grpStageHeading, grpFieldStage, grpSaveStage, grpHistoryHeading,
         grpNoHistory, grpHistoryRow, grpAssistanceHeading, grpAssistanceTotal, grpNoAssistance, grpFieldAmount, grpFieldAmountHint, grpFieldForm,
         grpFieldSource, grpFieldRab, grpFieldReceipt, grpAddAssistance, grpSessionsHeading, grpNoSessions, grpSchedule, grpDissolve,
-        grpDetailsHeading, grpSaveDetails, prgTitle, prgNone, prgNew, prgFieldName, prgFieldKabkota, prgFieldYear, prgFieldSkills, prgFieldSkillsHint,
+        grpDetailsHeading, grpSaveDetails, prgTitle, prgNone, prgNew, prgFieldName, prgFieldKabkota, prgFieldYear, prgFieldSkills,
         prgFieldTargetGroups, prgFieldTargetPeople, prgFieldBudget, prgFieldStarts, prgFieldEnds, prgFieldPartners, prgCreate, prgTargets,
         prgTargetsValue, prgSpent, prgGroups, prgEnrol, sesNew, sesTitle, sesNoGroups, sesFieldType, sesFieldTime, sesFieldHours, sesFieldPlace,
         sesFieldFacilitator, sesFieldTopic, sesFieldGroups, sesCreate, sesBadDateTime, sesBadStatus, sesHours, sesSaveAttendance, sesSaved,

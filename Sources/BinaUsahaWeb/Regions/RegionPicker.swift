@@ -16,6 +16,8 @@ struct RegionPicker {
     /// The user's region: what the selects and the search are limited to.
     var scope: RegionCode = SumateraSelatan.provinceCode
     var searchFoundNothing = false
+    /// The name the chosen desa code is sent under (`kode_desa` on the person form, `desa` on the group form).
+    var desaField = "kode_desa"
 
     /// The choices for what the form holds: a desa code, else the kab/kota and kecamatan picked,
     /// else the desa found by `search`.
@@ -69,7 +71,7 @@ struct RegionPicker {
         }
     }
 
-    func node(_ t: Messages, error: String?) -> Node {
+    func node(_ t: Messages, error: String?, legend: String? = nil) -> Node {
         func options(_ list: [(code: String, label: String)], selected: String, empty: String) -> Node {
             .group(
                 .option(.value(""), .text(empty)),
@@ -80,7 +82,7 @@ struct RegionPicker {
         let desaEmpty = selected.kecamatan.isEmpty && search.isEmpty ? t(.pickKecamatanFirst) : t(.pickChoose)
         return .fieldset(
             .class(error == nil ? "region-picker" : "region-picker invalid"), .attribute(named: "data-region-picker", value: scope.rawValue),
-            .legend(.text(t(.fieldKodeDesa) + " *")),
+            .legend(.text((legend ?? t(.fieldKodeDesa)) + " *")),
             .div(
                 .class("field"), .label(.for("cari_desa"), .text(t(.pickSearch))),
                 .input(
@@ -97,13 +99,13 @@ struct RegionPicker {
                     .name("kecamatan"), .id("kecamatan"),
                     options(kecOptions, selected: selected.kecamatan, empty: selected.kabkota.isEmpty ? t(.pickKabkotaFirst) : t(.pickChoose)))),
             .div(
-                .class(error == nil ? "field" : "field invalid"), .label(.for("kode_desa"), .text(t(.pickDesa))),
+                .class(error == nil ? "field" : "field invalid"), .label(.for(desaField), .text(t(.pickDesa))),
                 .select(
-                    .name("kode_desa"), .id("kode_desa"), .required(true),
+                    .name(desaField), .id(desaField), .required(true), .attribute(named: "data-desa", value: "1"),
                     .attribute(named: "aria-invalid", value: error == nil ? nil : "true"),
-                    .attribute(named: "aria-describedby", value: error == nil ? nil : "kode_desa-error"),
+                    .attribute(named: "aria-describedby", value: error == nil ? nil : desaField + "-error"),
                     options(desa, selected: selected.desa, empty: desaEmpty)),
-                .unwrap(error) { .p(.class("field-error"), .id("kode_desa-error"), .text($0)) }),
+                .unwrap(error) { .p(.class("field-error"), .id(desaField + "-error"), .text($0)) }),
             .button(
                 .type(.submit), .name("_pilih"), .value("1"), .class("button secondary js-hide"),
                 .attribute(named: "formnovalidate", value: "formnovalidate"),

@@ -36,7 +36,7 @@
     var scope = picker.getAttribute("data-region-picker");
     var kab = picker.querySelector("select[name=kabkota]");
     var kec = picker.querySelector("select[name=kecamatan]");
-    var desa = picker.querySelector("select[name=kode_desa]");
+    var desa = picker.querySelector("select[data-desa]");
     var search = picker.querySelector("input[name=cari_desa]");
     var choose = kab.options[0] ? kab.options[0].textContent : "";
     kab.addEventListener("change", function () {
