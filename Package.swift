@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "BinaUsahaDomainTests", dependencies: ["BinaUsahaDomain"]),
         .testTarget(name: "BinaUsahaPersistenceTests", dependencies: ["BinaUsahaTestSupport"]),
         .testTarget(name: "BinaUsahaWebTests", dependencies: ["BinaUsahaTestSupport"]),
-        .testTarget(name: "BinaUsahaCLITests", dependencies: ["BinaUsahaTestSupport"]),
+        .testTarget(name: "BinaUsahaCLITests", dependencies: ["BinaUsahaTestSupport", "BinaUsahaCLI", "BinaUsahaApp"]),
         .testTarget(name: "BinaUsahaAppTests", dependencies: ["BinaUsahaTestSupport", "binausaha"]),
     ],
     swiftLanguageModes: [.v6]

@@ -371,7 +371,8 @@ try:
 
         print("KUBE group: officers, activation, a session with attendance, assistance and the stage")
         driver.get(args.base + "/groups")
-        click_and_wait(driver.find_element(By.CSS_SELECTOR, "table tbody tr a"))
+        # The demo's programme year left groups waiting for activation: take the first of them.
+        click_and_wait(driver.find_element(By.XPATH, "//table//tbody/tr[contains(., 'Draf')]//a"))
         group_url = driver.current_url
         for select, role in zip(driver.find_elements(By.CSS_SELECTOR, "select[name^='role_']"), ["ketua", "sekretaris", "bendahara"]):
             Select(select).select_by_value(role)
@@ -428,6 +429,16 @@ try:
               driver.find_element(By.TAG_NAME, "h1").text)
         phone_ready("pendamping home")
         shot("14-pendamping-home")
+        print("The pendamping records this week's attendance from the home page")
+        click_and_wait(driver.find_element(By.XPATH, "//h2[contains(., 'Perlu dicatat')]/following-sibling::ul[1]//a"))
+        rows = driver.find_elements(By.CSS_SELECTOR, ".roster-row")
+        check("this week's session opens with its roster", len(rows) >= 5, str(len(rows)))
+        for row in rows:
+            row.find_element(By.CSS_SELECTOR, "input[value='hadir']").click()
+        phone_ready("roster")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form.roster button[type=submit]"))
+        check("the pendamping's attendance is saved", "Daftar hadir disimpan" in text(), text()[:300])
+        driver.get(args.base + "/")
         click_and_wait(nav_link("Penerima Manfaat"))
         niks = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table tbody tr td code")]
         check("every NIK in the pendamping's list is masked", len(niks) > 0 and all("**********" in n for n in niks), str(niks[:3]))

@@ -18,14 +18,31 @@ public enum DemoSeeder {
     public struct Outcome: Sendable {
         public var people: Int
         public var accountsCreated: Bool
+        var year = DemoProgrammeYear.Outcome()
+        var officialRegions = 0
     }
 
     /// Seeds when the register is empty; returns `nil` (and changes nothing) otherwise. Every
     /// write goes through the same use cases as the pages and the commands.
-    public static func seedIfEmpty(_ app: Application, services: CommandServices, people: Int = 3_000) async throws -> Outcome? {
+    public static func seedIfEmpty(
+        _ app: Application, services: CommandServices, people: Int = 3_000, regionsDirectory: String? = officialRegionsDirectory()
+    ) async throws -> Outcome? {
         let repositories = services.repositories(app.db)
         guard try await repositories.beneficiaries.count(in: nil) == 0 else { return nil }
         let demo = AuditActor(id: nil, name: "demo", role: nil)
+
+        // The official kecamatan and desa lists, when a copy is at hand and not imported yet.
+        var officialRegions = 0
+        if let directory = regionsDirectory, try await repositories.regions.count(level: .desaKelurahan) < 1_000 {
+            for file in ["districts_16.csv", "villages_16.csv"] {
+                guard let data = FileManager.default.contents(atPath: directory + "/" + file),
+                    let parsed = try? RegionFileParser.parse([UInt8](data))
+                else { continue }
+                let report = try await ImportRegions(transactor: services.transactor(app.db), clock: services.clock)(
+                    rows: parsed.rows, unreadable: parsed.unreadable, expectedLevel: parsed.expectedLevel, fileName: file, by: demo)
+                officialRegions += report.inserted
+            }
+        }
 
         // Villages: added only where the official list has not been imported.
         let rows = CraftCentres.regions.enumerated().map {
@@ -63,11 +80,36 @@ public enum DemoSeeder {
             }
             accountsCreated = true
         }
-        return Outcome(people: report.inserted, accountsCreated: accountsCreated)
+        // A programme year that has happened, written by the demo admin.
+        var year = DemoProgrammeYear.Outcome()
+        if let admin = try await repositories.users.find(username: "admin") {
+            var pendamping: [RegionCode: UUID] = [:]
+            for account in accounts where account.role == .pendamping {
+                if let user = try await repositories.users.find(username: account.username), let region = account.region {
+                    pendamping[RegionCode(trusted: region)] = user.id
+                }
+            }
+            year = try await DemoProgrammeYear.seed(
+                app.db, services: services, admin: Principal(userID: admin.id, username: admin.username, role: .adminProvinsi, region: nil),
+                pendamping: pendamping)
+        }
+        return Outcome(people: report.inserted, accountsCreated: accountsCreated, year: year, officialRegions: officialRegions)
+    }
+
+    /// Where a copy of the official region lists may be: `$BINAUSAHA_SHARED_DATA/regions`, or
+    /// `../shared/data/regions` beside the working folder; nil when neither exists.
+    public static func officialRegionsDirectory() -> String? {
+        let candidates = [ProcessInfo.processInfo.environment["BINAUSAHA_SHARED_DATA"].map { $0 + "/regions" }, "../shared/data/regions"]
+        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0 + "/villages_16.csv") }
     }
 
     public static func describe(_ outcome: Outcome) -> String {
-        var text = "Data demo dimuat: \(outcome.people) penerima manfaat di \(CraftCentres.all.count) desa sentra kerajinan."
+        var text =
+            "Data demo dimuat: \(outcome.people) penerima manfaat di \(CraftCentres.all.count) desa sentra kerajinan"
+            + "; \(outcome.year.groups) KUBE aktif dengan \(outcome.year.sessions) sesi pembinaan dan \(outcome.year.payments) pencairan bantuan."
+        if outcome.officialRegions > 0 {
+            text += "\nDaftar resmi kecamatan dan desa/kelurahan dimuat: \(outcome.officialRegions) wilayah."
+        }
         if outcome.accountsCreated {
             text += "\nAkun demo (kata sandi: \(password)): " + accounts.map { "\($0.username) (\($0.role.label(.id)))" }.joined(separator: ", ")
         }

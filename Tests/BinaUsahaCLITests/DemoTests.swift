@@ -1,0 +1,50 @@
+import BinaUsahaApp
+import BinaUsahaCLI
+import BinaUsahaDomain
+import BinaUsahaPersistence
+import BinaUsahaTestSupport
+import Foundation
+import Testing
+import VaporTesting
+
+/// The demo is a province at work, not an empty register.
+@Suite("Demo data")
+struct DemoTests {
+    @Test("The demo has a programme year: KUBE in every stage with officers, sessions with attendance and assistance in every kab/kota it covers")
+    func programmeYear() async throws {
+        try await withTestApp { app in
+            let services = commandServices(clock: .fixed(testNow), database: .sqliteMemory)
+            let outcome = try #require(try await DemoSeeder.seedIfEmpty(app, services: services, people: 1_500, regionsDirectory: nil))
+            #expect(outcome.people > 1_000)
+            #expect(DemoSeeder.describe(outcome).contains("KUBE aktif"))
+
+            let groups = try await FluentGroupRepository(database: app.db).list(within: nil, pendamping: nil)
+            let active = groups.filter { $0.status == .aktif }
+            #expect(active.count >= 10)
+            #expect(Set(active.map(\.stage)) == Set(KUBEStage.allCases))
+            #expect(groups.contains { $0.status == .draft })
+            for group in active {
+                #expect(Set(group.activeMembers.map(\.role)).isSuperset(of: [.ketua, .sekretaris, .bendahara]), "\(group.name)")
+            }
+            // every kab/kota with active groups has sessions with attendance and assistance
+            let coaching = FluentCoachingRepository(database: app.db)
+            let byKabkota = Dictionary(grouping: active) { $0.kecamatan.parent! }
+            #expect(byKabkota.count >= 4)
+            for (kabkota, own) in byKabkota {
+                let sessions = try await coaching.sessions(ofGroups: own.map(\.id))
+                #expect(sessions.filter { !$0.attendance.isEmpty }.count >= own.count * 6, "\(kabkota)")
+                #expect(try await coaching.assistance(ofGroups: own.map(\.id)).count == own.count, "\(kabkota)")
+            }
+            // members of active groups are 'aktif' in the register, not 'calon'
+            let people = FluentBeneficiaryRepository(database: app.db)
+            for member in active[0].activeMembers {
+                #expect(try await people.find(id: member.beneficiary)?.status == .aktif)
+            }
+            // the pendamping of Pedamaran has this week's session to record and one ahead
+            let pendamping = try #require(try await FluentUserRepository(database: app.db).find(username: "pendamping.pedamaran"))
+            let theirs = try await coaching.sessions(ofGroups: groups.filter { $0.pendamping == pendamping.id }.map(\.id))
+            #expect(theirs.contains { $0.startsAt < testNow && $0.startsAt > testNow.addingTimeInterval(-7 * 86_400) && $0.attendance.isEmpty })
+            #expect(theirs.contains { $0.startsAt > testNow })
+        }
+    }
+}
