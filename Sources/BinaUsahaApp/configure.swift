@@ -41,7 +41,14 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
             jobStallSeconds: config.jobStallSeconds,
             // A pool that stayed full or a locked file is a 409 "try again", never a 500.
             databaseConflict: { WriteConflict(databaseError: $0) },
-            metrics: AppMetrics(registry: ProcessMetrics.registry, token: config.metricsToken)
+            metrics: AppMetrics(
+                registry: ProcessMetrics.registry, token: config.metricsToken,
+                databaseUse: { [loops = Array(app.eventLoopGroup.makeIterator()).count, database = config.database] in
+                    let use = DatabaseUse.shared.snapshot()
+                    return .init(
+                        inProgress: use.inProgress, completed: use.completed, busySeconds: use.busySeconds,
+                        connections: loops * DatabaseSetup.connectionsPerEventLoop(database))
+                })
         ), runsJobs: config.runsJobs)
 
     // Commands (serve and routes come from Vapor), with the same repositories and units of work

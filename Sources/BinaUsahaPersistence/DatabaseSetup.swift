@@ -26,6 +26,13 @@ public enum DatabaseSetup {
     /// How long a writer waits for another writer's lock before giving up with an error.
     public static let sqliteBusyTimeoutMilliseconds = 5_000
 
+    /// Connections each event loop's pool may open: SQLite's one (its file has one writer
+    /// anyway), PostgreSQL's eight.
+    public static func connectionsPerEventLoop(_ choice: DatabaseChoice) -> Int {
+        if case .postgres = choice { return 8 }
+        return 1
+    }
+
     public static func register(_ choice: DatabaseChoice, in databases: Databases) throws {
         switch choice {
         case let .sqliteFile(path):
@@ -47,7 +54,7 @@ public enum DatabaseSetup {
             // transaction, and a slow writer must not make every reader wait in the queue.
             databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(30),
+                    configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop(choice), connectionPoolTimeout: .seconds(30),
                     sqlLogLevel: .trace), as: .psql)
         }
     }

@@ -150,4 +150,28 @@ struct DeletionTests {
             #expect(try await repository.deleted(id: third.id) != nil)
         }
     }
+
+    @Test("Two people deleting the same record at once: one moves it, the other is told it changed; never an error page")
+    func twoDeleters() async throws {
+        try await withTestApp(onDisk: true) { app in
+            for round in 0..<5 {
+                let person = try await app.makePerson(
+                    desa: "16.02.03.2007", name: "Ganda \(round)", nik: "160203520485\(String(format: "%04d", 100 + round))")
+                let op = try await app.makeUser("op.oki.\(round)", role: .operatorKabkota, region: "16.02")
+                let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                    for _ in 0..<2 {
+                        group.addTask {
+                            try await app.testing().submit(
+                                "/beneficiaries/\(person.id)/delete", as: op, ["version": "1", "reason": "salah input ganda"]
+                            ).status.code
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(statuses.filter { $0 == 200 }.count == 1, "\(statuses)")
+                #expect(statuses.allSatisfy { [200, 404, 409].contains($0) }, "\(statuses)")
+                #expect(try await FluentBeneficiaryRepository(database: app.db).deleted(id: person.id)?.beneficiary.version == 1)
+            }
+        }
+    }
 }

@@ -23,7 +23,8 @@ struct MetricsTests {
                 #expect($0.status == .forbidden)
             }
 
-            app.services.metrics = AppMetrics(registry: app.services.metrics.registry, token: Self.token)
+            app.services.metrics = AppMetrics(
+                registry: app.services.metrics.registry, token: Self.token, databaseUse: app.services.metrics.databaseUse)
             try await app.testing().test(.GET, "/metrics", headers: ["Authorization": "Bearer \(Self.token)x"]) {
                 #expect($0.status == .forbidden)
             }
@@ -37,6 +38,13 @@ struct MetricsTests {
                 #expect(text.contains("binausaha_import_jobs_unfinished 0"))
                 #expect(text.contains("binausaha_register_people "))
                 #expect(text.contains("binausaha_http_requests_in_progress"))
+                // The pool's size and its use by units of work (creating the user was one).
+                func value(_ name: String) -> Double? {
+                    text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+                }
+                #expect((value("binausaha_db_connections_max") ?? 0) >= 1)
+                #expect((value("binausaha_db_units_of_work_total") ?? 0) >= 1)
+                #expect(value("binausaha_db_units_of_work_seconds_total") != nil && value("binausaha_db_units_of_work_in_progress") != nil)
                 // Never a person's data: only route patterns, no ids or names.
                 #expect(!text.contains("Warga"))
             }

@@ -125,6 +125,9 @@ struct PersonFormTests {
             #expect(own.text.contains("<option value=\"16.02.03\">") && !own.text.contains("value=\"16.01\""))
             let audit = try await app.testing().sendRequest(.GET, "/audit", headers: admin.browser)
             #expect(audit.text.contains("<select name=\"region\""))
+            let account = try await app.testing().sendRequest(.GET, "/admin/users/new", headers: admin.browser)
+            #expect(account.text.contains("<option value=\"\" selected>Seluruh provinsi</option>"))
+            #expect(account.text.contains("<option value=\"16.02.03\">— Kecamatan"))
         }
     }
 

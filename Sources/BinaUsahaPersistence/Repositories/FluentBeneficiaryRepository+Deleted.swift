@@ -12,19 +12,21 @@ extension FluentBeneficiaryRepository {
 
     public func moveToDeleted(_ deleted: DeletedBeneficiary, expectedVersion: Int) async throws -> Bool {
         try await database.write { db in
+            // The row is claimed at its version first: on PostgreSQL a second deleter with the same
+            // version waits here, then finds it moved on (false), instead of colliding in the list.
+            let id = deleted.beneficiary.id
+            guard try await db.sql.claimVersion(of: BeneficiaryRecord.schema, id: id, expected: expectedVersion) else { return false }
             let list = Self.sharedColumns.map { "\"\($0)\"" }.joined(separator: ", ")
+            // The list keeps the version that was deleted (an integer, so written as a literal).
+            let values = Self.sharedColumns.map { $0 == "version" ? String(expectedVersion) : "\"\($0)\"" }.joined(separator: ", ")
             try await db.sql.raw(
                 """
                 INSERT INTO \(unsafeRaw: Self.deletedSchema) (\(unsafeRaw: list), reason, deleted_at, deleted_by)
-                SELECT \(unsafeRaw: list), \(bind: deleted.reason), \(bind: deleted.deletedAt), \(bind: deleted.deletedBy)
-                FROM \(unsafeRaw: BeneficiaryRecord.schema) WHERE id = \(bind: deleted.beneficiary.id) AND version = \(bind: expectedVersion)
+                SELECT \(unsafeRaw: values), \(bind: deleted.reason), \(bind: deleted.deletedAt), \(bind: deleted.deletedBy)
+                FROM \(unsafeRaw: BeneficiaryRecord.schema) WHERE id = \(bind: id)
                 """
             ).run()
-            guard try await delete(id: deleted.beneficiary.id, expectedVersion: expectedVersion) else {
-                try await db.sql.delete(from: Self.deletedSchema).where("id", .equal, SQLBind(deleted.beneficiary.id)).run()
-                return false
-            }
-            return true
+            return try await delete(id: id, expectedVersion: expectedVersion + 1)
         }
     }
 

@@ -103,7 +103,11 @@ public struct FluentTransactor: Transactor {
     public init(database: any Database) { self.database = database }
 
     public func run<T: Sendable>(_ work: @escaping @Sendable (Repositories) async throws -> T) async throws -> T {
-        try await database.write { db in try await work(.fluent(db)) }
+        try await database.write { db in
+            let started = DatabaseUse.shared.begin()
+            defer { DatabaseUse.shared.end(started) }
+            return try await work(.fluent(db))
+        }
     }
 }
 

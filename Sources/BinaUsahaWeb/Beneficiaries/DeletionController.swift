@@ -20,7 +20,8 @@ struct DeletionController {
         do {
             try await req.services.removeBeneficiary(req.db)(person.id, version: version, reason: reason, by: AuditActor(principal))
         } catch let error as BeneficiaryError {
-            let status: HTTPResponseStatus = error.isConflict ? .conflict : .unprocessableEntity
+            // A record gone since the page was read was deleted by someone else: a conflict too.
+            let status: HTTPResponseStatus = error.isConflict || error == .notFound ? .conflict : .unprocessableEntity
             let reasonError = error == .reasonRequired ? error.message(req.lang) : nil
             return try await confirmPage(
                 req, person, version: version, reason: reason, reasonError: reasonError,

@@ -245,7 +245,9 @@ enum GroupPages {
                                 .method(.post), .action(Site.groupAssistance(group.id) + "?bagian=bantuan"), .class("inline-form"),
                                 Forms.csrf(context),
                                 Forms.field(t(.grpFieldDate), name: "date", type: .date, required: true),
-                                Forms.field(t(.grpFieldAmount), name: "amount", hint: t(.grpFieldAmountHint), required: true),
+                                Forms.field(
+                                    t(.grpFieldAmount), name: "amount", hint: t(.grpFieldAmountHint), required: true, inputMode: "numeric",
+                                    maxLength: 20),
                                 Forms.select(
                                     t(.grpFieldForm), name: "form", options: Assistance.Form.allCases.map { ($0.rawValue, $0.label(t.lang)) },
                                     selected: nil),

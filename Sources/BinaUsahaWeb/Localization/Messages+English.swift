@@ -91,7 +91,7 @@ extension Messages {
         .usersActive: "active",
         .usersInactive: "disabled",
         .usersDisplayName: "Full name",
-        .usersRegionHint: "Leave empty for the whole province. Operator: regency code (e.g. 16.02); pendamping: district or regency.",
+        .usersRegionHint: "Operator: a regency/city; pendamping: a district or regency/city; provincial admin: the whole province.",
         .usersPassword: "Initial password",
         .usersIsActive: "Account active",
         .usersSave: "Save",

@@ -92,7 +92,7 @@ extension Messages {
         .usersActive: "aktif",
         .usersInactive: "nonaktif",
         .usersDisplayName: "Nama lengkap",
-        .usersRegionHint: "Kosongkan untuk seluruh provinsi. Operator: kode kab/kota (mis. 16.02); pendamping: kecamatan atau kab/kota.",
+        .usersRegionHint: "Operator: kabupaten/kota; pendamping: kecamatan atau kabupaten/kota; admin provinsi: seluruh provinsi.",
         .usersPassword: "Kata sandi awal",
         .usersIsActive: "Akun aktif",
         .usersSave: "Simpan",

@@ -13,6 +13,7 @@ struct MetricsController {
         }
         metrics.importQueue.set(to: Double(try await req.services.repositories(req.db).importJobs.unfinishedCount()))
         metrics.registerPeople.set(to: Double(try await req.services.beneficiaries(req.db).count(in: nil)))
+        metrics.reportDatabaseUse()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(16_384)
         metrics.registry.emit(into: &buffer)

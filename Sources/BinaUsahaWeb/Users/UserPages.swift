@@ -64,6 +64,8 @@ enum UserPages {
         let id: String?
         let form: Form
         var errors: [String] = []
+        /// The province, each kab/kota and its kecamatan (`UsersController.regionOptions`).
+        var regionOptions: [(value: String, label: String)] = []
         let context: PageContext
         private var t: Messages { context.t }
 
@@ -85,7 +87,12 @@ enum UserPages {
                                 autocomplete: "off")),
                         Forms.field(t(.usersDisplayName), name: "display_name", value: form.displayName),
                         Forms.select(t(.usersColumnRole), name: "role", options: roles, selected: form.role),
-                        Forms.field(t(.usersColumnRegion), name: "region", value: form.region, hint: t(.usersRegionHint)),
+                        Forms.select(
+                            t(.usersColumnRegion), name: "region",
+                            options: regionOptions
+                                + (regionOptions.contains { $0.value == form.region } ? [] : [(value: form.region, label: form.region)]),
+                            selected: form.region),
+                        .p(.class("field-hint"), .text(t(.usersRegionHint))),
                         .if(
                             id == nil,
                             Forms.field(

@@ -22,8 +22,23 @@ struct UsersController {
         try await list(req, notice: nil)
     }
 
+    /// Where an account may work: the province, a kab/kota, or a kecamatan under it.
+    static func regionOptions(_ req: Request) async throws -> [(value: String, label: String)] {
+        let regions = req.services.regions(req.db)
+        let kabkota = try await regions.regions(level: .kabupatenKota, within: SumateraSelatan.provinceCode)
+        let kecamatan = Dictionary(grouping: try await regions.regions(level: .kecamatan, within: SumateraSelatan.provinceCode)) {
+            $0.code.parent!
+        }
+        var options: [(value: String, label: String)] = [("", req.t(.usersWholeProvince))]
+        for kab in kabkota {
+            options.append((kab.code.rawValue, kab.name))
+            options += (kecamatan[kab.code] ?? []).map { ($0.code.rawValue, "— " + req.t.kind($0.kind) + " " + $0.name) }
+        }
+        return options
+    }
+
     func new(req: Request) async throws -> Response {
-        UserPages.FormView(id: nil, form: .init(), context: req.page()).document().response()
+        UserPages.FormView(id: nil, form: .init(), regionOptions: try await Self.regionOptions(req), context: req.page()).document().response()
     }
 
     func create(req: Request) async throws -> Response {
@@ -39,8 +54,10 @@ struct UsersController {
             let values = UserPages.Form(
                 username: input.username, displayName: input.displayName, role: input.role,
                 region: input.region ?? "")
-            return UserPages.FormView(id: nil, form: values, errors: [error.message(req.lang)], context: req.page())
-                .document().response(status: .unprocessableEntity)
+            return UserPages.FormView(
+                id: nil, form: values, errors: [error.message(req.lang)], regionOptions: try await Self.regionOptions(req), context: req.page()
+            )
+            .document().response(status: .unprocessableEntity)
         }
     }
 
@@ -49,7 +66,8 @@ struct UsersController {
         let form = UserPages.Form(
             username: user.username, displayName: user.displayName, role: user.role.rawValue,
             region: user.region?.rawValue ?? "", isActive: user.isActive)
-        return UserPages.FormView(id: user.id.uuidString, form: form, context: req.page()).document().response()
+        return UserPages.FormView(id: user.id.uuidString, form: form, regionOptions: try await Self.regionOptions(req), context: req.page())
+            .document().response()
     }
 
     func update(req: Request) async throws -> Response {
@@ -68,7 +86,7 @@ struct UsersController {
                 region: input.region ?? "", isActive: input.isActive)
             return UserPages.FormView(
                 id: user.id.uuidString, form: values, errors: [error.message(req.lang)],
-                context: req.page()
+                regionOptions: try await Self.regionOptions(req), context: req.page()
             ).document().response(status: .unprocessableEntity)
         }
     }
