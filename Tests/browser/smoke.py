@@ -241,7 +241,7 @@ try:
         click_and_wait(nav_link("Jejak audit"))
         body = text()
         check("the audit trail shows sign-ins and the failed attempt", "masuk" in body and "gagal masuk" in body, body[:400])
-        check("the audit page fits the phone", fits_phone())
+        phone_ready("audit trail")
         shot("06-audit")
         sign_out()
     if args.demo:
@@ -356,6 +356,7 @@ try:
         body = text()
         check("a desa page shows inherited potentials", "Potensi sumber daya" in body and "diwarisi dari Kec. Pedamaran" in body, body[-600:])
         driver.get(args.base + "/plans")
+        phone_ready("plans list")
         # The region is picked from the operator's kecamatan, not typed as a code.
         Select(driver.find_element(By.NAME, "region")).select_by_value("16.02.03")
         click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action='/plans'] button"))
@@ -376,6 +377,7 @@ try:
 
         print("KUBE group: officers, activation, a session with attendance, assistance and the stage")
         driver.get(args.base + "/groups")
+        phone_ready("groups list")
         # The demo's programme year left groups waiting for activation: take the first of them.
         click_and_wait(driver.find_element(By.XPATH, "//table//tbody/tr[contains(., 'Draf')]//a"))
         group_url = driver.current_url

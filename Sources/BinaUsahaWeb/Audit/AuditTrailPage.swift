@@ -59,7 +59,7 @@ enum AuditTrailPage {
             .div(
                 .class("table-wrap"),
                 .table(
-                    .class("audit"),
+                    .class("audit stack"),
                     .thead(
                         .tr(
                             .th(.text(t(.auditColumnWhen))), .th(.text(t(.auditColumnWho))), .th(.text(t(.auditColumnAction))),
@@ -67,7 +67,9 @@ enum AuditTrailPage {
                     .tbody(
                         .forEach(model.rows) { row in
                             .tr(
-                                .td(.text(row.when)), .td(.text(row.who)), .td(.text(row.action)), .td(.text(row.record)),
+                                .td(.strong(.text(row.when))), .td(.attribute(named: "data-label", value: t(.auditColumnWho)), .text(row.who)),
+                                .td(.attribute(named: "data-label", value: t(.auditColumnAction)), .text(row.action)),
+                                .td(.attribute(named: "data-label", value: t(.auditColumnRecord)), .text(row.record)),
                                 .td(
                                     .ul(
                                         .class("changes"), .forEach(row.changes) { .li(.text($0)) },

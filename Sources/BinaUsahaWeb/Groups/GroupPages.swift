@@ -29,18 +29,23 @@ enum GroupPages {
                     .div(
                         .class("table-wrap"),
                         .table(
+                            .class("stack"),
                             .thead(
                                 .tr(
-                                    .th(.text(t(.grpColName))), .th(.class("hide-narrow"), .text(t(.grpColSkill))), .th(.text(t(.grpColPlace))),
+                                    .th(.text(t(.grpColName))), .th(.text(t(.grpColSkill))), .th(.text(t(.grpColPlace))),
                                     .th(.class("num"), .text(t(.grpColMembers))), .th(.text(t(.grpColStatus))))),
                             .tbody(
                                 .forEach(groups) { group in
                                     .tr(
                                         .td(.a(.href(Site.group(group.id)), .text(group.name))),
-                                        .td(.class("hide-narrow"), .text(skills[group.skill] ?? group.skill)),
-                                        .td(.text(place(group.desa, regions))),
-                                        .td(.class("num"), .text(String(group.activeMembers.count))),
-                                        .td(.text("\(group.status.label(t.lang)) · \(group.stage.label(t.lang))")))
+                                        .td(.attribute(named: "data-label", value: t(.grpColSkill)), .text(skills[group.skill] ?? group.skill)),
+                                        .td(.attribute(named: "data-label", value: t(.grpColPlace)), .text(place(group.desa, regions))),
+                                        .td(
+                                            .class("num"), .attribute(named: "data-label", value: t(.grpColMembers)),
+                                            .text(String(group.activeMembers.count))),
+                                        .td(
+                                            .attribute(named: "data-label", value: t(.grpColStatus)),
+                                            .text("\(group.status.label(t.lang)) · \(group.stage.label(t.lang))")))
                                 }))))
             ))
     }

@@ -55,19 +55,27 @@ enum PlanPages {
                     .div(
                         .class("table-wrap"),
                         .table(
+                            .class("stack"),
                             .thead(
                                 .tr(
                                     .th(.text(t(.planColCreated))), .th(.text(t(.planColRegion))), .th(.text(t(.planColStatus))),
                                     .th(.class("num"), .text(t(.planColGroups))), .th(.class("num"), .text(t(.planColMembers))),
-                                    .th(.class("num hide-narrow"), .text(t(.planColLeftOut))))),
+                                    .th(.class("num"), .text(t(.planColLeftOut))))),
                             .tbody(
                                 .forEach(plans) { plan in
                                     .tr(
                                         .td(.a(.href(Site.plan(plan.id)), .text(IndonesianCalendar.longDateTime(plan.createdAt, t.lang)))),
-                                        .td(.text(scopeName(plan.scope, regionNames, t))), .td(.text(plan.status.label(t.lang))),
-                                        .td(.class("num"), .text(plan.groupCount.formattedID)),
-                                        .td(.class("num"), .text(plan.memberCount.formattedID)),
-                                        .td(.class("num hide-narrow"), .text(plan.leftOutCount.formattedID)))
+                                        .td(.attribute(named: "data-label", value: t(.planColRegion)), .text(scopeName(plan.scope, regionNames, t))),
+                                        .td(.attribute(named: "data-label", value: t(.planColStatus)), .text(plan.status.label(t.lang))),
+                                        .td(
+                                            .class("num"), .attribute(named: "data-label", value: t(.planColGroups)),
+                                            .text(plan.groupCount.formattedID)),
+                                        .td(
+                                            .class("num"), .attribute(named: "data-label", value: t(.planColMembers)),
+                                            .text(plan.memberCount.formattedID)),
+                                        .td(
+                                            .class("num"), .attribute(named: "data-label", value: t(.planColLeftOut)),
+                                            .text(plan.leftOutCount.formattedID)))
                                 }))))
             ))
     }
