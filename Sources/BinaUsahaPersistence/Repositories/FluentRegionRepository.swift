@@ -33,7 +33,14 @@ public struct FluentRegionRepository: RegionRepository {
     public func regions(level: RegionLevel, within scope: RegionCode?) async throws -> [Region] {
         var select = (database as! any SQLDatabase).select().columns("code", "name", "kind").from(RegionRecord.schema)
             .where("level", .equal, SQLBind(level.rawValue))
-        if let scope { select = select.where("code", .like, SQLBind(scope.rawValue + ".%")) }
+        if let scope {
+            // Direct children through the parent index; deeper levels by code prefix.
+            if scope.level.childLevel == level {
+                select = select.where("parent_code", .equal, SQLBind(scope.rawValue))
+            } else {
+                select = select.where("code", .like, SQLBind(scope.rawValue + ".%"))
+            }
+        }
         return try await select.orderBy("code").all().map { row in
             let code = try row.decode(column: "code", as: String.self)
             return Region(
