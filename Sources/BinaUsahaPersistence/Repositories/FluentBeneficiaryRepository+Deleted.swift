@@ -33,14 +33,7 @@ extension FluentBeneficiaryRepository {
     public func deleted(in scope: RegionCode?, since: Date, limit: Int) async throws -> [DeletedBeneficiary] {
         var select = database.sql.select().columns((BeneficiaryRow.columns + ["reason", "deleted_at", "deleted_by"]).map { SQLIdentifier($0) })
             .from(Self.deletedSchema).where("deleted_at", .greaterThanOrEqual, SQLBind(since))
-        if let scope {
-            switch scope.level {
-            case .provinsi: select = select.where("kabkota_code", .like, SQLBind(scope.rawValue + ".%"))
-            case .kabupatenKota: select = select.where("kabkota_code", .equal, SQLBind(scope.rawValue))
-            case .kecamatan: select = select.where("kecamatan_code", .equal, SQLBind(scope.rawValue))
-            case .desaKelurahan: select = select.where("desa_code", .equal, SQLBind(scope.rawValue))
-            }
-        }
+        if let scope { select = Self.within(scope, select) }
         return try await select.orderBy("deleted_at", .descending).limit(min(max(1, limit), 1_000)).all().map(Self.deletedEntry)
     }
 

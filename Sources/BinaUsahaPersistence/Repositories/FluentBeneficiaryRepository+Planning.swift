@@ -15,14 +15,7 @@ extension FluentBeneficiaryRepository: PlanningPeopleSource {
             .columns("id", "no_kk", "desa_code", "interests", "birth_date", "is_head", "prior_assistance")
             .from(BeneficiaryRecord.schema)
             .where("status", .in, SQLBind.group([BeneficiaryStatus.calon.rawValue, BeneficiaryStatus.aktif.rawValue]))
-        if let scope {
-            switch scope.level {
-            case .provinsi: query = query.where("kabkota_code", .like, SQLBind(scope.rawValue + ".%"))
-            case .kabupatenKota: query = query.where("kabkota_code", .equal, SQLBind(scope.rawValue))
-            case .kecamatan: query = query.where("kecamatan_code", .equal, SQLBind(scope.rawValue))
-            case .desaKelurahan: query = query.where("desa_code", .equal, SQLBind(scope.rawValue))
-            }
-        }
+        if let scope { query = Self.within(scope, query) }
         try await query.run { row in
             do {
                 let birth = try row.decode(column: "birth_date", as: String.self)

@@ -163,6 +163,18 @@ public struct FluentBeneficiaryRepository: BeneficiaryRepository {
         }
     }
 
+    /// The same region filter on an SQLKit select (the register and the "Dihapus" list share
+    /// the region columns).
+    @discardableResult
+    static func within(_ region: RegionCode, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        switch region.level {
+        case .provinsi: select.where("kabkota_code", .like, SQLBind(region.rawValue + ".%"))
+        case .kabupatenKota: select.where("kabkota_code", .equal, SQLBind(region.rawValue))
+        case .kecamatan: select.where("kecamatan_code", .equal, SQLBind(region.rawValue))
+        case .desaKelurahan: select.where("desa_code", .equal, SQLBind(region.rawValue))
+        }
+    }
+
     /// The records with these ids, in the order of `ids` (ids removed meanwhile are left out).
     func rows(ids: [UUID]) async throws -> [Beneficiary] {
         guard !ids.isEmpty else { return [] }
