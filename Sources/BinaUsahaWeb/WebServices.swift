@@ -56,6 +56,7 @@ extension WebServices {
     func planningPeople(_ db: any Database) -> any PlanningPeopleSource & PersonNames { repositories(db).planningPeople }
     func groups(_ db: any Database) -> any GroupRepository { repositories(db).groups }
     func coaching(_ db: any Database) -> any CoachingRepository { repositories(db).coaching }
+    func ledger(_ db: any Database) -> any LedgerRepository { repositories(db).ledger }
 }
 
 // MARK: - Use cases, wired with this request's repositories
@@ -127,6 +128,7 @@ extension WebServices {
     func groupChanges(_ db: any Database) -> GroupChanges { GroupChanges(transactor: transactor(db), clock: clock) }
     func createGroup(_ db: any Database) -> CreateGroup { CreateGroup(transactor: transactor(db), clock: clock) }
     func coachingWrites(_ db: any Database) -> CoachingWrites { CoachingWrites(transactor: transactor(db), clock: clock) }
+    func ledgerWrites(_ db: any Database) -> LedgerWrites { LedgerWrites(transactor: transactor(db), clock: clock) }
     func proposePlan(_ db: any Database) -> ProposePlan { ProposePlan(transactor: transactor(db), repositories: repositories(db), clock: clock) }
     func catalogueWrites(_ db: any Database) -> CatalogueWrites { CatalogueWrites(transactor: transactor(db), clock: clock) }
     func planDecisions(_ db: any Database) -> PlanDecisions { PlanDecisions(transactor: transactor(db), clock: clock) }

@@ -14,7 +14,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public var permissions: Set<Permission> {
         switch self {
         case .adminProvinsi: Set(Permission.allCases)
-        case .operatorKabkota: [.readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates, .editPotentials, .planGroups]
+        case .operatorKabkota: [.readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates, .editPotentials, .planGroups, .closeMonths]
         // A pendamping works with names and groups; NIK, KK and phone stay masked for them.
         case .pendamping: [.readRegistry, .recordFieldwork, .readAggregates]
         case .mitra: [.readAggregates]
@@ -65,4 +65,6 @@ public enum Permission: String, Sendable, CaseIterable {
     case editPotentials
     /// Propose, edit and accept KUBE group plans (within the user's region).
     case planGroups
+    /// Close a kab/kota's month of production and sales, and correct a closed month.
+    case closeMonths
 }

@@ -26,6 +26,9 @@ public enum IndonesianCalendar {
         ],
     ]
 
+    /// `November` — month 1–12 by name.
+    public static func monthName(_ month: Int, _ language: Lang = .id) -> String { monthNames[language]![(month - 1 + 12) % 12] }
+
     /// `Senin, 30 November 2026`
     public static func longDate(_ date: Date, _ language: Lang = .id) -> String {
         let parts = calendar.dateComponents([.weekday, .day, .month, .year], from: date)

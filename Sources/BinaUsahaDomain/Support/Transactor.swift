@@ -14,12 +14,14 @@ public struct Repositories: Sendable {
     public var planningPeople: any PlanningPeopleSource & PersonNames
     public var groups: any GroupRepository
     public var coaching: any CoachingRepository
+    public var ledger: any LedgerRepository
 
     public init(
         regions: any RegionRepository, users: any UserRepository, credentials: any CredentialRepository, audit: any AuditLog,
         beneficiaries: any BeneficiaryRepository, interests: any InterestRepository, importJobs: any ImportJobStore,
         potentials: any PotentialRepository, skills: any SkillRepository & SettingsRepository, plans: any GroupPlanRepository,
-        planningPeople: any PlanningPeopleSource & PersonNames, groups: any GroupRepository, coaching: any CoachingRepository
+        planningPeople: any PlanningPeopleSource & PersonNames, groups: any GroupRepository, coaching: any CoachingRepository,
+        ledger: any LedgerRepository
     ) {
         self.regions = regions
         self.users = users
@@ -34,6 +36,7 @@ public struct Repositories: Sendable {
         self.planningPeople = planningPeople
         self.groups = groups
         self.coaching = coaching
+        self.ledger = ledger
     }
 }
 

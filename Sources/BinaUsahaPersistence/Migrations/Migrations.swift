@@ -24,5 +24,6 @@ public enum Migrations {
         AddRegisterGeneration(),
         DropNameWords(),
         CreateDeletedBeneficiaries(),
+        CreateLedger(),
     ]
 }
