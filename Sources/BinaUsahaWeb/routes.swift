@@ -93,6 +93,12 @@ func routes(_ app: Application) throws {
         app.get("sessions", ":id", policy: read, use: coaching.session)
         app.post("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: coaching.saveAttendance)
         app.get("pendamping", policy: PermissionPolicy(.recordFieldwork), use: coaching.pendamping)
+
+        let ledger = LedgerController()
+        app.get("groups", ":id", "ledger", policy: read, use: ledger.month)
+        app.post("groups", ":id", "ledger", policy: PermissionPolicy(.recordFieldwork), use: ledger.save)
+        app.get("ledger", policy: read, use: ledger.summary)
+        app.post("ledger", "close", policy: PermissionPolicy(.closeMonths), use: ledger.close)
     }
 
     // MARK: - Sign-in and account
@@ -178,5 +184,12 @@ func routes(_ app: Application) throws {
         v1.post("sessions", policy: write, use: groups.scheduleSession)
         v1.get("sessions", ":id", policy: read, use: groups.session)
         v1.put("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: groups.putAttendance)
+
+        let ledger = LedgerAPIController()
+        v1.get("groups", ":id", "ledger", policy: read, use: ledger.list)
+        v1.get("groups", ":id", "ledger", ":month", policy: read, use: ledger.show)
+        v1.put("groups", ":id", "ledger", ":month", policy: PermissionPolicy(.recordFieldwork), use: ledger.put)
+        v1.get("ledger", "summary", policy: read, use: ledger.summary)
+        v1.post("ledger", "closures", policy: PermissionPolicy(.closeMonths), use: ledger.close)
     }
 }

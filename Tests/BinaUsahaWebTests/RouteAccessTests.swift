@@ -112,6 +112,14 @@ struct RouteAccessTests {
         default: .forbidden
         }
     }
+    /// A month the fixture's group has not recorded: 404 to everyone who may read the group.
+    static let monthNotRecorded: Rule = { role, _ in
+        switch role {
+        case nil: .unauthenticated
+        case .mitra?: .forbidden
+        default: .hidden
+        }
+    }
     static let fieldwork: Rule = { role, _ in
         switch role {
         case nil: .unauthenticated
@@ -136,6 +144,15 @@ struct RouteAccessTests {
         "GET /sessions/:id": personRead,
         "POST /sessions/:id/attendance": attendanceWrite,
         "GET /pendamping": fieldwork,
+        "GET /groups/:id/ledger": personRead,
+        "POST /groups/:id/ledger": attendanceWrite,
+        "GET /ledger": registryRead,
+        "POST /ledger/close": registryWrite,
+        "GET /api/v1/groups/:id/ledger": personRead,
+        "GET /api/v1/groups/:id/ledger/:month": monthNotRecorded,
+        "PUT /api/v1/groups/:id/ledger/:month": attendanceWrite,
+        "GET /api/v1/ledger/summary": registryRead,
+        "POST /api/v1/ledger/closures": registryWrite,
         "GET /api/v1/groups": registryRead,
         "POST /api/v1/groups": registryWrite,
         "GET /api/v1/groups/:id": personRead,
@@ -335,6 +352,7 @@ struct RouteAccessTests {
                 switch component.description {
                 case ":code": raw.hasPrefix("skills") ? "anyaman-purun" : region
                 case ":resource": "tidak-ada"
+                case ":month": "2026-11"
                 case ":id": ids[kind]!
                 default: component.description
                 }

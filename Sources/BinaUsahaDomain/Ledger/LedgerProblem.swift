@@ -30,6 +30,8 @@ public enum LedgerProblem: Equatable, Sendable, LocalizedMessage {
     case monthNotOver(YearMonth)
     case chooseKabkota
     case badNumber(String)
+    case tooManyLines(Int)
+    case incomeTooLarge
     case badMonth(String)
 
     /// The form field the problem belongs next to, when there is one.
@@ -37,8 +39,9 @@ public enum LedgerProblem: Equatable, Sendable, LocalizedMessage {
         switch self {
         case .monthInFuture, .monthClosed, .monthNotOver, .alreadyClosed, .badMonth: "bulan"
         case .allocationNegative, .allocationWithoutProfit, .allocationMismatch: "alokasi"
-        case .incomeForNonMember, .incomeNegative, .incomesMismatch: "pendapatan"
+        case .incomeForNonMember, .incomeNegative, .incomesMismatch, .incomeTooLarge: "pendapatan"
         case .costNegative, .costTooLarge: "biaya"
+        case .tooManyLines: "produksi"
         case .reasonRequired: "alasan"
         case .productRequired, .productTwice, .unitRequired, .textTooLong, .negative, .tooLarge: "produksi"
         case .saleProductRequired, .saleNegative, .saleTooLarge, .priceZero, .saleExceedsStock: "penjualan"
@@ -115,6 +118,10 @@ public enum LedgerProblem: Equatable, Sendable, LocalizedMessage {
             return id ? "Pilih kabupaten/kota di wilayah Anda." : "Choose a regency/city in your region."
         case let .badNumber(text):
             return id ? "\"\(text)\" bukan angka; tulis angka saja, mis. 25 atau 150000." : "\"\(text)\" is not a number."
+        case let .tooManyLines(count):
+            return id ? "Paling banyak \(count) baris produksi dan \(count) baris penjualan per bulan." : "At most \(count) lines each."
+        case .incomeTooLarge:
+            return id ? "Pendapatan anggota terlalu besar; periksa kembali." : "A member's income is too large."
         case let .badMonth(text):
             return id ? "\"\(text)\" bukan bulan; tulis seperti 2026-11." : "\"\(text)\" is not a month (e.g. 2026-11)."
         }

@@ -50,12 +50,16 @@ public struct LedgerWrites: Sendable {
         group groupID: UUID, month: YearMonth, _ input: MonthInput, version: Int, by principal: Principal
     ) async throws -> MonthlyLedger {
         let now = clock.now()
+        let limits = MonthlyLedger.limits(
+            production: input.production, sales: input.sales, amounts: Array(input.otherCosts.values) + [input.modal, input.iks],
+            incomes: Array(input.memberIncomes.values))
         return try await transactor.run { repositories in
             guard let group = try await repositories.groups.find(id: groupID), principal.covers(group.desa) else {
                 throw GroupWriteError.notFound
             }
             guard Self.mayRecord(principal, group: group) else { throw GroupWriteError.forbidden }
             guard group.status == .aktif else { throw LedgerRuleError(.groupNotActive) }
+            guard limits.isEmpty else { throw LedgerRuleError(limits) }
             let kabkota = group.kecamatan.parent ?? group.kecamatan
             let closed = try await repositories.ledger.closure(of: kabkota, month: month) != nil
             let reason = TextFolding.trim(input.reason)

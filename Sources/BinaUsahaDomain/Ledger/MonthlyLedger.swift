@@ -179,8 +179,30 @@ public struct MonthlyLedger: Sendable, Equatable {
         return problems
     }
 
-    public static let maximumQuantity = 10_000_000
-    public static let maximumAmount: Int64 = 100_000_000_000
+    /// Limits that keep every sum of a month far inside 64 bits (30 lines × 10⁶ × Rp 10¹⁰).
+    public static let maximumQuantity = 1_000_000
+    public static let maximumAmount: Int64 = 10_000_000_000
+    public static let maximumLines = 30
+
+    /// What must hold before any total of the input is computed: every number within its
+    /// limit and no more lines than a month form has. Checked first, so no sum can overflow.
+    public static func limits(
+        production: [ProductionLine], sales: [SaleLine], amounts: [Rupiah], incomes: [Rupiah]
+    ) -> [LedgerProblem] {
+        var problems: [LedgerProblem] = []
+        if production.count > maximumLines || sales.count > maximumLines { problems.append(.tooManyLines(maximumLines)) }
+        let quantity = -maximumQuantity...maximumQuantity
+        let amount = -maximumAmount...maximumAmount
+        for (index, line) in production.enumerated() where !quantity.contains(line.quantity) || !amount.contains(line.materialCost.amount) {
+            problems.append(.tooLarge(line: index + 1))
+        }
+        for (index, line) in sales.enumerated() where !quantity.contains(line.quantity) || !amount.contains(line.unitPrice.amount) {
+            problems.append(.saleTooLarge(line: index + 1))
+        }
+        if amounts.contains(where: { !amount.contains($0.amount) }) { problems.append(.costTooLarge) }
+        if incomes.count > 1000 || incomes.contains(where: { !amount.contains($0.amount) }) { problems.append(.incomeTooLarge) }
+        return problems
+    }
 }
 
 /// Selling value over raw-material cost; `nil` without material cost.

@@ -12,7 +12,8 @@ enum AuditLabels {
         ("resource", "Sumber daya", "Resource"), ("potential", "Potensi wilayah", "Regional potential"),
         ("region", "Wilayah", "Region"), ("interest_tag", "Minat", "Interest"), ("setting", "Pengaturan", "Setting"),
         ("user", "Pengguna", "User"), ("api_token", "Token API", "API token"), ("sign_in", "Masuk", "Sign-in"),
-        ("database", "Basis data", "Database"),
+        ("database", "Basis data", "Database"), ("ledger_month", "Produksi dan penjualan bulanan", "Monthly production and sales"),
+        ("ledger_closure", "Tutup bulan", "Month closing"),
     ]
 
     static func entity(_ key: String, _ lang: Lang) -> String {
@@ -27,6 +28,10 @@ enum AuditLabels {
             "status": ("Status", "Status"), "catatan": ("Catatan", "Notes"), "alasan": ("Alasan", "Reason"), "version": ("Versi", "Version"),
             "name": ("Nama", "Name"), "stage": ("Tahap", "Stage"), "role": ("Peran", "Role"), "amount": ("Jumlah", "Amount"),
             "region": ("Wilayah", "Region"), "username": ("Nama pengguna", "Username"), "members": ("Anggota", "Members"),
+            "revenue": ("Omzet", "Revenue"), "material_cost": ("Biaya bahan baku", "Raw-material cost"), "other_cost": ("Biaya lain", "Other costs"),
+            "profit": ("Laba", "Profit"), "alloc_modal": ("Modal usaha", "Business capital"),
+            "alloc_welfare": ("Kesejahteraan anggota", "Members' welfare"), "alloc_iks": ("IKS", "IKS"),
+            "units_made": ("Jumlah diproduksi", "Units made"), "units_sold": ("Jumlah terjual", "Units sold"), "month": ("Bulan", "Month"),
         ]
         guard let pair = extra[name] else { return name.replacingOccurrences(of: "_", with: " ") }
         return t.lang == .id ? pair.0 : pair.1

@@ -331,6 +331,7 @@ enum GroupPages {
                         .a(
                             .href(Site.group(model.group.id) + "?bagian=\(part.rawValue)#isi-kelompok"),
                             .attribute(named: "aria-current", value: part == model.part ? "page" : nil), .text(part.label(t))))
-                }))
+                },
+                .li(.a(.href(Site.groupLedger(model.group.id)), .text(t(.ldgTab))))))
     }
 }

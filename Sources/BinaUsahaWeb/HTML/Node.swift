@@ -151,6 +151,7 @@ extension Node {
     static func textarea(_ nodes: Node...) -> Node { element("textarea", nodes) }
     static func select(_ nodes: Node...) -> Node { element("select", nodes) }
     static func option(_ nodes: Node...) -> Node { element("option", nodes) }
+    static func datalist(_ nodes: Node...) -> Node { element("datalist", nodes) }
 
     /// A `<select>` with its options; `selected` names the chosen value.
     static func select(_ attributes: Node..., options: [(value: String, label: String)], selected: String?) -> Node {

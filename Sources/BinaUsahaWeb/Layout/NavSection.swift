@@ -2,7 +2,7 @@ import BinaUsahaDomain
 
 /// The modules in the main navigation: only what is built is shown, and only to those who may use it.
 enum NavSection: CaseIterable, Sendable {
-    case home, regions, beneficiaries, skills, groups, coaching, fieldwork, users, audit
+    case home, regions, beneficiaries, skills, groups, coaching, ledger, fieldwork, users, audit
 
     var label: MessageKey {
         switch self {
@@ -12,6 +12,7 @@ enum NavSection: CaseIterable, Sendable {
         case .skills: .navSkills
         case .groups: .navGroups
         case .coaching: .navCoaching
+        case .ledger: .navLedger
         case .fieldwork: .navFieldwork
         case .users: .navUsers
         case .audit: .navAudit
@@ -25,7 +26,7 @@ enum NavSection: CaseIterable, Sendable {
             case .users: principal?.may(.manageUsers) == true
             case .audit: principal?.may(.readAudit) == true
             // Visitors see it (it leads to sign-in); partners never read the register.
-            case .beneficiaries, .groups, .coaching: principal.map { $0.may(.readRegistry) } ?? true
+            case .beneficiaries, .groups, .coaching, .ledger: principal.map { $0.may(.readRegistry) } ?? true
             // The pendamping page: today's sessions and rosters of one's own groups.
             case .fieldwork: principal?.may(.recordFieldwork) == true
             default: true
@@ -44,6 +45,7 @@ enum NavSection: CaseIterable, Sendable {
         case .skills: Site.skills
         case .groups: Site.groups
         case .coaching: Site.programmes
+        case .ledger: Site.ledger
         case .fieldwork: Site.pendamping
         }
     }

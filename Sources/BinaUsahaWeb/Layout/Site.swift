@@ -63,6 +63,10 @@ enum Site {
 
     static let pendamping = "/pendamping"
 
+    static let ledger = "/ledger"
+    static let ledgerClose = "/ledger/close"
+    static func groupLedger(_ id: UUID) -> String { "/groups/\(id)/ledger" }
+
     static let stylesheet = "/css/app.css"
     static let script = "/js/app.js"
     static let favicon = "/favicon.svg"
