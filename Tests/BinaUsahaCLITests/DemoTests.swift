@@ -45,6 +45,23 @@ struct DemoTests {
             let theirs = try await coaching.sessions(ofGroups: groups.filter { $0.pendamping == pendamping.id }.map(\.id))
             #expect(theirs.contains { $0.startsAt < testNow && $0.startsAt > testNow.addingTimeInterval(-7 * 86_400) && $0.attendance.isEmpty })
             #expect(theirs.contains { $0.startsAt > testNow })
+
+            // twelve months of production and sales per active group, within stock, allocations adding up;
+            // months up to September closed, October left for the operator, November for the pendamping
+            let ledger = FluentLedgerRepository(database: app.db)
+            for group in active {
+                let months = try await ledger.months(ofGroup: group.id)
+                #expect(months.count >= 12, "\(group.name)")
+                #expect(months.allSatisfy { $0.profit.amount <= 0 || $0.allocation.total == $0.profit }, "\(group.name)")
+                #expect(months.allSatisfy { $0.memberIncomes.values.reduce(0) { $0 + $1.amount } == $0.allocation.kesejahteraan.amount })
+                #expect(months.contains { $0.month == YearMonth(year: 2026, month: 11) } == (group.pendamping == nil), "\(group.name)")
+            }
+            let oki = RegionCode(trusted: "16.02")
+            #expect(try await ledger.closure(of: oki, month: YearMonth(year: 2026, month: 9)!) != nil)
+            #expect(try await ledger.closure(of: oki, month: YearMonth(year: 2026, month: 10)!) == nil)
+            let year = try await ledger.totals(within: nil, from: YearMonth(year: 2025, month: 11)!, to: YearMonth(year: 2026, month: 11)!, by: .kabupatenKota)
+            #expect(year.count == byKabkota.count && year.allSatisfy { ($0.valueAdded ?? 0) > 1.2 })
+            #expect(Set(year.map { (($0.valueAdded ?? 0) * 10).rounded() }).count > 1)
         }
     }
 }

@@ -12,6 +12,7 @@ enum DemoProgrammeYear {
         var groups = 0
         var sessions = 0
         var payments = 0
+        var ledgerMonths = 0
     }
 
     /// A desa left unplanned (Lebuh Rarak, Pedamaran), so that a newcomer and the browser check
@@ -134,6 +135,9 @@ enum DemoProgrammeYear {
                 outcome.groups += 1
             }
         }
+        let active = try await repositories.groups.list(within: nil, pendamping: nil).filter { $0.status == .aktif }
+        outcome.ledgerMonths = try await DemoLedger.seed(
+            groups: active, writes: LedgerWrites(transactor: transactor, clock: clock), repositories: repositories, admin: admin, now: now)
         return outcome
     }
 
