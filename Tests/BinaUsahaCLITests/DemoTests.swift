@@ -59,7 +59,8 @@ struct DemoTests {
             let oki = RegionCode(trusted: "16.02")
             #expect(try await ledger.closure(of: oki, month: YearMonth(year: 2026, month: 9)!) != nil)
             #expect(try await ledger.closure(of: oki, month: YearMonth(year: 2026, month: 10)!) == nil)
-            let year = try await ledger.totals(within: nil, from: YearMonth(year: 2025, month: 11)!, to: YearMonth(year: 2026, month: 11)!, by: .kabupatenKota)
+            let year = try await ledger.totals(
+                within: nil, from: YearMonth(year: 2025, month: 11)!, to: YearMonth(year: 2026, month: 11)!, by: .kabupatenKota)
             #expect(year.count == byKabkota.count && year.allSatisfy { ($0.valueAdded ?? 0) > 1.2 })
             #expect(Set(year.map { (($0.valueAdded ?? 0) * 10).rounded() }).count > 1)
         }

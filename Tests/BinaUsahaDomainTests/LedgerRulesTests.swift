@@ -40,12 +40,17 @@ struct LedgerRulesTests {
         let short = Self.ledger(
             allocation: ProfitAllocation(modal: Rupiah(200_000), kesejahteraan: Rupiah(300_000), iks: Rupiah(50_000)),
             incomes: MonthlyLedger.equalShares(Rupiah(300_000), among: members))
-        #expect(short.problems(activeMembers: Set(members), stockBefore: [:], currentMonth: Self.november).contains { if case .allocationMismatch = $0 { true } else { false } })
+        #expect(
+            short.problems(activeMembers: Set(members), stockBefore: [:], currentMonth: Self.november).contains {
+                if case .allocationMismatch = $0 { true } else { false }
+            })
 
         let unpaid = Self.ledger(
             allocation: ProfitAllocation(modal: Rupiah(200_000), kesejahteraan: Rupiah(350_000), iks: Rupiah(50_000)),
             incomes: MonthlyLedger.equalShares(Rupiah(340_000), among: members))
-        #expect(unpaid.problems(activeMembers: Set(members), stockBefore: [:], currentMonth: Self.november).contains(.incomesMismatch(welfare: Rupiah(350_000), paid: Rupiah(340_000))))
+        #expect(
+            unpaid.problems(activeMembers: Set(members), stockBefore: [:], currentMonth: Self.november).contains(
+                .incomesMismatch(welfare: Rupiah(350_000), paid: Rupiah(340_000))))
     }
 
     @Test("Stock: what is sold may not exceed what was left plus what was made")
@@ -53,7 +58,10 @@ struct LedgerRulesTests {
         let sale = Self.ledger(sold: 45, allocation: .none, incomes: [:])
         let problems = sale.problems(activeMembers: [], stockBefore: [:], currentMonth: Self.november)
         #expect(problems.contains(.saleExceedsStock("Tikar", sold: 45, available: 40)))
-        #expect(!sale.problems(activeMembers: [], stockBefore: ["tikar": 5], currentMonth: Self.november).contains { if case .saleExceedsStock = $0 { true } else { false } })
+        #expect(
+            !sale.problems(activeMembers: [], stockBefore: ["tikar": 5], currentMonth: Self.november).contains {
+                if case .saleExceedsStock = $0 { true } else { false }
+            })
         #expect(sale.stock(after: ["tikar": 5]) == ["tikar": 0])
     }
 
@@ -63,7 +71,8 @@ struct LedgerRulesTests {
             production: [ProductionLine(product: "x", unit: "u", quantity: .max, materialCost: Rupiah(.max))],
             sales: Array(repeating: SaleLine(product: "x", channel: .online, quantity: .max, unitPrice: Rupiah(.max)), count: 40),
             amounts: [Rupiah(.min)], incomes: [Rupiah(.max)])
-        #expect(huge.contains(.tooManyLines(30)) && huge.contains(.tooLarge(line: 1)) && huge.contains(.costTooLarge) && huge.contains(.incomeTooLarge))
+        #expect(
+            huge.contains(.tooManyLines(30)) && huge.contains(.tooLarge(line: 1)) && huge.contains(.costTooLarge) && huge.contains(.incomeTooLarge))
     }
 
     @Test("Months parse only as YYYY-MM; any other text is nil, never a trap")

@@ -10,7 +10,9 @@ import VaporTesting
 @Suite("Production and sales ledger")
 struct LedgerTests {
     /// A month of a weaving group as its form sends it.
-    static func month(_ month: String, version: Int, made: Int = 40, sold: Int = 30, price: String = "35.000", modal: String = "200000", iks: String = "50000")
+    static func month(
+        _ month: String, version: Int, made: Int = 40, sold: Int = 30, price: String = "35.000", modal: String = "200000", iks: String = "50000"
+    )
         -> [String: String]
     {
         [
@@ -35,7 +37,8 @@ struct LedgerTests {
 
             // then: stored; revenue − costs = profit; capital + welfare + IKS = profit; the members' incomes add up to the welfare share
             #expect(saved.status == .seeOther)
-            let ledger = try #require(try await FluentLedgerRepository(database: app.db).find(group: group.id, month: YearMonth(year: 2026, month: 11)!))
+            let ledger = try #require(
+                try await FluentLedgerRepository(database: app.db).find(group: group.id, month: YearMonth(year: 2026, month: 11)!))
             #expect(ledger.revenue == Rupiah(1_050_000) && ledger.materialCost == Rupiah(400_000) && ledger.otherCost == Rupiah(50_000))
             #expect(ledger.profit == Rupiah(600_000))
             #expect(ledger.allocation == ProfitAllocation(modal: Rupiah(200_000), kesejahteraan: Rupiah(350_000), iks: Rupiah(50_000)))
@@ -48,16 +51,21 @@ struct LedgerTests {
             #expect(audit.count == 1 && audit.first?.changes.contains { $0.field == "profit" && $0.after == "600000" } == true)
 
             // when: saved again with the version it was read at, and once more with that stale version
-            #expect(try await app.testing().submit("/groups/\(group.id)/ledger", as: pendamping, Self.month("2026-11", version: 1, sold: 35)).status == .seeOther)
+            #expect(
+                try await app.testing().submit("/groups/\(group.id)/ledger", as: pendamping, Self.month("2026-11", version: 1, sold: 35)).status
+                    == .seeOther)
             let stale = try await app.testing().submit("/groups/\(group.id)/ledger", as: pendamping, Self.month("2026-11", version: 1, sold: 20))
 
             // then: 409, the figures typed are still in the form, and the stored month is the second one
             #expect(stale.status == .conflict && stale.text.contains("baru saja disimpan orang lain") && stale.text.contains("value=\"20\""))
-            #expect(try await FluentLedgerRepository(database: app.db).find(group: group.id, month: YearMonth(year: 2026, month: 11)!)?.unitsSold == 35)
+            #expect(
+                try await FluentLedgerRepository(database: app.db).find(group: group.id, month: YearMonth(year: 2026, month: 11)!)?.unitsSold == 35)
         }
     }
 
-    @Test("Bad input is refused next to its section and what was typed stays: negatives, price 0, a sale larger than stock, a future month, too much allocated")
+    @Test(
+        "Bad input is refused next to its section and what was typed stays: negatives, price 0, a sale larger than stock, a future month, too much allocated"
+    )
     func badInput() async throws {
         try await withTestApp { app in
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
@@ -84,7 +92,8 @@ struct LedgerTests {
             // a loss allocates nothing: capital and IKS must be 0, and with 0 the month saves with no income
             let loss = Self.month("2026-11", version: 0, sold: 5, price: "20.000", modal: "0", iks: "0")
             #expect(try await app.testing().submit(path, as: op, loss).status == .seeOther)
-            let stored = try #require(try await FluentLedgerRepository(database: app.db).find(group: group.id, month: YearMonth(year: 2026, month: 11)!))
+            let stored = try #require(
+                try await FluentLedgerRepository(database: app.db).find(group: group.id, month: YearMonth(year: 2026, month: 11)!))
             #expect(stored.profit == Rupiah(-350_000) && stored.allocation == .none && stored.memberIncomes.values.allSatisfy { $0.amount == 0 })
         }
     }
@@ -95,7 +104,9 @@ struct LedgerTests {
             let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
             let group = try await app.makeGroup(desa: "16.02.03.2007", members: try await app.makeWeavers(6), active: true)
             let path = "/groups/\(group.id)/ledger"
-            #expect(try await app.testing().submit(path, as: op, Self.month("2026-10", version: 0, made: 40, sold: 10, modal: "0", iks: "0")).status == .seeOther)
+            #expect(
+                try await app.testing().submit(path, as: op, Self.month("2026-10", version: 0, made: 40, sold: 10, modal: "0", iks: "0")).status
+                    == .seeOther)
             // November sells 35 of 30 left + 10 made
             #expect(try await app.testing().submit(path, as: op, Self.month("2026-11", version: 0, made: 10, sold: 35)).status == .seeOther)
             // October reduced to 20 made: November would sell 35 of 20 − 10 + 10
@@ -137,7 +148,8 @@ struct LedgerTests {
             // then: the month shows the correction with its reason and the figures before and after
             let page = try await app.testing().sendRequest(.GET, "\(path)?bulan=2026-10", headers: op.browser)
             #expect(page.text.contains("Nota penjualan pasar kalah dihitung") && page.text.contains("omzet Rp 1.050.000 → Rp 1.225.000"))
-            let ledger = try #require(try await FluentLedgerRepository(database: app.db).find(group: group.id, month: YearMonth(year: 2026, month: 10)!))
+            let ledger = try #require(
+                try await FluentLedgerRepository(database: app.db).find(group: group.id, month: YearMonth(year: 2026, month: 10)!))
             #expect(ledger.adjustments == 1 && ledger.version == 2)
             let audit = try await FluentAuditLog(database: app.db).search(.init(entityID: ledger.id.uuidString)).entries
             #expect(audit.contains { $0.note?.contains("koreksi: Nota penjualan") == true })
@@ -164,13 +176,20 @@ struct LedgerTests {
         try await withTestApp { app in
             let admin = try await app.makeUser("admin", role: .adminProvinsi, region: nil)
             let oki = try await app.makeGroup(desa: "16.02.03.2007", members: try await app.makeWeavers(6), active: true)
-            let oki2 = try await app.makeGroup(desa: "16.02.03.2001", members: try await app.makeWeavers(6, desa: "16.02.03.2001", first: 20), active: true)
-            let oku = try await app.makeGroup(desa: "16.01.01.2001", members: try await app.makeWeavers(6, desa: "16.01.01.2001", first: 40), active: true)
+            let oki2 = try await app.makeGroup(
+                desa: "16.02.03.2001", members: try await app.makeWeavers(6, desa: "16.02.03.2001", first: 20), active: true)
+            let oku = try await app.makeGroup(
+                desa: "16.01.01.2001", members: try await app.makeWeavers(6, desa: "16.01.01.2001", first: 40), active: true)
             #expect(try await app.testing().submit("/groups/\(oki.id)/ledger", as: admin, Self.month("2026-11", version: 0)).status == .seeOther)
             #expect(
-                try await app.testing().submit("/groups/\(oki2.id)/ledger", as: admin, Self.month("2026-11", version: 0, made: 10, sold: 10, price: "60.000", modal: "0", iks: "0"))
-                    .status == .seeOther)
-            #expect(try await app.testing().submit("/groups/\(oku.id)/ledger", as: admin, Self.month("2026-11", version: 0, sold: 20)).status == .seeOther)
+                try await app.testing().submit(
+                    "/groups/\(oki2.id)/ledger", as: admin,
+                    Self.month("2026-11", version: 0, made: 10, sold: 10, price: "60.000", modal: "0", iks: "0")
+                )
+                .status == .seeOther)
+            #expect(
+                try await app.testing().submit("/groups/\(oku.id)/ledger", as: admin, Self.month("2026-11", version: 0, sold: 20)).status == .seeOther
+            )
 
             let store = FluentLedgerRepository(database: app.db)
             let month = YearMonth(year: 2026, month: 11)!

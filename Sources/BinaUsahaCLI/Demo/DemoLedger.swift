@@ -17,7 +17,7 @@ enum DemoLedger {
             guard let skill = try await repositories.skills.find(code: group.skill), !skill.products.isEmpty else { continue }
             let kabkota = group.kecamatan.parent ?? group.kecamatan
             // Some kab/kota sell better than others: the same craft fetches more near a market.
-            let market = 0.8 + Double(Int(kabkota.digits.suffix(2)) ?? 0) .truncatingRemainder(dividingBy: 5) * 0.12
+            let market = 0.8 + Double(Int(kabkota.digits.suffix(2)) ?? 0).truncatingRemainder(dividingBy: 5) * 0.12
             let channels: [SalesChannel] = [.pasarLokal, .pengepul, .tokoOlehOleh, .online, .pameran]
             var stock: [String: Int] = [:]
             let recordThisMonth = group.pendamping == nil
@@ -34,7 +34,8 @@ enum DemoLedger {
                     let price = Double(product.sellingPrice.amount) * market * Double.random(in: 0.9...1.1, using: &random)
                     let first = sold * 2 / 3
                     if first > 0 {
-                        sales.append(SaleLine(product: product.name, channel: channels[(index + first) % 2], quantity: first, unitPrice: Rupiah(Int64(price))))
+                        sales.append(
+                            SaleLine(product: product.name, channel: channels[(index + first) % 2], quantity: first, unitPrice: Rupiah(Int64(price))))
                     }
                     if sold - first > 0 {
                         sales.append(

@@ -106,7 +106,7 @@ public enum DemoSeeder {
     public static func describe(_ outcome: Outcome) -> String {
         var text =
             "Data demo dimuat: \(outcome.people) penerima manfaat di \(CraftCentres.all.count) desa sentra kerajinan"
-            + "; \(outcome.year.groups) KUBE aktif dengan \(outcome.year.sessions) sesi pembinaan \(outcome.year.payments) pencairan bantuan"
+            + "; \(outcome.year.groups) KUBE aktif dengan \(outcome.year.sessions) sesi pembinaan, \(outcome.year.payments) pencairan bantuan"
             + " dan \(outcome.year.ledgerMonths) bulan produksi dan penjualan."
         if outcome.officialRegions > 0 {
             text += "\nDaftar resmi kecamatan dan desa/kelurahan dimuat: \(outcome.officialRegions) wilayah."

@@ -14,7 +14,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public var permissions: Set<Permission> {
         switch self {
         case .adminProvinsi: Set(Permission.allCases)
-        case .operatorKabkota: [.readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates, .editPotentials, .planGroups, .closeMonths]
+        case .operatorKabkota:
+            [.readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates, .editPotentials, .planGroups, .closeMonths]
         // A pendamping works with names and groups; NIK, KK and phone stay masked for them.
         case .pendamping: [.readRegistry, .recordFieldwork, .readAggregates]
         case .mitra: [.readAggregates]

@@ -91,7 +91,9 @@ struct LedgerAPIController {
         }
         var costs: [CostKind: Rupiah] = [:]
         for (key, amount) in body.other_costs ?? [:] {
-            guard let kind = CostKind(rawValue: key) else { throw invalid(req.t(.apiBadCostKind, CostKind.allCases.map(\.rawValue).joined(separator: ", "))) }
+            guard let kind = CostKind(rawValue: key) else {
+                throw invalid(req.t(.apiBadCostKind, CostKind.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
             costs[kind] = Rupiah(amount)
         }
         var incomes: [UUID: Rupiah] = [:]
@@ -106,7 +108,8 @@ struct LedgerAPIController {
             sales: sales, otherCosts: costs, modal: Rupiah(body.alloc_modal ?? 0), iks: Rupiah(body.alloc_iks ?? 0), memberIncomes: incomes,
             reason: body.reason ?? "")
         do {
-            let saved = try await req.services.ledgerWrites(req.db).recordMonth(group: group.id, month: month, input, version: body.version, by: principal)
+            let saved = try await req.services.ledgerWrites(req.db).recordMonth(
+                group: group.id, month: month, input, version: body.version, by: principal)
             let closed = try await req.services.ledger(req.db).closure(of: group.kecamatan.parent ?? group.kecamatan, month: month) != nil
             return MonthResponse(saved, closed: closed)
         } catch let error as LedgerRuleError {
@@ -153,7 +156,9 @@ struct LedgerAPIController {
         let now = YearMonth(req.services.clock.now())
         func month(_ field: String, _ fallback: YearMonth) throws -> YearMonth {
             guard let text = try? req.query.get(String.self, at: field), !text.isEmpty else { return fallback }
-            guard let month = YearMonth(parsing: text) else { throw APIError.badRequest(LedgerProblem.badMonth(String(text.prefix(20))).message(req.lang)) }
+            guard let month = YearMonth(parsing: text) else {
+                throw APIError.badRequest(LedgerProblem.badMonth(String(text.prefix(20))).message(req.lang))
+            }
             return month
         }
         let to = try month("to", now)
@@ -184,7 +189,8 @@ struct LedgerAPIController {
             let response = Response(status: .created)
             try response.content.encode(
                 ClosureResponse(
-                    kabupaten_kota: closure.kabupatenKota.rawValue, month: closure.month.text, closed_at: closure.closedAt, closed_by: closure.closedBy))
+                    kabupaten_kota: closure.kabupatenKota.rawValue, month: closure.month.text, closed_at: closure.closedAt,
+                    closed_by: closure.closedBy))
             return response
         } catch let error as LedgerRuleError {
             throw APIError(status: .unprocessableEntity, code: "invalid", message: error.message(req.lang))
@@ -195,7 +201,9 @@ struct LedgerAPIController {
 
     static func month(_ req: Request) throws -> YearMonth {
         let text = req.parameters.get("month") ?? ""
-        guard let month = YearMonth(parsing: text) else { throw APIError.badRequest(LedgerProblem.badMonth(String(text.prefix(20))).message(req.lang)) }
+        guard let month = YearMonth(parsing: text) else {
+            throw APIError.badRequest(LedgerProblem.badMonth(String(text.prefix(20))).message(req.lang))
+        }
         return month
     }
 

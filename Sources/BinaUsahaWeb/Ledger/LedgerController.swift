@@ -13,7 +13,9 @@ struct LedgerController {
         guard let text = try? req.query.get(String.self, at: field), !text.isEmpty else {
             return YearMonth(req.services.clock.now())
         }
-        guard let month = YearMonth(parsing: text) else { throw Abort(.badRequest, reason: LedgerProblem.badMonth(String(text.prefix(20))).message(req.lang)) }
+        guard let month = YearMonth(parsing: text) else {
+            throw Abort(.badRequest, reason: LedgerProblem.badMonth(String(text.prefix(20))).message(req.lang))
+        }
         return month
     }
 
@@ -137,13 +139,16 @@ struct LedgerController {
         let principal = try req.requirePrincipal()
         let month = try Self.month(req)
         let data = try await summaryData(req, month: month)
-        if (try? req.query.get(String.self, at: "format")) == "csv" { return LedgerCSV.response(data, part: try? req.query.get(String.self, at: "bagian"), lang: req.lang) }
+        if (try? req.query.get(String.self, at: "format")) == "csv" {
+            return LedgerCSV.response(data, part: try? req.query.get(String.self, at: "bagian"), lang: req.lang)
+        }
         let now = req.services.clock.now()
         let kabkotaOptions = try await req.services.regions(req.db).regions(level: .kabupatenKota, within: SumateraSelatan.provinceCode)
             .filter { principal.covers($0.code) }
         let closed = Set(data.closures.filter { $0.month == month }.map(\.kabupatenKota))
         return LedgerSummaryPage.render(
-            data, months: Self.months(now: now), closable: principal.may(.closeMonths) && month < YearMonth(now)
+            data, months: Self.months(now: now),
+            closable: principal.may(.closeMonths) && month < YearMonth(now)
                 ? kabkotaOptions.filter { !closed.contains($0.code) } : [],
             notice: notice ?? (try? req.query.get(String.self, at: "ditutup")).map { _ in req.t(.ldgClosedNotice, month.label(req.lang)) },
             errors: errors, context: req.page(path: Site.ledger)

@@ -34,7 +34,8 @@ struct LedgerFormInput {
                 production.append(
                     ProductionLine(
                         product: values[p + "product"] ?? "", unit: values[p + "unit"] ?? "",
-                        quantity: Int(clamping: number(p + "qty", section: "produksi")), materialCost: Rupiah(number(p + "cost", section: "produksi"))))
+                        quantity: Int(clamping: number(p + "qty", section: "produksi")), materialCost: Rupiah(number(p + "cost", section: "produksi"))
+                    ))
             }
             let s = "sale_\(index)_"
             if !blank([s + "product", s + "qty", s + "price"]) {

@@ -49,7 +49,7 @@ enum LedgerPages {
                         lineField(t(.ldgProduct), "prod_\(i)_product", value, list: "ldg-products", maxLength: 80),
                         lineField(t(.ldgUnit), "prod_\(i)_unit", value, list: "ldg-units", maxLength: 20),
                         lineField(t(.ldgQuantity), "prod_\(i)_qty", value, inputMode: "numeric"),
-                        lineField(t(.ldgMaterialCost), "prod_\(i)_cost", value, inputMode: "numeric"))
+                        lineField(t(.ldgMaterialCost) + " (Rp)", "prod_\(i)_cost", value, inputMode: "numeric"))
                 }),
             .fieldset(
                 .id("penjualan"), .class(m.errors["penjualan"] == nil ? "lines" : "lines invalid"),
@@ -68,7 +68,7 @@ enum LedgerPages {
                 }),
             .fieldset(
                 .id("biaya"), .class(m.errors["biaya"] == nil ? "lines" : "lines invalid"),
-                .legend(.text(t(.ldgOtherCosts))), sectionErrors("biaya"),
+                .legend(.text(t(.ldgOtherCosts) + " (Rp)")), sectionErrors("biaya"),
                 .div(
                     .class("line"),
                     .forEach(CostKind.allCases) { kind in lineField(kind.label(lang), "cost_\(kind.rawValue)", value, inputMode: "numeric") })),
@@ -175,7 +175,8 @@ enum LedgerPages {
                 .ul(
                     .class("muted"),
                     .forEach(byProduct.sorted { $0.key < $1.key }) { product, ratio in
-                        let catalogue = skill?.products.first { MonthlyLedger.productKey($0.name) == MonthlyLedger.productKey(product) }?.valueAddedRatio
+                        let catalogue = skill?.products.first { MonthlyLedger.productKey($0.name) == MonthlyLedger.productKey(product) }?
+                            .valueAddedRatio
                         return .li(
                             .text("\(product): \(t(.ldgValueAdded).lowercased()) \(formatValueAdded(ratio, lang))"),
                             .unwrap(catalogue) { .text(" · \(t(.ldgExpected).lowercased()) \(formatValueAdded($0, lang))") })
@@ -197,7 +198,9 @@ enum LedgerPages {
                             .td(.a(.href(Site.groupLedger(group) + "?bulan=\(l.month.text)"), .text(l.month.label(t.lang)))),
                             .td(.class("num"), .attribute(named: "data-label", value: t(.ldgRevenue)), .text(l.revenue.formatted)),
                             .td(.class("num"), .attribute(named: "data-label", value: t(.ldgProfit)), .text(l.profit.formatted)),
-                            .td(.class("num"), .attribute(named: "data-label", value: t(.ldgValueAdded)), .text(formatValueAdded(l.valueAdded, t.lang))))
+                            .td(
+                                .class("num"), .attribute(named: "data-label", value: t(.ldgValueAdded)),
+                                .text(formatValueAdded(l.valueAdded, t.lang))))
                     })))
     }
 }

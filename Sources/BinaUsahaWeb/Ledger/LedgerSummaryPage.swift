@@ -44,20 +44,23 @@ enum LedgerSummaryPage {
                 .if(d.byKabkota.isEmpty, .p(.class("empty"), .text(t(.ldgNoData)))),
                 .if(
                     !d.byKabkota.isEmpty,
-                    .group(.div(
-                        .class("table-wrap"),
-                        .table(
-                            .class("stack"),
-                            .thead(.tr(.th(.text(t(.prgFieldKabkota))), head, .th(.text(t(.ldgStatus))))),
-                            .tbody(
-                                .forEach(d.byKabkota) { row in
-                                    let code = RegionCode(trusted: row.key)
-                                    return .tr(
-                                        .td(.text(d.regions[code].map(Recommender.placeName) ?? row.key)), totalsCells(row),
-                                        .td(.attribute(named: "data-label", value: t(.ldgStatus)), .text(closedHere[code] == nil ? t(.ldgOpen) : t(.ldgClosedShort))))
-                                },
-                                .if(d.byKabkota.count > 1, .tr(.class("total"), .th(.text(t(.ldgTotal))), totalsCells(total), .td()))))),
-                    .p(.a(.href(csv("kabkota")), .text(t(.ldgCsv)))))),
+                    .group(
+                        .div(
+                            .class("table-wrap"),
+                            .table(
+                                .class("stack"),
+                                .thead(.tr(.th(.text(t(.prgFieldKabkota))), head, .th(.text(t(.ldgStatus))))),
+                                .tbody(
+                                    .forEach(d.byKabkota) { row in
+                                        let code = RegionCode(trusted: row.key)
+                                        return .tr(
+                                            .td(.text(d.regions[code].map(Recommender.placeName) ?? row.key)), totalsCells(row),
+                                            .td(
+                                                .attribute(named: "data-label", value: t(.ldgStatus)),
+                                                .text(closedHere[code] == nil ? t(.ldgOpen) : t(.ldgClosedShort))))
+                                    },
+                                    .if(d.byKabkota.count > 1, .tr(.class("total"), .th(.text(t(.ldgTotal))), totalsCells(total), .td()))))),
+                        .p(.a(.href(csv("kabkota")), .text(t(.ldgCsv)))))),
                 .if(
                     !closable.isEmpty,
                     .form(
@@ -71,23 +74,25 @@ enum LedgerSummaryPage {
                 .if(d.bySkill.isEmpty, .p(.class("muted"), .text(t(.ldgNoData)))),
                 .if(
                     !d.bySkill.isEmpty,
-                    .group(.div(
-                        .class("table-wrap"),
-                        .table(
-                            .class("stack"),
-                            .thead(
-                                .tr(
-                                    .th(.text(t(.grpColSkill))), .th(.class("num"), .text(t(.ldgGroupsReporting))),
-                                    .th(.class("num"), .text(t(.ldgRevenue))), .th(.class("num"), .text(t(.ldgValueAdded))),
-                                    .th(.class("num"), .text(t(.ldgExpected))))),
-                            .tbody(
-                                .forEach(d.bySkill) { row in
+                    .group(
+                        .div(
+                            .class("table-wrap"),
+                            .table(
+                                .class("stack"),
+                                .thead(
                                     .tr(
-                                        .td(.text(d.skills[row.key]?.name ?? row.key)), cell(t(.ldgGroupsReporting), String(row.groupMonths)),
-                                        cell(t(.ldgRevenue), row.revenue.formatted), cell(t(.ldgValueAdded), formatValueAdded(row.valueAdded, lang)),
-                                        cell(t(.ldgExpected), formatValueAdded(d.skills[row.key]?.valueAddedRatio, lang)))
-                                }))),
-                    .p(.a(.href(csv("keterampilan")), .text(t(.ldgCsv))))))
+                                        .th(.text(t(.grpColSkill))), .th(.class("num"), .text(t(.ldgGroupsReporting))),
+                                        .th(.class("num"), .text(t(.ldgRevenue))), .th(.class("num"), .text(t(.ldgValueAdded))),
+                                        .th(.class("num"), .text(t(.ldgExpected))))),
+                                .tbody(
+                                    .forEach(d.bySkill) { row in
+                                        .tr(
+                                            .td(.text(d.skills[row.key]?.name ?? row.key)), cell(t(.ldgGroupsReporting), String(row.groupMonths)),
+                                            cell(t(.ldgRevenue), row.revenue.formatted),
+                                            cell(t(.ldgValueAdded), formatValueAdded(row.valueAdded, lang)),
+                                            cell(t(.ldgExpected), formatValueAdded(d.skills[row.key]?.valueAddedRatio, lang)))
+                                    }))),
+                        .p(.a(.href(csv("keterampilan")), .text(t(.ldgCsv))))))
             ))
     }
 

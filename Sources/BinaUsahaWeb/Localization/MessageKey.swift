@@ -70,5 +70,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
         workGroupMembers, workPlans, workPlanTitle, workPlanDetail, workOpen, workRecord, workDuplicates, overviewTitle, overviewIntro,
         overviewPeople, overviewDraft, overviewActive, overviewDissolved, overviewTotal, navMenuButton, auditAllEntities, grpPartsLabel,
         regionAllOfYours
-    case navLedger, ldgTab, ldgTitle, ldgIntro, ldgGroupTitle, ldgMonth, ldgShowMonth, ldgOpen, ldgClosed, ldgClosedShort, ldgReadOnly, ldgClosedReadOnly, ldgProduction, ldgProductionHint, ldgProduct, ldgUnit, ldgQuantity, ldgMaterialCost, ldgSales, ldgSalesHint, ldgChannel, ldgUnitPrice, ldgOtherCosts, ldgAllocation, ldgAllocationHint, ldgModal, ldgIKS, ldgWelfare, ldgIncomes, ldgIncomesHint, ldgIncomeNow, ldgReason, ldgReasonHint, ldgSave, ldgSaveCorrection, ldgSaved, ldgStale, ldgSummary, ldgRevenue, ldgProfit, ldgValueAdded, ldgExpected, ldgIncomePerMember, ldgHistory, ldgNoHistory, ldgAdjustments, ldgAdjustmentRow, ldgByKabkota, ldgByGroup, ldgBySkill, ldgGroupsReporting, ldgStatus, ldgTotal, ldgNoData, ldgCsv, ldgCloseMonth, ldgCloseHint, ldgClosedNotice, ldgMissing, ldgNotRecorded, apiBadChannel, apiBadCostKind, apiBadBreakdown
+    case navLedger, ldgTab, ldgTitle, ldgIntro, ldgGroupTitle, ldgMonth, ldgShowMonth, ldgOpen, ldgClosed, ldgClosedShort, ldgReadOnly,
+        ldgClosedReadOnly, ldgProduction, ldgProductionHint, ldgProduct, ldgUnit, ldgQuantity, ldgMaterialCost, ldgSales, ldgSalesHint, ldgChannel,
+        ldgUnitPrice, ldgOtherCosts, ldgAllocation, ldgAllocationHint, ldgModal, ldgIKS, ldgWelfare, ldgIncomes, ldgIncomesHint, ldgIncomeNow,
+        ldgReason, ldgReasonHint, ldgSave, ldgSaveCorrection, ldgSaved, ldgStale, ldgSummary, ldgRevenue, ldgProfit, ldgValueAdded, ldgExpected,
+        ldgIncomePerMember, ldgHistory, ldgNoHistory, ldgAdjustments, ldgAdjustmentRow, ldgByKabkota, ldgByGroup, ldgBySkill, ldgGroupsReporting,
+        ldgStatus, ldgTotal, ldgNoData, ldgCsv, ldgCloseMonth, ldgCloseHint, ldgClosedNotice, ldgMissing, ldgNotRecorded, apiBadChannel,
+        apiBadCostKind, apiBadBreakdown
 }
