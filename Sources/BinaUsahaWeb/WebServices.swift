@@ -57,6 +57,7 @@ extension WebServices {
     func groups(_ db: any Database) -> any GroupRepository { repositories(db).groups }
     func coaching(_ db: any Database) -> any CoachingRepository { repositories(db).coaching }
     func ledger(_ db: any Database) -> any LedgerRepository { repositories(db).ledger }
+    func partners(_ db: any Database) -> any PartnerRepository { repositories(db).partners }
 }
 
 // MARK: - Use cases, wired with this request's repositories
@@ -129,6 +130,7 @@ extension WebServices {
     func createGroup(_ db: any Database) -> CreateGroup { CreateGroup(transactor: transactor(db), clock: clock) }
     func coachingWrites(_ db: any Database) -> CoachingWrites { CoachingWrites(transactor: transactor(db), clock: clock) }
     func ledgerWrites(_ db: any Database) -> LedgerWrites { LedgerWrites(transactor: transactor(db), clock: clock) }
+    func partnerWrites(_ db: any Database) -> PartnerWrites { PartnerWrites(transactor: transactor(db), clock: clock) }
     func proposePlan(_ db: any Database) -> ProposePlan { ProposePlan(transactor: transactor(db), repositories: repositories(db), clock: clock) }
     func catalogueWrites(_ db: any Database) -> CatalogueWrites { CatalogueWrites(transactor: transactor(db), clock: clock) }
     func planDecisions(_ db: any Database) -> PlanDecisions { PlanDecisions(transactor: transactor(db), clock: clock) }

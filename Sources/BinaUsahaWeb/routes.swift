@@ -94,6 +94,16 @@ func routes(_ app: Application) throws {
         app.post("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: coaching.saveAttendance)
         app.get("pendamping", policy: PermissionPolicy(.recordFieldwork), use: coaching.pendamping)
 
+        let partners = PartnersController()
+        app.get("partners", policy: read, use: partners.index)
+        app.post("partners", policy: PermissionPolicy(.managePartners), use: partners.create)
+        app.get("partners", ":id", policy: read, use: partners.show)
+        app.post("partners", ":id", "commitments", policy: PermissionPolicy(.managePartners), use: partners.addCommitment)
+        app.post(
+            "partners", ":id", "commitments", ":commitment", "realisations", policy: PermissionPolicy(.managePartners), use: partners.addRealisation)
+        app.post("partners", ":id", "accounts", policy: PermissionPolicy(.manageUsers), use: partners.linkAccount)
+        app.get("mitra", policy: PermissionPolicy(.readAggregates), use: partners.mitra)
+
         let ledger = LedgerController()
         app.get("groups", ":id", "ledger", policy: read, use: ledger.month)
         app.post("groups", ":id", "ledger", policy: PermissionPolicy(.recordFieldwork), use: ledger.save)
@@ -184,6 +194,13 @@ func routes(_ app: Application) throws {
         v1.post("sessions", policy: write, use: groups.scheduleSession)
         v1.get("sessions", ":id", policy: read, use: groups.session)
         v1.put("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: groups.putAttendance)
+
+        let partners = PartnersAPIController()
+        v1.get("partners", policy: read, use: partners.list)
+        v1.post("partners", policy: PermissionPolicy(.managePartners), use: partners.create)
+        v1.get("partners", ":id", policy: read, use: partners.show)
+        v1.post("partners", ":id", "commitments", policy: PermissionPolicy(.managePartners), use: partners.addCommitment)
+        v1.post("commitments", ":id", "realisations", policy: PermissionPolicy(.managePartners), use: partners.addRealisation)
 
         let ledger = LedgerAPIController()
         v1.get("groups", ":id", "ledger", policy: read, use: ledger.list)

@@ -63,6 +63,16 @@ struct DemoTests {
                 within: nil, from: YearMonth(year: 2025, month: 11)!, to: YearMonth(year: 2026, month: 11)!, by: .kabupatenKota)
             #expect(year.count == byKabkota.count && year.allSatisfy { ($0.valueAdded ?? 0) > 1.2 })
             #expect(Set(year.map { (($0.valueAdded ?? 0) * 10).rounded() }).count > 1)
+
+            // the demo mitra acts for a bank with commitments to groups, partly delivered, never more than promised
+            let mitra = try #require(try await FluentUserRepository(database: app.db).find(username: "mitra"))
+            let partners = FluentPartnerRepository(database: app.db)
+            let bank = try #require(try await partners.partners(ofAccount: mitra.id).first)
+            let commitments = try await partners.commitments(ofPartner: bank.id)
+            #expect(
+                !commitments.isEmpty
+                    && commitments.allSatisfy { !$0.commitment.groups.isEmpty && $0.realised.amount > 0 && $0.realised <= $0.commitment.value })
+            #expect(try await partners.partners(within: nil).count == 3)
         }
     }
 }

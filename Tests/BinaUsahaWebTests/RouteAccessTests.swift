@@ -1,4 +1,5 @@
 import BinaUsahaDomain
+import BinaUsahaPersistence
 import BinaUsahaTestSupport
 import Foundation
 import Testing
@@ -112,6 +113,24 @@ struct RouteAccessTests {
         default: .forbidden
         }
     }
+    /// The fixture's partner (one per region): readers inside their region, hidden outside.
+    static let partnerRead: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .mitra?: .forbidden
+        case .adminProvinsi?: .allowed
+        default: inside ? .allowed : .hidden
+        }
+    }
+    /// Commitments and realisations: partner managers inside their region.
+    static let partnerWrite: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?: .allowed
+        case .operatorKabkota?: inside ? .allowed : .hidden
+        default: .forbidden
+        }
+    }
     /// A month the fixture's group has not recorded: 404 to everyone who may read the group.
     static let monthNotRecorded: Rule = { role, _ in
         switch role {
@@ -145,6 +164,18 @@ struct RouteAccessTests {
         "POST /sessions/:id/attendance": attendanceWrite,
         "GET /pendamping": fieldwork,
         "GET /groups/:id/ledger": personRead,
+        "GET /partners": registryRead,
+        "POST /partners": registryWrite,
+        "GET /partners/:id": partnerRead,
+        "POST /partners/:id/commitments": partnerWrite,
+        "POST /partners/:id/commitments/:commitment/realisations": partnerWrite,
+        "POST /partners/:id/accounts": adminOnly,
+        "GET /mitra": signedIn,
+        "GET /api/v1/partners": registryRead,
+        "POST /api/v1/partners": registryWrite,
+        "GET /api/v1/partners/:id": partnerRead,
+        "POST /api/v1/partners/:id/commitments": partnerWrite,
+        "POST /api/v1/commitments/:id/realisations": partnerWrite,
         "POST /groups/:id/ledger": attendanceWrite,
         "GET /ledger": registryRead,
         "POST /ledger/close": registryWrite,
@@ -287,18 +318,31 @@ struct RouteAccessTests {
                 true: try await app.makeProgrammeAndSession(kabkota: "16.02", group: groups[true]!),
                 false: try await app.makeProgrammeAndSession(kabkota: "16.01", group: groups[false]!),
             ]
+            var partners: [Bool: (Partner, Commitment)] = [:]
+            for (inside, kabkota) in [(true, "16.02"), (false, "16.01")] {
+                let partner = Partner(name: "Mitra \(kabkota)", kind: .lsm, regions: [RegionCode(trusted: kabkota)])
+                let commitment = Commitment(
+                    partner: partner.id, type: .dana, description: "Dana", value: Rupiah(1_000_000),
+                    startsOn: CivilDate(year: 2026, month: 1, day: 1)!,
+                    endsOn: CivilDate(year: 2026, month: 12, day: 31)!, kabupatenKota: RegionCode(trusted: kabkota), groups: [])
+                try await FluentPartnerRepository(database: app.db).insert(partner)
+                try await FluentPartnerRepository(database: app.db).insert(commitment)
+                partners[inside] = (partner, commitment)
+            }
             let ids: [Bool: [String: String]] = [
                 true: [
                     "users": target[true]!.user.id.uuidString, "people": people[true]!.id.uuidString,
                     "imports": job.uuidString, "plans": plans[true]!.id.uuidString,
                     "groups": groups[true]!.id.uuidString, "programmes": coaching[true]!.0.id.uuidString,
-                    "sessions": coaching[true]!.1.id.uuidString,
+                    "sessions": coaching[true]!.1.id.uuidString, "partners": partners[true]!.0.id.uuidString,
+                    "commitments": partners[true]!.1.id.uuidString,
                 ],
                 false: [
                     "users": target[false]!.user.id.uuidString, "people": people[false]!.id.uuidString,
                     "imports": job.uuidString, "plans": plans[false]!.id.uuidString,
                     "groups": groups[false]!.id.uuidString, "programmes": coaching[false]!.0.id.uuidString,
-                    "sessions": coaching[false]!.1.id.uuidString,
+                    "sessions": coaching[false]!.1.id.uuidString, "partners": partners[false]!.0.id.uuidString,
+                    "commitments": partners[false]!.1.id.uuidString,
                 ],
             ]
 
@@ -339,13 +383,18 @@ struct RouteAccessTests {
         let region = inside ? "16.02" : "16.01"
         let raw = route.path.map(\.description).joined(separator: "/")
         let kind =
-            raw.contains("beneficiaries")
-            ? "people"
-            : raw.hasPrefix("imports")
-                ? "imports"
-                : raw.contains("plans")
-                    ? "plans"
-                    : raw.contains("programmes") ? "programmes" : raw.contains("sessions") ? "sessions" : raw.contains("groups") ? "groups" : "users"
+            raw.contains("partners")
+            ? "partners"
+            : raw.contains("commitments")
+                ? "commitments"
+                : raw.contains("beneficiaries")
+                    ? "people"
+                    : raw.hasPrefix("imports")
+                        ? "imports"
+                        : raw.contains("plans")
+                            ? "plans"
+                            : raw.contains("programmes")
+                                ? "programmes" : raw.contains("sessions") ? "sessions" : raw.contains("groups") ? "groups" : "users"
         var path =
             "/"
             + route.path.map { component -> String in
@@ -353,6 +402,7 @@ struct RouteAccessTests {
                 case ":code": raw.hasPrefix("skills") ? "anyaman-purun" : region
                 case ":resource": "tidak-ada"
                 case ":month": "2026-11"
+                case ":commitment": ids["commitments"]!
                 case ":id": ids[kind]!
                 default: component.description
                 }

@@ -7,6 +7,7 @@ usage: smoke.py BASE_URL [--screenshots DIR] [--full-regions]
 import argparse
 import datetime
 import os
+import re
 import sys
 import time
 import traceback
@@ -492,7 +493,10 @@ try:
         shot("15-kepala-dinas-home")
         sign_out()
         sign_in("mitra:binausaha-demo")
-        check("a partner lands on the introduction", driver.find_element(By.TAG_NAME, "h1").text == "BinaUsaha", text()[:200])
+        check("a partner lands on its own support page", "Bank Sumsel Babel" in driver.find_element(By.TAG_NAME, "h1").text, text()[:200])
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.stack tbody tr")
+        check("with the groups it supports and their figures", len(rows) >= 1 and "×" in text() and "Rp " in text(), str(len(rows)))
+        check("and no member's NIK or name", not re.search(r"\b16\d{14}\b", driver.page_source) and "Data pribadi anggota" in text())
         phone_ready("partner home")
         shot("16-mitra-home")
         sign_out()

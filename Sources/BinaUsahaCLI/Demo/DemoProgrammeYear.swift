@@ -13,6 +13,7 @@ enum DemoProgrammeYear {
         var sessions = 0
         var payments = 0
         var ledgerMonths = 0
+        var commitments = 0
     }
 
     /// A desa left unplanned (Lebuh Rarak, Pedamaran), so that a newcomer and the browser check
@@ -138,6 +139,8 @@ enum DemoProgrammeYear {
         let active = try await repositories.groups.list(within: nil, pendamping: nil).filter { $0.status == .aktif }
         outcome.ledgerMonths = try await DemoLedger.seed(
             groups: active, writes: LedgerWrites(transactor: transactor, clock: clock), repositories: repositories, admin: admin, now: now)
+        outcome.commitments = try await DemoPartners.seed(
+            groups: active, repositories: repositories, writes: PartnerWrites(transactor: transactor, clock: clock), admin: admin, now: now)
         return outcome
     }
 

@@ -15,7 +15,10 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         switch self {
         case .adminProvinsi: Set(Permission.allCases)
         case .operatorKabkota:
-            [.readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates, .editPotentials, .planGroups, .closeMonths]
+            [
+                .readRegistry, .writeRegistry, .readPersonalData, .recordFieldwork, .readAggregates, .editPotentials, .planGroups, .closeMonths,
+                .managePartners,
+            ]
         // A pendamping works with names and groups; NIK, KK and phone stay masked for them.
         case .pendamping: [.readRegistry, .recordFieldwork, .readAggregates]
         case .mitra: [.readAggregates]
@@ -68,4 +71,6 @@ public enum Permission: String, Sendable, CaseIterable {
     case planGroups
     /// Close a kab/kota's month of production and sales, and correct a closed month.
     case closeMonths
+    /// Record partners working in the user's region, their commitments and what they delivered.
+    case managePartners
 }

@@ -15,13 +15,14 @@ public struct Repositories: Sendable {
     public var groups: any GroupRepository
     public var coaching: any CoachingRepository
     public var ledger: any LedgerRepository
+    public var partners: any PartnerRepository
 
     public init(
         regions: any RegionRepository, users: any UserRepository, credentials: any CredentialRepository, audit: any AuditLog,
         beneficiaries: any BeneficiaryRepository, interests: any InterestRepository, importJobs: any ImportJobStore,
         potentials: any PotentialRepository, skills: any SkillRepository & SettingsRepository, plans: any GroupPlanRepository,
         planningPeople: any PlanningPeopleSource & PersonNames, groups: any GroupRepository, coaching: any CoachingRepository,
-        ledger: any LedgerRepository
+        ledger: any LedgerRepository, partners: any PartnerRepository
     ) {
         self.regions = regions
         self.users = users
@@ -37,6 +38,7 @@ public struct Repositories: Sendable {
         self.groups = groups
         self.coaching = coaching
         self.ledger = ledger
+        self.partners = partners
     }
 }
 

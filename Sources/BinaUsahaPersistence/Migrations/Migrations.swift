@@ -25,5 +25,6 @@ public enum Migrations {
         DropNameWords(),
         CreateDeletedBeneficiaries(),
         CreateLedger(),
+        CreatePartners(),
     ]
 }

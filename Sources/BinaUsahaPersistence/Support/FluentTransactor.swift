@@ -123,7 +123,8 @@ extension Repositories {
             importJobs: FluentImportJobStore(database: database), potentials: FluentPotentialRepository(database: database),
             skills: FluentSkillRepository(database: database), plans: FluentGroupPlanRepository(database: database),
             planningPeople: FluentBeneficiaryRepository(database: database), groups: FluentGroupRepository(database: database),
-            coaching: FluentCoachingRepository(database: database), ledger: FluentLedgerRepository(database: database))
+            coaching: FluentCoachingRepository(database: database), ledger: FluentLedgerRepository(database: database),
+            partners: FluentPartnerRepository(database: database))
     }
 }
 

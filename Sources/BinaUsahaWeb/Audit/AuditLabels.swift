@@ -13,7 +13,8 @@ enum AuditLabels {
         ("region", "Wilayah", "Region"), ("interest_tag", "Minat", "Interest"), ("setting", "Pengaturan", "Setting"),
         ("user", "Pengguna", "User"), ("api_token", "Token API", "API token"), ("sign_in", "Masuk", "Sign-in"),
         ("database", "Basis data", "Database"), ("ledger_month", "Produksi dan penjualan bulanan", "Monthly production and sales"),
-        ("ledger_closure", "Tutup bulan", "Month closing"),
+        ("ledger_closure", "Tutup bulan", "Month closing"), ("partner", "Mitra", "Partner"), ("commitment", "Komitmen mitra", "Partner commitment"),
+        ("realisation", "Realisasi komitmen", "Commitment delivery"),
     ]
 
     static func entity(_ key: String, _ lang: Lang) -> String {

@@ -16,6 +16,8 @@ struct HomeController {
             return RoleHomePages.workQueue(queue, region: region ?? "", today: today, context: req.page()).response()
         case let principal? where principal.role == .adminProvinsi || principal.role == .pimpinan:
             return RoleHomePages.overview(try await RegionOverview.load(req, principal: principal), today: today, context: req.page()).response()
+        case let principal? where principal.role == .mitra:
+            return try await PartnersController().mitraPage(req, principal: principal, path: "/")
         default:
             return try await introduction(req, today: today)
         }

@@ -63,6 +63,13 @@ enum Site {
 
     static let pendamping = "/pendamping"
 
+    static let partners = "/partners"
+    static let mitra = "/mitra"
+    static func partner(_ id: UUID) -> String { "/partners/\(id)" }
+    static func partnerCommitments(_ id: UUID) -> String { "/partners/\(id)/commitments" }
+    static func partnerRealisation(_ id: UUID, _ commitment: UUID) -> String { "/partners/\(id)/commitments/\(commitment)/realisations" }
+    static func partnerAccounts(_ id: UUID) -> String { "/partners/\(id)/accounts" }
+
     static let ledger = "/ledger"
     static let ledgerClose = "/ledger/close"
     static func groupLedger(_ id: UUID) -> String { "/groups/\(id)/ledger" }

@@ -77,4 +77,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
         ldgIncomePerMember, ldgHistory, ldgNoHistory, ldgAdjustments, ldgAdjustmentRow, ldgByKabkota, ldgByGroup, ldgBySkill, ldgGroupsReporting,
         ldgStatus, ldgTotal, ldgNoData, ldgCsv, ldgCloseMonth, ldgCloseHint, ldgClosedNotice, ldgMissing, ldgNotRecorded, apiBadChannel,
         apiBadCostKind, apiBadBreakdown
+    case navPartners, ptnTitle, ptnIntro, ptnYear, ptnByKabkota, ptnByPartner, ptnCommitted, ptnRealised, ptnRate, ptnNoCommitments, ptnAll, ptnNone,
+        ptnNew, ptnName, ptnKind, ptnContact, ptnPhone, ptnEmail, ptnRegions, ptnCreate, ptnSaved, ptnCommitments, ptnGroups, ptnRealisationDate,
+        ptnRealisationValue, ptnOutstanding, ptnNote, ptnRecordRealisation, ptnNewCommitment, ptnType, ptnDescription, ptnValue, ptnProgramme,
+        ptnRecordCommitment, ptnAccounts, ptnAccountsHint, ptnAccount, ptnLink, ptnMitraTitle, ptnMitraNoPartner, ptnMitraPrivacy, ptnSupportedGroups,
+        ptnUnitsMade, apiBadChoice
 }
