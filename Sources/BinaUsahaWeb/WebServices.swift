@@ -58,6 +58,7 @@ extension WebServices {
     func coaching(_ db: any Database) -> any CoachingRepository { repositories(db).coaching }
     func ledger(_ db: any Database) -> any LedgerRepository { repositories(db).ledger }
     func partners(_ db: any Database) -> any PartnerRepository { repositories(db).partners }
+    func outcomes(_ db: any Database) -> any OutcomeRepository { repositories(db).outcomes }
 }
 
 // MARK: - Use cases, wired with this request's repositories
@@ -131,6 +132,7 @@ extension WebServices {
     func coachingWrites(_ db: any Database) -> CoachingWrites { CoachingWrites(transactor: transactor(db), clock: clock) }
     func ledgerWrites(_ db: any Database) -> LedgerWrites { LedgerWrites(transactor: transactor(db), clock: clock) }
     func partnerWrites(_ db: any Database) -> PartnerWrites { PartnerWrites(transactor: transactor(db), clock: clock) }
+    func outcomeWrites(_ db: any Database) -> OutcomeWrites { OutcomeWrites(transactor: transactor(db), clock: clock) }
     func proposePlan(_ db: any Database) -> ProposePlan { ProposePlan(transactor: transactor(db), repositories: repositories(db), clock: clock) }
     func catalogueWrites(_ db: any Database) -> CatalogueWrites { CatalogueWrites(transactor: transactor(db), clock: clock) }
     func planDecisions(_ db: any Database) -> PlanDecisions { PlanDecisions(transactor: transactor(db), clock: clock) }

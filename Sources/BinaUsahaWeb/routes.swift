@@ -94,6 +94,13 @@ func routes(_ app: Application) throws {
         app.post("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: coaching.saveAttendance)
         app.get("pendamping", policy: PermissionPolicy(.recordFieldwork), use: coaching.pendamping)
 
+        let outcomes = OutcomesController()
+        app.get("beneficiaries", ":id", "outcomes", policy: read, use: outcomes.person)
+        app.post("beneficiaries", ":id", "outcomes", policy: PermissionPolicy(.recordFieldwork), use: outcomes.addAssessment)
+        app.post("beneficiaries", ":id", "graduate", policy: PermissionPolicy(.writeRegistry), use: outcomes.graduate)
+        app.get("outcomes", policy: read, use: outcomes.index)
+        app.post("outcomes", "rule", policy: PermissionPolicy(.manageCatalogues), use: outcomes.saveRule)
+
         let partners = PartnersController()
         app.get("partners", policy: read, use: partners.index)
         app.post("partners", policy: PermissionPolicy(.managePartners), use: partners.create)

@@ -35,10 +35,10 @@ struct DemoTests {
                 #expect(sessions.filter { !$0.attendance.isEmpty }.count >= own.count * 6, "\(kabkota)")
                 #expect(try await coaching.assistance(ofGroups: own.map(\.id)).count == own.count, "\(kabkota)")
             }
-            // members of active groups are 'aktif' in the register, not 'calon'
+            // members of active groups are 'aktif' (or graduated, 'mandiri') in the register, not 'calon'
             let people = FluentBeneficiaryRepository(database: app.db)
             for member in active[0].activeMembers {
-                #expect(try await people.find(id: member.beneficiary)?.status == .aktif)
+                #expect([.aktif, .mandiri].contains(try await people.find(id: member.beneficiary)?.status))
             }
             // the pendamping of Pedamaran has this week's session to record and one ahead
             let pendamping = try #require(try await FluentUserRepository(database: app.db).find(username: "pendamping.pedamaran"))
@@ -73,6 +73,14 @@ struct DemoTests {
                 !commitments.isEmpty
                     && commitments.allSatisfy { !$0.commitment.groups.isEmpty && $0.realised.amount > 0 && $0.realised <= $0.commitment.value })
             #expect(try await partners.partners(within: nil).count == 3)
+
+            // follow-ups: three per assessed member, some graduations confirmed and more proposed
+            let coached = active.flatMap { $0.activeMembers.map(\.beneficiary) }
+            let outcomes = FluentOutcomeRepository(database: app.db)
+            #expect(try await outcomes.graduations(of: coached).count >= 1)
+            let seen = Dictionary(grouping: try await outcomes.assessments(of: coached), by: \.beneficiary)
+            #expect(seen.count >= 100 && seen.values.allSatisfy { $0.count == 3 })
+            #expect(DemoSeeder.describe(outcome).contains("penilaian tindak lanjut"))
         }
     }
 }

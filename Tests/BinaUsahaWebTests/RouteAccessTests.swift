@@ -113,6 +113,15 @@ struct RouteAccessTests {
         default: .forbidden
         }
     }
+    /// A follow-up of a person: field staff inside their region, hidden outside.
+    static let fieldworkInside: Rule = { role, inside in
+        switch role {
+        case nil: .unauthenticated
+        case .adminProvinsi?: .allowed
+        case .operatorKabkota?, .pendamping?: inside ? .allowed : .hidden
+        default: .forbidden
+        }
+    }
     /// The fixture's partner (one per region): readers inside their region, hidden outside.
     static let partnerRead: Rule = { role, inside in
         switch role {
@@ -164,6 +173,11 @@ struct RouteAccessTests {
         "POST /sessions/:id/attendance": attendanceWrite,
         "GET /pendamping": fieldwork,
         "GET /groups/:id/ledger": personRead,
+        "GET /beneficiaries/:id/outcomes": personRead,
+        "POST /beneficiaries/:id/outcomes": fieldworkInside,
+        "POST /beneficiaries/:id/graduate": personWrite,
+        "GET /outcomes": registryRead,
+        "POST /outcomes/rule": adminOnly,
         "GET /partners": registryRead,
         "POST /partners": registryWrite,
         "GET /partners/:id": partnerRead,

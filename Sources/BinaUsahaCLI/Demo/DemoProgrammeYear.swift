@@ -14,6 +14,8 @@ enum DemoProgrammeYear {
         var payments = 0
         var ledgerMonths = 0
         var commitments = 0
+        var assessments = 0
+        var graduations = 0
     }
 
     /// A desa left unplanned (Lebuh Rarak, Pedamaran), so that a newcomer and the browser check
@@ -141,6 +143,8 @@ enum DemoProgrammeYear {
             groups: active, writes: LedgerWrites(transactor: transactor, clock: clock), repositories: repositories, admin: admin, now: now)
         outcome.commitments = try await DemoPartners.seed(
             groups: active, repositories: repositories, writes: PartnerWrites(transactor: transactor, clock: clock), admin: admin, now: now)
+        (outcome.assessments, outcome.graduations) = try await DemoOutcomes.seed(
+            groups: active, repositories: repositories, writes: OutcomeWrites(transactor: transactor, clock: clock), admin: admin, now: now)
         return outcome
     }
 

@@ -107,7 +107,8 @@ public enum DemoSeeder {
         var text =
             "Data demo dimuat: \(outcome.people) penerima manfaat di \(CraftCentres.all.count) desa sentra kerajinan"
             + "; \(outcome.year.groups) KUBE aktif dengan \(outcome.year.sessions) sesi pembinaan, \(outcome.year.payments) pencairan bantuan"
-            + ", \(outcome.year.ledgerMonths) bulan produksi dan penjualan dan \(outcome.year.commitments) komitmen mitra."
+            + ", \(outcome.year.ledgerMonths) bulan produksi dan penjualan \(outcome.year.commitments) komitmen mitra"
+            + " dan \(outcome.year.assessments) penilaian tindak lanjut (\(outcome.year.graduations) lulus)."
         if outcome.officialRegions > 0 {
             text += "\nDaftar resmi kecamatan dan desa/kelurahan dimuat: \(outcome.officialRegions) wilayah."
         }

@@ -16,13 +16,15 @@ public struct Repositories: Sendable {
     public var coaching: any CoachingRepository
     public var ledger: any LedgerRepository
     public var partners: any PartnerRepository
+    public var outcomes: any OutcomeRepository
 
     public init(
         regions: any RegionRepository, users: any UserRepository, credentials: any CredentialRepository, audit: any AuditLog,
         beneficiaries: any BeneficiaryRepository, interests: any InterestRepository, importJobs: any ImportJobStore,
         potentials: any PotentialRepository, skills: any SkillRepository & SettingsRepository, plans: any GroupPlanRepository,
         planningPeople: any PlanningPeopleSource & PersonNames, groups: any GroupRepository, coaching: any CoachingRepository,
-        ledger: any LedgerRepository, partners: any PartnerRepository
+        ledger: any LedgerRepository, partners: any PartnerRepository,
+        outcomes: any OutcomeRepository
     ) {
         self.regions = regions
         self.users = users
@@ -39,6 +41,7 @@ public struct Repositories: Sendable {
         self.coaching = coaching
         self.ledger = ledger
         self.partners = partners
+        self.outcomes = outcomes
     }
 }
 

@@ -26,5 +26,6 @@ public enum Migrations {
         CreateDeletedBeneficiaries(),
         CreateLedger(),
         CreatePartners(),
+        CreateOutcomes(),
     ]
 }

@@ -124,7 +124,7 @@ extension Repositories {
             skills: FluentSkillRepository(database: database), plans: FluentGroupPlanRepository(database: database),
             planningPeople: FluentBeneficiaryRepository(database: database), groups: FluentGroupRepository(database: database),
             coaching: FluentCoachingRepository(database: database), ledger: FluentLedgerRepository(database: database),
-            partners: FluentPartnerRepository(database: database))
+            partners: FluentPartnerRepository(database: database), outcomes: FluentOutcomeRepository(database: database))
     }
 }
 

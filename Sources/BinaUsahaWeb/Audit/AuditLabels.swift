@@ -14,7 +14,7 @@ enum AuditLabels {
         ("user", "Pengguna", "User"), ("api_token", "Token API", "API token"), ("sign_in", "Masuk", "Sign-in"),
         ("database", "Basis data", "Database"), ("ledger_month", "Produksi dan penjualan bulanan", "Monthly production and sales"),
         ("ledger_closure", "Tutup bulan", "Month closing"), ("partner", "Mitra", "Partner"), ("commitment", "Komitmen mitra", "Partner commitment"),
-        ("realisation", "Realisasi komitmen", "Commitment delivery"),
+        ("realisation", "Realisasi komitmen", "Commitment delivery"), ("assessment", "Penilaian tindak lanjut", "Follow-up assessment"),
     ]
 
     static func entity(_ key: String, _ lang: Lang) -> String {

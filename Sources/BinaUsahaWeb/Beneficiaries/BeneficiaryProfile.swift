@@ -66,6 +66,7 @@ enum BeneficiaryProfile {
                             })),
                     recommendations,
                     groupSection,
+                    .p(.a(.class("button secondary"), .href(Site.beneficiaryOutcomes(p.id)), .text(t(.outLink)))),
                     .section(
                         .h2(.text(t(.benProfileFamily))),
                         .ul(

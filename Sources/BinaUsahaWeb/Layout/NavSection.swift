@@ -2,7 +2,7 @@ import BinaUsahaDomain
 
 /// The modules in the main navigation: only what is built is shown, and only to those who may use it.
 enum NavSection: CaseIterable, Sendable {
-    case home, regions, beneficiaries, skills, groups, coaching, ledger, partners, fieldwork, users, audit
+    case home, regions, beneficiaries, skills, groups, coaching, ledger, outcomes, partners, fieldwork, users, audit
 
     var label: MessageKey {
         switch self {
@@ -14,6 +14,7 @@ enum NavSection: CaseIterable, Sendable {
         case .coaching: .navCoaching
         case .ledger: .navLedger
         case .partners: .navPartners
+        case .outcomes: .navOutcomes
         case .fieldwork: .navFieldwork
         case .users: .navUsers
         case .audit: .navAudit
@@ -27,7 +28,7 @@ enum NavSection: CaseIterable, Sendable {
             case .users: principal?.may(.manageUsers) == true
             case .audit: principal?.may(.readAudit) == true
             // Visitors see it (it leads to sign-in); partners never read the register.
-            case .beneficiaries, .groups, .coaching, .ledger: principal.map { $0.may(.readRegistry) } ?? true
+            case .beneficiaries, .groups, .coaching, .ledger, .outcomes: principal.map { $0.may(.readRegistry) } ?? true
             // Staff see the partners; a partner's own account has its page as home.
             case .partners: principal.map { $0.may(.readRegistry) } ?? false
             // The pendamping page: today's sessions and rosters of one's own groups.
@@ -50,6 +51,7 @@ enum NavSection: CaseIterable, Sendable {
         case .coaching: Site.programmes
         case .ledger: Site.ledger
         case .partners: Site.partners
+        case .outcomes: Site.outcomes
         case .fieldwork: Site.pendamping
         }
     }

@@ -63,6 +63,11 @@ enum Site {
 
     static let pendamping = "/pendamping"
 
+    static let outcomes = "/outcomes"
+    static let outcomesRule = "/outcomes/rule"
+    static func beneficiaryOutcomes(_ id: some CustomStringConvertible) -> String { "/beneficiaries/\(id)/outcomes" }
+    static func beneficiaryGraduate(_ id: some CustomStringConvertible) -> String { "/beneficiaries/\(id)/graduate" }
+
     static let partners = "/partners"
     static let mitra = "/mitra"
     static func partner(_ id: UUID) -> String { "/partners/\(id)" }

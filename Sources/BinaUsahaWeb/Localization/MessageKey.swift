@@ -82,4 +82,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
         ptnRealisationValue, ptnOutstanding, ptnNote, ptnRecordRealisation, ptnNewCommitment, ptnType, ptnDescription, ptnValue, ptnProgramme,
         ptnRecordCommitment, ptnAccounts, ptnAccountsHint, ptnAccount, ptnLink, ptnMitraTitle, ptnMitraNoPartner, ptnMitraPrivacy, ptnSupportedGroups,
         ptnUnitsMade, apiBadChoice
+    case navOutcomes, outTitle, outIntro, outPersonTitle, outGraduated, outProposed, outConfirmNote, outConfirm, outAssessments, outNone, outDate,
+        outIncome, outIncomeHint, outSize, outPerCapita, outDecile, outBansos, outBusiness, outYes, outNo, outNew, outSave, outProposedList,
+        outNoneProposed, outCohorts, outCohort, outMembers, outBefore, outAfter, outGraduationRate, outSurvival, outCohortHint, outRule, outRuleNow,
+        outPovertyLine, outConsecutive, outDecileAbove, outSaveRule, outLink
 }
