@@ -202,6 +202,12 @@ func routes(_ app: Application) throws {
         v1.get("sessions", ":id", policy: read, use: groups.session)
         v1.put("sessions", ":id", "attendance", policy: PermissionPolicy(.recordFieldwork), use: groups.putAttendance)
 
+        let outcomes = OutcomesAPIController()
+        v1.get("beneficiaries", ":id", "assessments", policy: read, use: outcomes.list)
+        v1.post("beneficiaries", ":id", "assessments", policy: PermissionPolicy(.recordFieldwork), use: outcomes.add)
+        v1.post("beneficiaries", ":id", "graduation", policy: write, use: outcomes.graduate)
+        v1.get("outcomes", "cohorts", policy: read, use: outcomes.cohorts)
+
         let partners = PartnersAPIController()
         v1.get("partners", policy: read, use: partners.list)
         v1.post("partners", policy: PermissionPolicy(.managePartners), use: partners.create)

@@ -61,6 +61,11 @@ struct OutcomeTests {
                     == .unprocessableEntity)
             let after = try await app.testing().sendRequest(.GET, "/outcomes?per=skill", headers: op.browser)
             #expect(after.text.contains("Diusulkan mandiri/lulus (0)") && after.text.contains("17 % (1)"))
+            let csv = try await app.testing().sendRequest(.GET, "/outcomes?per=kabkota&format=csv", headers: op.browser)
+            #expect(csv.headers.contentType?.subType == "csv" && csv.text.contains(",16.02,6,1,600000,650000,1,"))
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/beneficiaries/\(person.id)/assessments", headers: op.bearer)
+            let json = try api.jsonObject()
+            #expect((json["assessments"] as? [[String: Any]])?.count == 2 && json["graduated_on"] as? String == "2026-11-30")
             _ = group
         }
     }

@@ -60,6 +60,8 @@ struct PartnerTests {
             // then: committed vs realised per kab/kota and partner for the year
             let list = try await app.testing().sendRequest(.GET, "/partners?tahun=2026", headers: op.browser)
             #expect(list.text.contains("Rp 10.000.000") && list.text.contains("100 %"))
+            let csv = try await app.testing().sendRequest(.GET, "/partners?tahun=2026&format=csv&bagian=kabkota", headers: op.browser)
+            #expect(csv.headers.contentType?.subType == "csv" && csv.text.contains("2026,16.02,") && csv.text.contains(",10000000,10000000"))
             let realised = try await FluentPartnerRepository(database: app.db).commitments(within: RegionCode(trusted: "16.02"))
             #expect(realised.allSatisfy { $0.realised <= $0.commitment.value } && realised.first?.realised == Rupiah(10_000_000))
 

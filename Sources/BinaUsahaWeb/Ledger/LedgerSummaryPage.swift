@@ -131,8 +131,6 @@ enum LedgerSummaryPage {
 /// The summary tables as CSV, with the month chosen.
 enum LedgerCSV {
     static func response(_ d: LedgerController.SummaryData, part: String?, lang: Lang) -> Response {
-        var csv = CSVText.byteOrderMark
-        func line(_ fields: [String]) { csv += CSVText.spreadsheetLine(fields) }
         func figures(_ r: LedgerTotals) -> [String] {
             [
                 String(r.groupMonths), String(r.revenue.amount), String(r.materialCost.amount), String(r.otherCost.amount), String(r.profit.amount),
@@ -144,32 +142,28 @@ enum LedgerCSV {
             "kube_melapor", "omzet", "biaya_bahan", "biaya_lain", "laba", "modal_usaha", "kesejahteraan_anggota", "iks", "nilai_tambah",
             "pendapatan_per_anggota",
         ]
-        let name: String
         switch part {
         case "keterampilan":
-            name = "usaha-keterampilan-\(d.month.text).csv"
-            line(["bulan", "kode_keterampilan", "keterampilan"] + figureColumns + ["nilai_tambah_katalog"])
-            for row in d.bySkill {
-                let skill = d.skills[row.key]
-                line([d.month.text, row.key, skill?.name ?? ""] + figures(row) + [skill?.valueAddedRatio.map { String(format: "%.2f", $0) } ?? ""])
-            }
+            return CSVDownload.response(
+                name: "usaha-keterampilan-\(d.month.text).csv",
+                header: ["bulan", "kode_keterampilan", "keterampilan"] + figureColumns + ["nilai_tambah_katalog"],
+                rows: d.bySkill.map { row in
+                    let skill = d.skills[row.key]
+                    return [d.month.text, row.key, skill?.name ?? ""] + figures(row) + [
+                        skill?.valueAddedRatio.map { String(format: "%.2f", $0) } ?? ""
+                    ]
+                })
         case "kelompok":
-            name = "usaha-kelompok-\(d.month.text).csv"
-            line(["bulan", "kelompok", "kode_desa"] + figureColumns)
-            for group in d.groups {
-                let figures = d.entries[group.id].map { figures(LedgerTotals($0, key: group.id.uuidString)) } ?? figureColumns.map { _ in "" }
-                line([d.month.text, group.name, group.desa.rawValue] + figures)
-            }
+            return CSVDownload.response(
+                name: "usaha-kelompok-\(d.month.text).csv", header: ["bulan", "kelompok", "kode_desa"] + figureColumns,
+                rows: d.groups.map { group in
+                    [d.month.text, group.name, group.desa.rawValue]
+                        + (d.entries[group.id].map { figures(LedgerTotals($0, key: group.id.uuidString)) } ?? figureColumns.map { _ in "" })
+                })
         default:
-            name = "usaha-kabkota-\(d.month.text).csv"
-            line(["bulan", "kode_kabkota", "kabkota"] + figureColumns)
-            for row in d.byKabkota {
-                line([d.month.text, row.key, d.regions[RegionCode(trusted: row.key)]?.name ?? ""] + figures(row))
-            }
+            return CSVDownload.response(
+                name: "usaha-kabkota-\(d.month.text).csv", header: ["bulan", "kode_kabkota", "kabkota"] + figureColumns,
+                rows: d.byKabkota.map { row in [d.month.text, row.key, d.regions[RegionCode(trusted: row.key)]?.name ?? ""] + figures(row) })
         }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: name)
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
     }
 }

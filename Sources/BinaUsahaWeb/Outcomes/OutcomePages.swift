@@ -132,6 +132,7 @@ enum OutcomePages {
                                         cell(t(.outSurvival), "\(formatPercent(r.survivalRate)) (\(r.groupsStillActive)/\(r.groupsAYearOld))"))
                                 })))),
                 .p(.class("field-hint"), .text(t(.outCohortHint))),
+                .p(.a(.href(Site.outcomes + "?per=\(by.rawValue)&format=csv"), .text(t(.ldgCsv)))),
                 .h2(.text(t(.outRule))),
                 .p(.text(t(.outRuleNow, rule.povertyLine.formatted, String(rule.consecutive), String(rule.decileAbove)))),
                 .if(

@@ -119,15 +119,17 @@ struct OutcomesController {
         }
     }
 
+    /// The cohort rows for the reader's region (also the API's).
+    static func cohortRows(_ req: Request, by: Cohorts.Breakdown) async throws -> [Cohorts.Row] {
+        try await CohortData.load(req).rows(by, today: CivilDate(req.services.clock.now()))
+    }
+
     private func indexPage(_ req: Request, errors: [String], status: HTTPResponseStatus = .ok) async throws -> Response {
         let principal = try req.requirePrincipal()
         let by = (try? req.query.get(String.self, at: "per")).flatMap(Cohorts.Breakdown.init(rawValue:)) ?? .kabupatenKota
-        let groups = try await req.services.groups(req.db).list(within: principal.region, pendamping: nil)
-        let members = Array(Set(groups.flatMap { $0.members.map(\.beneficiary) }))
+        let data = try await CohortData.load(req)
+        let (groups, assessments, graduations, programmes) = (data.groups, data.assessments, data.graduations, data.programmes)
         let store = req.services.outcomes(req.db)
-        let assessments = try await store.assessments(of: members)
-        let graduations = try await store.graduations(of: members)
-        let programmes = try await req.services.coaching(req.db).programmes(within: principal.region)
         let rule = try await store.graduationRule()
         let graduated = Set(graduations.map(\.beneficiary))
         let byPerson = Dictionary(grouping: assessments, by: \.beneficiary)
@@ -136,17 +138,51 @@ struct OutcomesController {
             return (person, reason)
         }
         let names = try await req.services.planningPeople(req.db).names(of: proposed.map(\.0))
-        let rows = Cohorts.compute(
-            by: by, groups: groups, programmes: programmes, assessments: assessments, graduations: graduations,
-            today: CivilDate(req.services.clock.now()))
+        let rows = data.rows(by, today: CivilDate(req.services.clock.now()))
         let regions = try await req.services.regions(req.db).existing(Set(groups.compactMap { $0.kecamatan.parent }))
         var labels: [String: String] = [:]
         for (code, region) in regions { labels[code.rawValue] = region.name }
         for skill in try await req.services.skills(req.db).all() { labels[skill.code] = skill.name }
         for programme in programmes { labels[programme.id.uuidString] = programme.name }
+        if (try? req.query.get(String.self, at: "format")) == "csv" {
+            return CSVDownload.response(
+                name: "kohort-\(by.rawValue).csv",
+                header: [
+                    "kohort", "kode", "anggota", "dinilai_2x", "per_kapita_awal", "per_kapita_terakhir", "lulus", "kube_1_tahun", "kube_masih_aktif",
+                ],
+                rows: rows.map { r in
+                    [
+                        labels[r.key] ?? r.key, r.key, String(r.members), String(r.followed), r.incomeBefore.map { String($0.amount) } ?? "",
+                        r.incomeAfter.map { String($0.amount) } ?? "", String(r.graduated), String(r.groupsAYearOld), String(r.groupsStillActive),
+                    ]
+                })
+        }
         return OutcomePages.index(
             rows, by: by, labels: labels, proposed: proposed.map { ($0.0, names[$0.0] ?? "—", $0.1) }.sorted { $0.1 < $1.1 }, rule: rule,
             canSetRule: principal.may(.manageCatalogues), errors: errors, context: req.page(path: Site.outcomes)
         ).response(status: status)
+    }
+}
+
+/// What the cohort view reads: the groups of the reader's region, their members' assessments
+/// and graduations, and the programmes.
+struct CohortData {
+    var groups: [KUBEGroup]
+    var assessments: [Assessment]
+    var graduations: [Graduation]
+    var programmes: [Programme]
+
+    static func load(_ req: Request) async throws -> CohortData {
+        let principal = try req.requirePrincipal()
+        let groups = try await req.services.groups(req.db).list(within: principal.region, pendamping: nil)
+        let members = Array(Set(groups.flatMap { $0.members.map(\.beneficiary) }))
+        let store = req.services.outcomes(req.db)
+        return CohortData(
+            groups: groups, assessments: try await store.assessments(of: members), graduations: try await store.graduations(of: members),
+            programmes: try await req.services.coaching(req.db).programmes(within: principal.region))
+    }
+
+    func rows(_ by: Cohorts.Breakdown, today: CivilDate) -> [Cohorts.Row] {
+        Cohorts.compute(by: by, groups: groups, programmes: programmes, assessments: assessments, graduations: graduations, today: today)
     }
 }

@@ -50,13 +50,17 @@ enum PartnerPages {
                 .if(totals.byKabkota.isEmpty, .p(.class("muted"), .text(t(.ptnNoCommitments)))),
                 .if(
                     !totals.byKabkota.isEmpty,
-                    totalsTable(
-                        totals.byKabkota.sorted { $0.key < $1.key }.map { (names[$0.key] ?? $0.key.rawValue, $0.value) }, first: t(.prgFieldKabkota))),
+                    .group(
+                        totalsTable(
+                            totals.byKabkota.sorted { $0.key < $1.key }.map { (names[$0.key] ?? $0.key.rawValue, $0.value) },
+                            first: t(.prgFieldKabkota)),
+                        .p(.a(.href(Site.partners + "?tahun=\(year)&format=csv&bagian=kabkota"), .text(t(.ldgCsv)))))),
                 .h2(.text(t(.ptnByPartner, String(year)))),
                 .if(
                     !totals.byPartner.isEmpty,
-                    totalsTable(
-                        totals.byPartner.map { (partnerNames[$0.key] ?? "—", $0.value) }.sorted { $0.0 < $1.0 }, first: t(.ptnName))),
+                    .group(
+                        totalsTable(totals.byPartner.map { (partnerNames[$0.key] ?? "—", $0.value) }.sorted { $0.0 < $1.0 }, first: t(.ptnName)),
+                        .p(.a(.href(Site.partners + "?tahun=\(year)&format=csv&bagian=mitra"), .text(t(.ldgCsv)))))),
                 .h2(.text(t(.ptnAll))),
                 .if(partners.isEmpty, .p(.class("empty"), .text(t(.ptnNone)))),
                 .ul(

@@ -64,8 +64,26 @@ struct PartnersController {
         let partners = try await req.services.partners(req.db).partners(within: principal.region)
         let commitments = try await req.services.partners(req.db).commitments(within: principal.region)
         let kabkotas = try await req.services.regions(req.db).regions(level: .kabupatenKota, within: SumateraSelatan.provinceCode)
+        let totals = PartnerTotals(commitments, year: year, partners: partners)
+        if (try? req.query.get(String.self, at: "format")) == "csv" {
+            let names = Dictionary(kabkotas.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let partnerNames = Dictionary(partners.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let byPartner = (try? req.query.get(String.self, at: "bagian")) == "mitra"
+            let rows: [[String]] =
+                byPartner
+                ? totals.byPartner.map {
+                    [String(year), $0.key.uuidString, partnerNames[$0.key] ?? "", String($0.value.committed), String($0.value.realised)]
+                }
+                : totals.byKabkota.map {
+                    [String(year), $0.key.rawValue, names[$0.key] ?? "", String($0.value.committed), String($0.value.realised)]
+                }
+            return CSVDownload.response(
+                name: "mitra-\(byPartner ? "per-mitra" : "per-kabkota")-\(year).csv",
+                header: ["tahun", byPartner ? "id_mitra" : "kode_kabkota", byPartner ? "mitra" : "kabkota", "komitmen", "realisasi"],
+                rows: rows.sorted { $0[2] < $1[2] })
+        }
         return PartnerPages.list(
-            partners, totals: PartnerTotals(commitments, year: year, partners: partners), year: year, kabkotas: kabkotas,
+            partners, totals: totals, year: year, kabkotas: kabkotas,
             canWrite: principal.may(.managePartners), coverable: kabkotas.filter { principal.covers($0.code) }, values: values, errors: errors,
             context: req.page(path: Site.partners)
         ).response(status: status)
