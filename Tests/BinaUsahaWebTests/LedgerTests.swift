@@ -202,14 +202,30 @@ struct LedgerTests {
             #expect(okiRow.valueAdded == Double(1_650_000) / Double(800_000))
             #expect(rows.count == 2)
 
+            // a month saved again (and a loss elsewhere) moves the kept sums with it: still the sum of the groups, per skill too
+            #expect(
+                try await app.testing().submit(
+                    "/groups/\(oki.id)/ledger", as: admin, Self.month("2026-11", version: 1, sold: 12, modal: "0", iks: "0")
+                )
+                .status == .seeOther)
+            var again = LedgerTotals(key: "16.02")
+            for group in [oki, oki2] { again.add(LedgerTotals(try #require(try await store.find(group: group.id, month: month)), key: "16.02")) }
+            #expect(try await store.totals(within: RegionCode(trusted: "16.02"), from: month, to: month, by: .kabupatenKota).first == again)
+            let kecamatan = try await store.totals(within: RegionCode(trusted: "16.02.03"), from: month, to: month, by: .kabupatenKota)
+            #expect(kecamatan.first == again)
+            let bySkill = try await store.totals(within: nil, from: month, to: month, by: .skill)
+            #expect(bySkill.count == 1 && bySkill.first?.revenue == Rupiah(again.revenue.amount + rows.first { $0.key == "16.01" }!.revenue.amount))
+
             let page = try await app.testing().sendRequest(.GET, "/ledger?bulan=2026-11", headers: admin.browser)
-            #expect(page.status == .ok && page.text.contains("Rp 1.650.000") && page.text.contains("2,1×"))
+            #expect(page.status == .ok && page.text.contains(again.revenue.formatted) && page.text.contains(formatValueAdded(again.valueAdded, .id)))
             let csv = try await app.testing().sendRequest(.GET, "/ledger?bulan=2026-11&format=csv&bagian=kabkota", headers: admin.browser)
-            #expect(csv.headers.contentType?.subType == "csv" && csv.text.contains("2026-11,16.02") && csv.text.contains(",1650000,800000,"))
+            #expect(
+                csv.headers.contentType?.subType == "csv" && csv.text.contains("2026-11,16.02")
+                    && csv.text.contains(",\(again.revenue.amount),800000,"))
             let api = try await app.testing().sendRequest(.GET, "/api/v1/ledger/summary?from=2026-11&to=2026-11&by=kabkota", headers: admin.bearer)
             let json = try api.jsonObject()
             let apiRows = try #require(json["rows"] as? [[String: Any]])
-            #expect(apiRows.first { $0["key"] as? String == "16.02" }?["revenue"] as? Int == 1_650_000)
+            #expect(apiRows.first { $0["key"] as? String == "16.02" }?["revenue"] as? Int == Int(again.revenue.amount))
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/ledger/summary?by=desa", headers: admin.bearer).status == .badRequest)
         }
     }

@@ -27,5 +27,6 @@ public enum Migrations {
         CreateLedger(),
         CreatePartners(),
         CreateOutcomes(),
+        CreateLedgerTotals(),
     ]
 }

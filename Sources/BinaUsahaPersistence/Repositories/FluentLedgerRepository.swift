@@ -99,10 +99,12 @@ public struct FluentLedgerRepository: LedgerRepository {
     public func insert(_ ledger: MonthlyLedger) async throws {
         let columns = try Self.columns(ledger)
         try await database.write { db in
-            try await (db as! any SQLDatabase).insert(into: "ledger_months")
+            let sql = db as! any SQLDatabase
+            try await sql.insert(into: "ledger_months")
                 .columns(["id", "group_id", "month", "version"] + columns.map(\.0))
                 .values([SQLBind(ledger.id), SQLBind(ledger.group), SQLBind(ledger.month.text), SQLBind(ledger.version)] + columns.map(\.1))
                 .run()
+            try await Self.addToTotals(Self.figures(ledger), sign: 1, sql)
         }
     }
 
@@ -111,11 +113,62 @@ public struct FluentLedgerRepository: LedgerRepository {
         return try await database.write { db in
             let sql = db as! any SQLDatabase
             guard try await sql.claimVersion(of: "ledger_months", id: ledger.id, expected: expectedVersion) else { return false }
+            let old = try await sql.select().columns(Figures.columns.map { SQLColumn($0) }).from("ledger_months")
+                .where("id", .equal, SQLBind(ledger.id)).first(decoding: Figures.self)
             var update = sql.update("ledger_months")
             for (column, value) in columns { update = update.set(SQLColumn(column), to: value) }
             try await update.where("id", .equal, SQLBind(ledger.id)).run()
+            if let old { try await Self.addToTotals(old, sign: -1, sql) }
+            try await Self.addToTotals(Self.figures(ledger), sign: 1, sql)
             return true
         }
+    }
+
+    /// One month's figures as `ledger_months` stores them and `ledger_totals` adds them up.
+    struct Figures: Decodable {
+        static let columns = [
+            "kabkota_code", "skill_code", "month", "revenue", "material_cost", "other_cost", "profit", "alloc_modal", "alloc_welfare", "alloc_iks",
+            "units_made", "units_sold", "active_members",
+        ]
+        let kabkota_code: String, skill_code: String, month: String
+        let revenue: Int64, material_cost: Int64, other_cost: Int64, profit: Int64, alloc_modal: Int64, alloc_welfare: Int64, alloc_iks: Int64
+        let units_made: Int64, units_sold: Int64, active_members: Int64
+    }
+
+    static func figures(_ l: MonthlyLedger) -> Figures {
+        let kecamatan = l.desa.parent ?? l.desa
+        return Figures(
+            kabkota_code: (kecamatan.parent ?? kecamatan).rawValue, skill_code: l.skill, month: l.month.text, revenue: l.revenue.amount,
+            material_cost: l.materialCost.amount, other_cost: l.otherCost.amount, profit: l.profit.amount, alloc_modal: l.allocation.modal.amount,
+            alloc_welfare: l.allocation.kesejahteraan.amount, alloc_iks: l.allocation.iks.amount, units_made: Int64(l.unitsMade),
+            units_sold: Int64(l.unitsSold), active_members: Int64(l.memberIncomes.count))
+    }
+
+    /// Adds (`sign` 1) or takes away (`sign` -1) one month from its kab/kota, skill and month
+    /// sums: one statement that both databases read the same way.
+    static func addToTotals(_ f: Figures, sign: Int64, _ sql: any SQLDatabase) async throws {
+        let values: [Int64] = [
+            sign, sign * f.revenue, sign * f.material_cost, sign * f.other_cost, sign * f.profit, sign * f.alloc_modal, sign * f.alloc_welfare,
+            sign * f.alloc_iks, sign * f.units_made, sign * f.units_sold, sign * f.active_members,
+        ]
+        let summed = [
+            "group_months", "revenue", "material_cost", "other_cost", "profit", "alloc_modal", "alloc_welfare", "alloc_iks", "units_made",
+            "units_sold", "active_members",
+        ]
+        var query = SQLQueryString(
+            "INSERT INTO ledger_totals (kabkota_code, skill_code, month, \(unsafeRaw: summed.joined(separator: ", "))) VALUES (")
+        query.appendInterpolation(bind: f.kabkota_code)
+        query.appendLiteral(", ")
+        query.appendInterpolation(bind: f.skill_code)
+        query.appendLiteral(", ")
+        query.appendInterpolation(bind: f.month)
+        for value in values {
+            query.appendLiteral(", ")
+            query.appendInterpolation(bind: value)
+        }
+        query.appendLiteral(") ON CONFLICT (kabkota_code, skill_code, month) DO UPDATE SET ")
+        query.appendInterpolation(unsafeRaw: summed.map { "\($0) = ledger_totals.\($0) + excluded.\($0)" }.joined(separator: ", "))
+        try await sql.raw(query).run()
     }
 
     struct AdjustmentRow: Decodable {
@@ -198,17 +251,27 @@ public struct FluentLedgerRepository: LedgerRepository {
             case .skill: "skill_code"
             case .month: "month"
             }
+        // The province and a kab/kota read the sums kept per kab/kota, skill and month; a
+        // kecamatan or desa (a pendamping's region) adds up its own group-months.
+        let kept = scope.map { $0.level == .provinsi || $0.level == .kabupatenKota } ?? true
         var query = sql.select().column(SQLAlias(SQLColumn(key), as: SQLIdentifier("key")))
-            .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("group_months")))
+            .column(
+                kept
+                    ? Self.sum("group_months", as: "group_months")
+                    : SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("group_months")))
         for column in ["revenue", "material_cost", "other_cost", "profit", "alloc_modal", "alloc_welfare", "alloc_iks", "units_made", "units_sold"] {
             query = query.column(Self.sum(column, as: column))
         }
         query = query.column(Self.sum("active_members", as: "member_months"))
-            .from("ledger_months")
+            .from(kept ? "ledger_totals" : "ledger_months")
             .where("month", .greaterThanOrEqual, SQLBind(from.text)).where("month", .lessThanOrEqual, SQLBind(to.text))
-        if let scope, scope.level != .provinsi { FluentBeneficiaryRepository.within(scope, query) }
+        if let scope, scope.level == .kabupatenKota {
+            query = query.where("kabkota_code", .equal, SQLBind(scope.rawValue))
+        } else if let scope, scope.level != .provinsi {
+            FluentBeneficiaryRepository.within(scope, query)
+        }
         let rows = try await query.groupBy(key).orderBy(key).all(decoding: TotalsRow.self)
-        return rows.map { r in
+        return rows.filter { $0.group_months > 0 }.map { r in
             LedgerTotals(
                 key: r.key, groupMonths: Int(r.group_months), revenue: Rupiah(r.revenue ?? 0), materialCost: Rupiah(r.material_cost ?? 0),
                 otherCost: Rupiah(r.other_cost ?? 0), profit: Rupiah(r.profit ?? 0), modal: Rupiah(r.alloc_modal ?? 0),
