@@ -79,7 +79,8 @@ public func commandServices(
             PostgresCopier(
                 source: app.db, databases: app.databases, migrations: Migrations.all, logger: app.logger,
                 on: app.eventLoopGroup.any())
-        })
+        },
+        fillLedgerBenchmark: { db, groups, months, skills in try await LedgerBenchmarkData.fill(db, groups: groups, months: months, skills: skills) })
 }
 
 /// The process's one metrics registry: swift-metrics (Vapor's request counts and latencies by

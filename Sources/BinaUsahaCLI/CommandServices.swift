@@ -13,12 +13,15 @@ public struct CommandServices: Sendable {
     public var archive: @Sendable (any Database) -> any DatabaseArchive
     /// The copier of the SQLite database in use to PostgreSQL (`migrate-to`).
     public var copier: @Sendable (Application) -> any DatabaseCopier
+    /// Fills an empty database with a generated ledger of (groups, months, skills) for `bench ledger`.
+    public var fillLedgerBenchmark: @Sendable (any Database, Int, [YearMonth], [String]) async throws -> Void
 
     public init(
         clock: Clock, secrets: Secrets, repositories: @escaping @Sendable (any Database) -> Repositories,
         transactor: @escaping @Sendable (any Database) -> any Transactor,
         archive: @escaping @Sendable (any Database) -> any DatabaseArchive,
-        copier: @escaping @Sendable (Application) -> any DatabaseCopier
+        copier: @escaping @Sendable (Application) -> any DatabaseCopier,
+        fillLedgerBenchmark: @escaping @Sendable (any Database, Int, [YearMonth], [String]) async throws -> Void = { _, _, _, _ in }
     ) {
         self.clock = clock
         self.secrets = secrets
@@ -26,6 +29,7 @@ public struct CommandServices: Sendable {
         self.transactor = transactor
         self.archive = archive
         self.copier = copier
+        self.fillLedgerBenchmark = fillLedgerBenchmark
     }
 
     /// The row validator for imports into `scope` (nil: the whole province).

@@ -15,11 +15,11 @@ public struct BenchCommand: AsyncCommandGroup {
         self.services = services
         self.databasePath = databasePath
     }
-    public var help: String { "Tolok ukur (bench import --rows N; bench plan --people N)" }
+    public var help: String { "Tolok ukur (bench import --rows N; bench plan --people N; bench ledger --groups N --months M)" }
     public var commands: [String: any AnyAsyncCommand] {
         [
             "import": BenchImportCommand(services: services, databasePath: databasePath), "plan": BenchPlanCommand(services: services),
-            "search": BenchSearchCommand(services: services),
+            "search": BenchSearchCommand(services: services), "ledger": BenchLedgerCommand(services: services),
         ]
     }
 }
