@@ -98,6 +98,38 @@ struct LedgerTests {
         }
     }
 
+    @Test(
+        "What is due shows where people start: the pendamping's groups without this month, the operator's groups without last month and the month to close"
+    )
+    func due() async throws {
+        try await withTestApp { app in
+            let members = try await app.makeWeavers(6)
+            let pendamping = try await app.makeUser("pend.oki", role: .pendamping, region: "16.02.03")
+            let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
+            let group = try await app.makeGroup(desa: "16.02.03.2007", members: members, active: true, pendamping: pendamping.user.id)
+            let pendampingHome = try await app.testing().sendRequest(.GET, "/", headers: pendamping.browser)
+            #expect(pendampingHome.text.contains("Produksi dan penjualan November 2026 belum dicatat"))
+            #expect(pendampingHome.text.contains("/groups/\(group.id)/ledger?bulan=2026-11"))
+            let operatorHome = try await app.testing().sendRequest(.GET, "/", headers: op.browser)
+            #expect(
+                operatorHome.text.contains("Belum mencatat produksi dan penjualan bulan lalu") && operatorHome.text.contains("ledger?bulan=2026-10"))
+            #expect(operatorHome.text.contains("Bulan yang dapat ditutup") && operatorHome.text.contains("0 dari 1 KUBE aktif sudah mencatat"))
+
+            // once recorded and closed, neither is due any more
+            #expect(
+                try await app.testing().submit("/groups/\(group.id)/ledger", as: pendamping, Self.month("2026-11", version: 0)).status == .seeOther)
+            #expect(
+                try await app.testing().submit(
+                    "/groups/\(group.id)/ledger", as: op, Self.month("2026-10", version: 0, sold: 10, modal: "0", iks: "0")
+                ).status
+                    == .seeOther)
+            #expect(try await app.testing().submit("/ledger/close", as: op, ["bulan": "2026-10", "kabkota": "16.02"]).status == .seeOther)
+            #expect(!(try await app.testing().sendRequest(.GET, "/", headers: pendamping.browser)).text.contains("belum dicatat"))
+            let after = try await app.testing().sendRequest(.GET, "/", headers: op.browser)
+            #expect(!after.text.contains("Bulan yang dapat ditutup") && !after.text.contains("Belum mencatat produksi"))
+        }
+    }
+
     @Test("Stock carries over months, and changing an earlier month may not leave a later month selling what was never made")
     func stockAcrossMonths() async throws {
         try await withTestApp { app in

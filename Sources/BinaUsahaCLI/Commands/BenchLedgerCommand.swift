@@ -56,7 +56,8 @@ struct BenchLedgerCommand: AsyncCommand {
         }
         try await measure("Tren 12 bulan satu kab/kota") {
             let last = months.randomElement(using: &random)!
-            return try await ledger.totals(within: kabkotas.randomElement(using: &random)!, from: last.lastMonths(12).first!, to: last, by: .month).count
+            return try await ledger.totals(within: kabkotas.randomElement(using: &random)!, from: last.lastMonths(12).first!, to: last, by: .month)
+                .count
         }
         try await measure("Ringkasan bulanan per keterampilan, seluruh provinsi") {
             let month = months.randomElement(using: &random)!

@@ -13,7 +13,8 @@ public enum LedgerBenchmarkData {
         var random = SeededRandom(seed: 11)
         let detail = #"{"incomes":{},"otherCosts":{},"production":[],"sales":[]}"#
         let columns = [
-            "id", "group_id", "month", "version", "kabkota_code", "kecamatan_code", "desa_code", "skill_code", "revenue", "material_cost", "other_cost",
+            "id", "group_id", "month", "version", "kabkota_code", "kecamatan_code", "desa_code", "skill_code", "revenue", "material_cost",
+            "other_cost",
             "profit", "alloc_modal", "alloc_welfare", "alloc_iks", "units_made", "units_sold", "active_members", "detail", "adjustments",
         ]
         struct Row: Sendable {
@@ -50,7 +51,8 @@ public enum LedgerBenchmarkData {
                     for r in rows[start..<min(start + 1_000, rows.count)] {
                         insert = insert.values(
                             [
-                                SQLBind(UUID()), SQLBind(r.group), SQLBind(r.month), SQLBind(1), SQLBind(r.kabkota), SQLBind(r.kecamatan), SQLBind(r.desa),
+                                SQLBind(UUID()), SQLBind(r.group), SQLBind(r.month), SQLBind(1), SQLBind(r.kabkota), SQLBind(r.kecamatan),
+                                SQLBind(r.desa),
                                 SQLBind(r.skill),
                             ] + r.numbers.map { SQLBind($0) as any SQLExpression } + [SQLBind(detail), SQLBind(0)])
                     }

@@ -262,9 +262,14 @@ struct CoachingController {
         let sessions = try await req.services.coaching(req.db).sessions(ofGroups: groups.map(\.id))
         let now = req.services.clock.now()
         let regions = try await req.services.regions(req.db).existing(Set(groups.map(\.desa)))
+        let month = YearMonth(now)
+        var ledgerDue: [KUBEGroup] = []
+        for group in groups where group.status == .aktif {
+            if try await req.services.ledger(req.db).find(group: group.id, month: month) == nil { ledgerDue.append(group) }
+        }
         return CoachingPages.pendamping(
             groups: groups, upcoming: sessions.filter { $0.startsAt >= now },
-            unrecorded: sessions.filter { $0.startsAt < now && $0.attendance.isEmpty }, regions: regions,
+            unrecorded: sessions.filter { $0.startsAt < now && $0.attendance.isEmpty }, regions: regions, ledgerDue: ledgerDue, month: month,
             context: req.page(path: path)
         ).response()
     }

@@ -224,7 +224,7 @@ enum CoachingPages {
 
     static func pendamping(
         groups: [KUBEGroup], upcoming: [CoachingSession], unrecorded: [CoachingSession], regions: [RegionCode: Region],
-        context: PageContext
+        ledgerDue: [KUBEGroup] = [], month: YearMonth? = nil, context: PageContext
     ) -> HTML {
         let t = context.t
         return Layout(context: context, title: t(.pdmTitle), section: .fieldwork).document(
@@ -245,6 +245,16 @@ enum CoachingPages {
                     .forEach(unrecorded) {
                         .li(.a(.href(Site.session($0.id)), .text("\(IndonesianCalendar.longDateTime($0.startsAt, t.lang)) · \($0.topic)")))
                     }),
+                .unwrap(month) { month in
+                    .if(
+                        !ledgerDue.isEmpty,
+                        .group(
+                            .h2(.text(t(.pdmLedgerDue, month.label(t.lang)))),
+                            .ul(
+                                .forEach(ledgerDue) {
+                                    .li(.a(.href(Site.groupLedger($0.id) + "?bulan=\(month.text)"), .text($0.name)))
+                                })))
+                },
                 .h2(.text(t(.pdmUpcoming))),
                 .if(upcoming.isEmpty, .p(.class("muted"), .text(t(.pdmNoUpcoming)))),
                 .ul(

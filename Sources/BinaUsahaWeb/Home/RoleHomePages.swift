@@ -31,6 +31,8 @@ enum RoleHomePages {
                 .if(queue.isEmpty, .p(.class("alert ok"), .text(t(.workNothing)))),
                 list(t(.workImports), queue.imports, action: t(.workOpen)),
                 list(t(.workUnrecorded), queue.unrecordedSessions, action: t(.workRecord)),
+                list(t(.workLedgerDue), queue.ledgerDue, action: t(.workRecord)),
+                list(t(.workMonthsToClose), queue.monthsToClose, action: t(.workOpen)),
                 list(t(.workNoOfficers), queue.groupsWithoutOfficers, action: t(.workOpen)),
                 list(t(.workToActivate), queue.groupsToActivate, action: t(.workOpen)),
                 list(t(.workPlans), queue.plans, action: t(.workOpen)),

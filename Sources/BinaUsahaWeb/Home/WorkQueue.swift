@@ -18,10 +18,14 @@ struct WorkQueue {
     var groupsWithoutOfficers: [Item] = []
     var groupsToActivate: [Item] = []
     var unrecordedSessions: [Item] = []
+    /// Last month, when the kab/kota has not closed it yet.
+    var monthsToClose: [Item] = []
+    /// Active groups that have not recorded last month's production and sales.
+    var ledgerDue: [Item] = []
 
     var isEmpty: Bool {
         imports.isEmpty && plans.isEmpty && groupsWithoutOfficers.isEmpty && groupsToActivate.isEmpty
-            && unrecordedSessions.isEmpty
+            && unrecordedSessions.isEmpty && monthsToClose.isEmpty && ledgerDue.isEmpty
     }
 
     static func load(_ req: Request, principal: Principal) async throws -> WorkQueue {
@@ -57,6 +61,22 @@ struct WorkQueue {
                         + session.groups.compactMap { names[$0] }.joined(separator: ", "),
                     href: Site.session(session.id))
             }
+        let lastMonth = YearMonth(now).previous
+        let ledger = services.ledger(req.db)
+        let active = groups.filter { $0.status == .aktif }
+        let recorded = Set(try await ledger.months(within: scope, month: lastMonth).map(\.group))
+        queue.ledgerDue = active.filter { !recorded.contains($0.id) }.prefix(30).map { group in
+            Item(title: group.name, detail: lastMonth.label(t.lang), href: Site.groupLedger(group.id) + "?bulan=\(lastMonth.text)")
+        }
+        if let kabkota = scope, kabkota.level == .kabupatenKota, principal.may(.closeMonths), !active.isEmpty,
+            try await ledger.closure(of: kabkota, month: lastMonth) == nil
+        {
+            queue.monthsToClose = [
+                Item(
+                    title: lastMonth.label(t.lang), detail: t(.workLedgerReported, String(recorded.count), String(active.count)),
+                    href: Site.ledger + "?bulan=\(lastMonth.text)")
+            ]
+        }
         return queue
     }
 }

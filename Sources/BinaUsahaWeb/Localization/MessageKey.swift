@@ -86,4 +86,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
         outIncome, outIncomeHint, outSize, outPerCapita, outDecile, outBansos, outBusiness, outYes, outNo, outNew, outSave, outProposedList,
         outNoneProposed, outCohorts, outCohort, outMembers, outBefore, outAfter, outGraduationRate, outSurvival, outCohortHint, outRule, outRuleNow,
         outPovertyLine, outConsecutive, outDecileAbove, outSaveRule, outLink
+    case workLedgerDue, workMonthsToClose, workLedgerReported, pdmLedgerDue
 }

@@ -693,5 +693,9 @@ extension Messages {
         .outDecileAbove: "Decile above",
         .outSaveRule: "Save rule",
         .outLink: "Follow-up and graduation",
+        .workLedgerDue: "Last month's production and sales not recorded",
+        .workMonthsToClose: "Months ready to close",
+        .workLedgerReported: "{0} of {1} active KUBE have recorded",
+        .pdmLedgerDue: "Production and sales of {0} not recorded yet",
     ]
 }

@@ -694,5 +694,9 @@ extension Messages {
         .outDecileAbove: "Desil di atas",
         .outSaveRule: "Simpan aturan",
         .outLink: "Tindak lanjut dan kelulusan",
+        .workLedgerDue: "Belum mencatat produksi dan penjualan bulan lalu",
+        .workMonthsToClose: "Bulan yang dapat ditutup",
+        .workLedgerReported: "{0} dari {1} KUBE aktif sudah mencatat",
+        .pdmLedgerDue: "Produksi dan penjualan {0} belum dicatat",
     ]
 }
