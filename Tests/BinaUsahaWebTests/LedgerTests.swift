@@ -130,6 +130,35 @@ struct LedgerTests {
         }
     }
 
+    @Test("Writers at once: two first saves of one group's month give one 303 and one 409; eight groups saving together keep the sums exact")
+    func writersAtOnce() async throws {
+        try await withTestApp { app in
+            let op = try await app.makeUser("op.oki", role: .operatorKabkota, region: "16.02")
+            var groups: [KUBEGroup] = []
+            for index in 0..<8 {
+                let members = try await app.makeWeavers(5, first: 100 + index * 10)
+                groups.append(try await app.makeGroup(desa: "16.02.03.2007", members: members, active: true))
+            }
+            let same = groups[0].id
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { tasks in
+                for _ in 0..<2 {
+                    tasks.addTask { try await app.testing().submit("/groups/\(same)/ledger", as: op, Self.month("2026-11", version: 0)).status.code }
+                }
+                for group in groups.dropFirst() {
+                    tasks.addTask { try await app.testing().submit("/groups/\(group.id)/ledger", as: op, Self.month("2026-11", version: 0)).status.code }
+                }
+                return try await tasks.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 303 }.count == 8 && statuses.filter { $0 == 409 }.count == 1, "\(statuses)")
+            let store = FluentLedgerRepository(database: app.db)
+            let month = YearMonth(year: 2026, month: 11)!
+            var sum = LedgerTotals(key: "16.02")
+            for group in groups { sum.add(LedgerTotals(try #require(try await store.find(group: group.id, month: month)), key: "16.02")) }
+            #expect(try await store.totals(within: nil, from: month, to: month, by: .kabupatenKota).first == sum)
+            #expect(sum.groupMonths == 8)
+        }
+    }
+
     @Test("Stock carries over months, and changing an earlier month may not leave a later month selling what was never made")
     func stockAcrossMonths() async throws {
         try await withTestApp { app in
