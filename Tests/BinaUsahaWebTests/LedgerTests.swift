@@ -145,7 +145,9 @@ struct LedgerTests {
                     tasks.addTask { try await app.testing().submit("/groups/\(same)/ledger", as: op, Self.month("2026-11", version: 0)).status.code }
                 }
                 for group in groups.dropFirst() {
-                    tasks.addTask { try await app.testing().submit("/groups/\(group.id)/ledger", as: op, Self.month("2026-11", version: 0)).status.code }
+                    tasks.addTask {
+                        try await app.testing().submit("/groups/\(group.id)/ledger", as: op, Self.month("2026-11", version: 0)).status.code
+                    }
                 }
                 return try await tasks.reduce(into: [UInt]()) { $0.append($1) }
             }

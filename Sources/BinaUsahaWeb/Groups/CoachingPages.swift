@@ -31,6 +31,7 @@ enum CoachingPages {
                     .div(
                         .class("table-wrap"),
                         .table(
+                            .class("stack"),
                             .thead(
                                 .tr(.th(.text(t(.prgFieldKabkota))), .th(.class("num"), .text(t(.grpFieldAmount))), .th(.text(t(.grpFieldSource))))),
                             .tbody(
@@ -38,8 +39,11 @@ enum CoachingPages {
                                     let bySource = totals[kabkota]!
                                     return .tr(
                                         .td(.text(regions[kabkota].map(Recommender.placeName) ?? kabkota.rawValue)),
-                                        .td(.class("num"), .text(Rupiah(bySource.values.reduce(0, +)).formatted)),
                                         .td(
+                                            .class("num"), .attribute(named: "data-label", value: t(.grpFieldAmount)),
+                                            .text(Rupiah(bySource.values.reduce(0, +)).formatted)),
+                                        .td(
+                                            .attribute(named: "data-label", value: t(.grpFieldSource)),
                                             .text(
                                                 bySource.sorted { $0.key.rawValue < $1.key.rawValue }
                                                     .map { "\($0.key.label(t.lang)) \(Rupiah($0.value).formatted)" }.joined(separator: " · "))))

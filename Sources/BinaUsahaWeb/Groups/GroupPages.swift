@@ -102,22 +102,26 @@ enum GroupPages {
         let memberTable: Node = .div(
             .class("table-wrap"),
             .table(
+                .class("stack"),
                 .thead(
                     .tr(
-                        .th(.text(t(.grpColName))), .th(.text(t(.grpColRole))), .th(.class("hide-narrow"), .text(t(.planColDesa))),
+                        .th(.text(t(.grpColName))), .th(.text(t(.grpColRole))), .th(.text(t(.planColDesa))),
                         .th(.class("num"), .text(t(.grpColAttendance))))),
                 .tbody(
                     .forEach(group.activeMembers) { member in
                         .tr(
                             .td(.a(.href(Site.beneficiary(member.beneficiary)), .text(model.names[member.beneficiary] ?? "—"))),
                             .td(
+                                .attribute(named: "data-label", value: t(.grpColRole)),
                                 model.canWrite
                                     ? .select(
                                         .name("role_\(member.beneficiary.uuidString)"), .ariaLabel(t(.grpColRole)),
                                         options: MemberRole.allCases.map { ($0.rawValue, $0.label(t.lang)) }, selected: member.role.rawValue)
                                     : .text(member.role.label(t.lang))),
-                            .td(.class("hide-narrow"), .text(place(member.desa, model.regions))),
-                            .td(.class("num"), .text(formatPercent(rates[member.beneficiary] ?? nil))))
+                            .td(.attribute(named: "data-label", value: t(.planColDesa)), .text(place(member.desa, model.regions))),
+                            .td(
+                                .class("num"), .attribute(named: "data-label", value: t(.grpColAttendance)),
+                                .text(formatPercent(rates[member.beneficiary] ?? nil))))
                     })))
         return Layout(context: context, title: group.name, section: .groups).document(
             .group(
@@ -230,19 +234,21 @@ enum GroupPages {
                             .div(
                                 .class("table-wrap"),
                                 .table(
+                                    .class("stack"),
                                     .thead(
                                         .tr(
                                             .th(.text(t(.grpFieldDate))), .th(.class("num"), .text(t(.grpFieldAmount))),
-                                            .th(.text(t(.grpFieldSource))),
-                                            .th(.class("hide-narrow"), .text(t(.grpFieldForm))),
-                                            .th(.class("hide-narrow"), .text(t(.grpFieldReceipt))))),
+                                            .th(.text(t(.grpFieldSource))), .th(.text(t(.grpFieldForm))), .th(.text(t(.grpFieldReceipt))))),
                                     .tbody(
                                         .forEach(model.assistance) { item in
                                             .tr(
-                                                .td(.text(item.date.long(t.lang))), .td(.class("num"), .text(item.amount.formatted)),
-                                                .td(.text(item.source.label(t.lang))),
-                                                .td(.class("hide-narrow"), .text(item.form.label(t.lang))),
-                                                .td(.class("hide-narrow"), .text(item.receipt)))
+                                                .td(.text(item.date.long(t.lang))),
+                                                .td(
+                                                    .class("num"), .attribute(named: "data-label", value: t(.grpFieldAmount)),
+                                                    .text(item.amount.formatted)),
+                                                .td(.attribute(named: "data-label", value: t(.grpFieldSource)), .text(item.source.label(t.lang))),
+                                                .td(.attribute(named: "data-label", value: t(.grpFieldForm)), .text(item.form.label(t.lang))),
+                                                .td(.attribute(named: "data-label", value: t(.grpFieldReceipt)), .text(item.receipt)))
                                         })))),
                         .if(
                             model.canWrite,
