@@ -44,10 +44,18 @@ struct PartnerTests {
                 "/partners/\(partner.id)/commitments", as: op,
                 [
                     "type": "dana", "description": "Modal kerja KUBE anyaman", "value": "Rp 10.000.000", "starts": "2026-01-01", "ends": "2026-12-31",
-                    "kabkota": "16.02", "groups[]": first.id.uuidString,
+                    "kabkota": "16.02", "groups[]": first.id.uuidString, "quantity": "20", "unit": "alat tenun",
                 ])
             #expect(commitment.status == .seeOther)
             let status = try #require(try await FluentPartnerRepository(database: app.db).commitments(ofPartner: partner.id).first)
+            #expect(status.commitment.quantity == 20 && status.commitment.unit == "alat tenun")
+            let noUnit = try await app.testing().submit(
+                "/partners/\(partner.id)/commitments", as: op,
+                [
+                    "type": "peralatan", "description": "Mesin jahit", "value": "5000000", "starts": "2026-01-01", "ends": "2026-12-31",
+                    "kabkota": "16.02", "quantity": "3",
+                ])
+            #expect(noUnit.status == .unprocessableEntity && noUnit.text.contains("id=\"quantity-error\"") && noUnit.text.contains("Tulis satuannya"))
             let path = "/partners/\(partner.id)/commitments/\(status.commitment.id)/realisations"
             #expect(
                 try await app.testing().submit(path, as: op, ["date": "2026-06-01", "value": "6.000.000", "note": "Tahap 1"]).status == .seeOther)

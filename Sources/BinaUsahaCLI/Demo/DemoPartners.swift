@@ -25,14 +25,15 @@ enum DemoPartners {
             Partner(name: "CSR PT Pupuk Sriwidjaja", kind: .csrPerusahaan, regions: [busiest.key]), by: admin)
 
         func commit(
-            _ partner: Partner, _ type: Commitment.SupportType, _ description: String, value: Int64, kabkota: RegionCode, groups: [KUBEGroup],
-            paid: Double
+            _ partner: Partner, _ type: Commitment.SupportType, _ description: String, value: Int64, quantity: (Int, String)? = nil,
+            kabkota: RegionCode, groups: [KUBEGroup], paid: Double
         )
             async throws
         {
             let commitment = try await writes.recordCommitment(
                 Commitment(
-                    partner: partner.id, type: type, description: description, value: Rupiah(value), startsOn: yearStart, endsOn: yearEnd,
+                    partner: partner.id, type: type, description: description, value: Rupiah(value), quantity: quantity?.0,
+                    unit: quantity?.1 ?? "", startsOn: yearStart, endsOn: yearEnd,
                     kabupatenKota: kabkota, groups: groups.map(\.id)), by: admin)
             commitments += 1
             // Delivered in equal parts every other month from February until this month.
@@ -48,7 +49,8 @@ enum DemoPartners {
         let supported = Array(busiest.value.prefix(4))
         try await commit(bank, .kredit, "KUR mikro untuk modal kerja KUBE", value: 200_000_000, kabkota: busiest.key, groups: supported, paid: 0.75)
         try await commit(
-            csr, .peralatan, "Alat produksi dan kemasan", value: 60_000_000, kabkota: busiest.key, groups: Array(busiest.value.suffix(3)), paid: 1)
+            csr, .peralatan, "Alat produksi dan kemasan", value: 60_000_000, quantity: (30, "paket alat"), kabkota: busiest.key,
+            groups: Array(busiest.value.suffix(3)), paid: 1)
         for (kabkota, own) in byKabkota.sorted(by: { $0.key < $1.key }) {
             try await commit(
                 dekranasda, .offtake, "Pembelian produk untuk gerai Dekranasda", value: Int64(own.count) * 15_000_000, kabkota: kabkota,

@@ -100,6 +100,9 @@ public struct Commitment: Sendable, Equatable {
     public var description: String
     /// The value promised, in Rupiah (equipment and training at their value).
     public var value: Rupiah
+    /// What is promised counted in things, when it is things: 20 looms, 3 trainers.
+    public var quantity: Int?
+    public var unit: String
     public var startsOn: CivilDate
     public var endsOn: CivilDate
     public var kabupatenKota: RegionCode
@@ -109,14 +112,16 @@ public struct Commitment: Sendable, Equatable {
     public var version: Int
 
     public init(
-        id: UUID = UUID(), partner: UUID, type: SupportType, description: String, value: Rupiah, startsOn: CivilDate, endsOn: CivilDate,
-        kabupatenKota: RegionCode, programme: UUID? = nil, groups: [UUID], version: Int = 1
+        id: UUID = UUID(), partner: UUID, type: SupportType, description: String, value: Rupiah, quantity: Int? = nil, unit: String = "",
+        startsOn: CivilDate, endsOn: CivilDate, kabupatenKota: RegionCode, programme: UUID? = nil, groups: [UUID], version: Int = 1
     ) {
         self.id = id
         self.partner = partner
         self.type = type
         self.description = description
         self.value = value
+        self.quantity = quantity
+        self.unit = unit
         self.startsOn = startsOn
         self.endsOn = endsOn
         self.kabupatenKota = kabupatenKota
@@ -132,8 +137,14 @@ public struct Commitment: Sendable, Equatable {
         if value.amount <= 0 { problems.append(.valueRequired) }
         if value.amount > 100_000_000_000 { problems.append(.valueTooLarge) }
         if endsOn < startsOn { problems.append(.periodBackwards) }
+        if let quantity, !(1...10_000_000).contains(quantity) { problems.append(.quantityRange) }
+        if quantity != nil, TextFolding.trim(unit).isEmpty { problems.append(.unitRequired) }
+        if unit.count > 30 { problems.append(.textTooLong) }
         return problems
     }
+
+    /// `20 alat tenun`, or nothing when counted in Rupiah only.
+    public var quantityText: String? { quantity.map { "\($0) \(unit)" } }
 }
 
 /// Part of a commitment delivered: its value on a date.

@@ -21,6 +21,8 @@ public enum PartnerProblem: Equatable, Sendable, LocalizedMessage {
     case notAMitraAccount
     case badAmount(String)
     case badDate(String)
+    case quantityRange
+    case unitRequired
 
     public func message(_ lang: Lang) -> String {
         let id = lang == .id
@@ -51,6 +53,8 @@ public enum PartnerProblem: Equatable, Sendable, LocalizedMessage {
         case .notAMitraAccount: return id ? "Pilih akun dengan peran Mitra." : "Choose an account with the partner role."
         case let .badAmount(text): return id ? "\"\(text)\" bukan jumlah rupiah." : "\"\(text)\" is not an amount."
         case let .badDate(text): return id ? "\"\(text)\" bukan tanggal." : "\"\(text)\" is not a date."
+        case .quantityRange: return id ? "Jumlah barang/orang 1–10.000.000." : "The quantity is 1–10,000,000."
+        case .unitRequired: return id ? "Tulis satuannya (mis. unit, orang, buah)." : "Give the unit (e.g. pieces, people)."
         }
     }
 }

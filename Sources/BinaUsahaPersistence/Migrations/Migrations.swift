@@ -28,5 +28,6 @@ public enum Migrations {
         CreatePartners(),
         CreateOutcomes(),
         CreateLedgerTotals(),
+        AddCommitmentQuantity(),
     ]
 }

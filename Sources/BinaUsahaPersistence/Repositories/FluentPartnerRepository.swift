@@ -103,7 +103,7 @@ public struct FluentPartnerRepository: PartnerRepository {
 
     struct CommitmentRow: Decodable {
         let id: UUID, partner_id: UUID, type: String, description: String, value: Int64, starts_on: String, ends_on: String
-        let kabkota_code: String, programme_id: UUID?, version: Int
+        let kabkota_code: String, programme_id: UUID?, version: Int, quantity: Int?, unit: String?
     }
     struct GroupLink: Decodable {
         let commitment_id: UUID, group_id: UUID
@@ -116,11 +116,15 @@ public struct FluentPartnerRepository: PartnerRepository {
         try await database.write { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "commitments")
-                .columns("id", "partner_id", "type", "description", "value", "starts_on", "ends_on", "kabkota_code", "programme_id", "version")
+                .columns(
+                    "id", "partner_id", "type", "description", "value", "starts_on", "ends_on", "kabkota_code", "programme_id", "version", "quantity",
+                    "unit"
+                )
                 .values(
                     SQLBind(c.id), SQLBind(c.partner), SQLBind(c.type.rawValue), SQLBind(c.description), SQLBind(c.value.amount),
                     SQLBind(c.startsOn.iso), SQLBind(c.endsOn.iso), SQLBind(c.kabupatenKota.rawValue),
-                    c.programme.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null, SQLBind(c.version)
+                    c.programme.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null, SQLBind(c.version),
+                    c.quantity.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null, SQLBind(c.unit)
                 ).run()
             guard !c.groups.isEmpty else { return }
             var insert = sql.insert(into: "commitment_groups").columns("commitment_id", "group_id")
@@ -165,7 +169,8 @@ public struct FluentPartnerRepository: PartnerRepository {
                 let ends = CivilDate(parsing: r.ends_on)
             else { throw StoredValueError(table: "commitments", column: "type", id: r.id.uuidString) }
             let commitment = Commitment(
-                id: r.id, partner: r.partner_id, type: type, description: r.description, value: Rupiah(r.value), startsOn: starts, endsOn: ends,
+                id: r.id, partner: r.partner_id, type: type, description: r.description, value: Rupiah(r.value), quantity: r.quantity,
+                unit: r.unit ?? "", startsOn: starts, endsOn: ends,
                 kabupatenKota: RegionCode(trusted: r.kabkota_code), programme: r.programme_id, groups: groups[r.id] ?? [], version: r.version)
             let realisations = try (byCommitment[r.id] ?? []).map { row in
                 guard let date = CivilDate(parsing: row.date) else {

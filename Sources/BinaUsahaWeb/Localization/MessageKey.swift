@@ -87,4 +87,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
         outNoneProposed, outCohorts, outCohort, outMembers, outBefore, outAfter, outGraduationRate, outSurvival, outCohortHint, outRule, outRuleNow,
         outPovertyLine, outConsecutive, outDecileAbove, outSaveRule, outLink
     case workLedgerDue, workMonthsToClose, workLedgerReported, pdmLedgerDue
+    case ptnQuantity
 }

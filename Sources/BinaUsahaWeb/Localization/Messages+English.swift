@@ -697,5 +697,6 @@ extension Messages {
         .workMonthsToClose: "Months ready to close",
         .workLedgerReported: "{0} of {1} active KUBE have recorded",
         .pdmLedgerDue: "Production and sales of {0} not recorded yet",
+        .ptnQuantity: "Quantity (optional)",
     ]
 }

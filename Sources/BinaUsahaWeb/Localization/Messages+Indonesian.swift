@@ -698,5 +698,6 @@ extension Messages {
         .workMonthsToClose: "Bulan yang dapat ditutup",
         .workLedgerReported: "{0} dari {1} KUBE aktif sudah mencatat",
         .pdmLedgerDue: "Produksi dan penjualan {0} belum dicatat",
+        .ptnQuantity: "Jumlah barang/orang (opsional)",
     ]
 }

@@ -131,7 +131,7 @@ enum PartnerPages {
                     let c = status.commitment
                     return .section(
                         .class("box"),
-                        .h3(.text("\(c.type.label(lang)): \(c.description)")),
+                        .h3(.text("\(c.type.label(lang)): \(c.description)" + (c.quantityText.map { " (\($0))" } ?? ""))),
                         .p(
                             .text(
                                 "\(GroupPages.place(c.kabupatenKota, regions)) · \(c.startsOn.long(lang)) – \(c.endsOn.long(lang)) · \(t(.ptnCommitted)) \(c.value.formatted) · \(t(.ptnRealised)) \(status.realised.formatted)"
@@ -166,6 +166,12 @@ enum PartnerPages {
                             t(.ptnValue), name: "value", value: values["value"] ?? "", hint: t(.grpFieldAmountHint), required: true,
                             inputMode: "numeric",
                             maxLength: 20, error: errorsOf(errors, "value")),
+                        .div(
+                            .class("line"),
+                            Forms.field(
+                                t(.ptnQuantity), name: "quantity", value: values["quantity"] ?? "", inputMode: "numeric", maxLength: 10,
+                                error: errorsOf(errors, "quantity")),
+                            Forms.field(t(.ldgUnit), name: "unit", value: values["unit"] ?? "", maxLength: 30)),
                         Forms.field(
                             t(.prgFieldStarts), name: "starts", type: .date, value: values["starts"] ?? "", required: true,
                             error: errorsOf(errors, "date")),

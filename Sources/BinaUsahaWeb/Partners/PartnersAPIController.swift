@@ -10,6 +10,7 @@ struct PartnersAPIController {
     struct CommitmentResponse: Content {
         var id: UUID, partner: UUID, type: String, description: String, value: Int64, realised: Int64, starts_on: String, ends_on: String
         var kabupaten_kota: String, programme: UUID?, groups: [UUID], version: Int, realisations: [RealisationResponse]
+        var quantity: Int?, unit: String
 
         init(_ s: CommitmentStatus) {
             let c = s.commitment
@@ -25,6 +26,8 @@ struct PartnersAPIController {
             programme = c.programme
             groups = c.groups
             version = c.version
+            quantity = c.quantity
+            unit = c.unit
             realisations = s.realisations.map { RealisationResponse(id: $0.id, date: $0.date.iso, value: $0.value.amount, note: $0.note) }
         }
     }
@@ -114,6 +117,8 @@ struct PartnersAPIController {
         var kabupaten_kota: String
         var programme: UUID?
         var groups: [UUID]?
+        var quantity: Int?
+        var unit: String?
     }
 
     func addCommitment(req: Request) async throws -> Response {
@@ -132,7 +137,8 @@ struct PartnersAPIController {
         do {
             let commitment = try await req.services.partnerWrites(req.db).recordCommitment(
                 Commitment(
-                    partner: partner.id, type: type, description: body.description, value: Rupiah(body.value), startsOn: starts, endsOn: ends,
+                    partner: partner.id, type: type, description: body.description, value: Rupiah(body.value), quantity: body.quantity,
+                    unit: body.unit ?? "", startsOn: starts, endsOn: ends,
                     kabupatenKota: kabkota, programme: body.programme, groups: body.groups ?? []), by: principal)
             let response = Response(status: .created)
             try response.content.encode(CommitmentResponse(CommitmentStatus(commitment: commitment, realisations: [])))

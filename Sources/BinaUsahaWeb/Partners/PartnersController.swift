@@ -47,6 +47,7 @@ struct PartnersController {
                 case .groupOutsideKabkota: "groups"
                 case .programmeOtherKabkota: "programme"
                 case .notAMitraAccount: "user"
+                case .quantityRange, .unitRequired: "quantity"
                 }
             errors[field, default: []].append(problem.message(lang))
         }
@@ -118,6 +119,11 @@ struct PartnersController {
         if starts == nil || ends == nil {
             errors["date", default: []].append(PartnerProblem.badDate(String((values["starts"] ?? "").prefix(20))).message(req.lang))
         }
+        let quantityText = TextFolding.trim(values["quantity"] ?? "")
+        let quantity = quantityText.isEmpty ? nil : RupiahParsing.parse(quantityText).map { Int(clamping: $0.amount) }
+        if !quantityText.isEmpty, quantity == nil {
+            errors["quantity", default: []].append(PartnerProblem.badAmount(String(quantityText.prefix(20))).message(req.lang))
+        }
         let type = Commitment.SupportType(rawValue: values["type"] ?? "") ?? .dana
         let kabkota = (try? RegionCode(validating: values["kabkota"] ?? "")) ?? partner.regions.first!
         guard errors.isEmpty, let value, let starts, let ends else {
@@ -126,7 +132,8 @@ struct PartnersController {
         do {
             _ = try await req.services.partnerWrites(req.db).recordCommitment(
                 Commitment(
-                    partner: partner.id, type: type, description: values["description"] ?? "", value: value, startsOn: starts, endsOn: ends,
+                    partner: partner.id, type: type, description: values["description"] ?? "", value: value, quantity: quantity,
+                    unit: TextFolding.trim(values["unit"] ?? ""), startsOn: starts, endsOn: ends,
                     kabupatenKota: kabkota, programme: values["programme"].flatMap(UUID.init(uuidString:)), groups: groups), by: principal)
             return req.redirect(to: Site.partner(partner.id) + "?disimpan=1")
         } catch let error as PartnerRuleError {
