@@ -49,6 +49,10 @@ struct LedgerTests {
             #expect(page.text.contains("2,6×") && page.text.contains("inputmode=\"numeric\""))
             let audit = try await FluentAuditLog(database: app.db).search(.init(entityID: ledger.id.uuidString)).entries
             #expect(audit.count == 1 && audit.first?.changes.contains { $0.field == "profit" && $0.after == "600000" } == true)
+            let csv = try await app.testing().sendRequest(.GET, "/groups/\(group.id)/ledger?format=csv", headers: pendamping.browser)
+            #expect(
+                csv.headers.contentType?.subType == "csv" && csv.text.contains("2026-11,1050000,400000,50000,600000,200000,350000,50000,40,30,2.62,0")
+            )
 
             // when: saved again with the version it was read at, and once more with that stale version
             #expect(

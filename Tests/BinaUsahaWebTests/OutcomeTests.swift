@@ -66,6 +66,8 @@ struct OutcomeTests {
             let api = try await app.testing().sendRequest(.GET, "/api/v1/beneficiaries/\(person.id)/assessments", headers: op.bearer)
             let json = try api.jsonObject()
             #expect((json["assessments"] as? [[String: Any]])?.count == 2 && json["graduated_on"] as? String == "2026-11-30")
+            let personCSV = try await app.testing().sendRequest(.GET, "\(path)?format=csv", headers: op.browser)
+            #expect(personCSV.text.contains("2026-11-01,2600000,4,650000,,tidak,ya") || personCSV.text.contains("2026-11-01,2600000,4,650000,,ya,ya"))
             _ = group
         }
     }

@@ -82,6 +82,8 @@ struct PartnerTests {
             #expect(home.text.contains("Bank Sumsel Babel") && home.text.contains(first.name) && !home.text.contains(second.name))
             #expect(home.text.contains("Rp 1.050.000") && home.text.contains("2,6×"))
             #expect(!home.text.contains("Warga 1") && !home.text.contains("160203"))
+            let mitraCSV = try await app.testing().sendRequest(.GET, "/mitra?format=csv", headers: mitra.browser)
+            #expect(mitraCSV.text.contains(first.name) && mitraCSV.text.contains(",1050000,") && !mitraCSV.text.contains("Warga"))
             #expect(try await app.testing().sendRequest(.GET, "/partners", headers: mitra.browser).status == .forbidden)
             #expect(try await app.testing().sendRequest(.GET, "/groups/\(first.id)", headers: mitra.browser).status == .forbidden)
 

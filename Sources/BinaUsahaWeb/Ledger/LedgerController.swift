@@ -21,6 +21,22 @@ struct LedgerController {
 
     func month(req: Request) async throws -> Response {
         let group = try await GroupsController.load(req)
+        if (try? req.query.get(String.self, at: "format")) == "csv" {
+            let months = try await req.services.ledger(req.db).months(ofGroup: group.id)
+            return CSVDownload.response(
+                name: "usaha-\(group.id.uuidString.prefix(8).lowercased()).csv",
+                header: [
+                    "bulan", "omzet", "biaya_bahan", "biaya_lain", "laba", "modal_usaha", "kesejahteraan_anggota", "iks", "jumlah_diproduksi",
+                    "jumlah_terjual", "nilai_tambah", "koreksi",
+                ],
+                rows: months.map { l in
+                    [
+                        l.month.text, String(l.revenue.amount), String(l.materialCost.amount), String(l.otherCost.amount), String(l.profit.amount),
+                        String(l.allocation.modal.amount), String(l.allocation.kesejahteraan.amount), String(l.allocation.iks.amount),
+                        String(l.unitsMade), String(l.unitsSold), l.valueAdded.map { String(format: "%.2f", $0) } ?? "", String(l.adjustments),
+                    ]
+                })
+        }
         let month = try Self.month(req)
         let ledger = try await req.services.ledger(req.db).find(group: group.id, month: month)
         let notice = (try? req.query.get(String.self, at: "disimpan")).map { _ in req.t(.ldgSaved, month.label(req.lang)) }

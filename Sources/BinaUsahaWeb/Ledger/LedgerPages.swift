@@ -134,7 +134,11 @@ enum LedgerPages {
                             }))),
                 .h2(.text(t(.ldgHistory))),
                 .if(m.history.isEmpty, .p(.class("muted"), .text(t(.ldgNoHistory)))),
-                .if(!m.history.isEmpty, historyTable(m.history.reversed(), group: group.id, t: t))
+                .if(
+                    !m.history.isEmpty,
+                    .group(
+                        historyTable(m.history.reversed(), group: group.id, t: t),
+                        .p(.a(.href(Site.groupLedger(group.id) + "?format=csv"), .text(t(.ldgCsv))))))
             ))
     }
 

@@ -63,6 +63,7 @@ enum OutcomePages {
                                             .attribute(named: "data-label", value: t(.outBusiness)), .text(a.businessRunning ? t(.outYes) : t(.outNo))
                                         ))
                                 })))),
+                .if(!assessments.isEmpty, .p(.a(.href(Site.beneficiaryOutcomes(person.id) + "?format=csv"), .text(t(.ldgCsv))))),
                 .if(
                     canRecord,
                     .form(

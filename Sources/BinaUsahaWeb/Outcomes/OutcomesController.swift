@@ -6,7 +6,20 @@ import Vapor
 /// `/outcomes`: people the rule proposes, the cohort view and (for the admin) the rule.
 struct OutcomesController {
     func person(req: Request) async throws -> Response {
-        try await personPage(req, values: [:], errors: [:])
+        if (try? req.query.get(String.self, at: "format")) == "csv" {
+            let person = try await loadPerson(req)
+            let assessments = try await req.services.outcomes(req.db).assessments(of: [person.id])
+            return CSVDownload.response(
+                name: "tindak-lanjut-\(person.id.uuidString.prefix(8).lowercased()).csv",
+                header: ["tanggal", "pendapatan_rumah_tangga", "anggota_rumah_tangga", "per_kapita", "desil", "menerima_bansos", "usaha_berjalan"],
+                rows: assessments.map { a in
+                    [
+                        a.date.iso, String(a.householdIncome.amount), String(a.householdSize), String(a.incomePerCapita.amount),
+                        a.decile.map(String.init) ?? "", a.receivesBansos ? "ya" : "tidak", a.businessRunning ? "ya" : "tidak",
+                    ]
+                })
+        }
+        return try await personPage(req, values: [:], errors: [:])
     }
 
     private func loadPerson(_ req: Request) async throws -> Beneficiary {

@@ -257,7 +257,8 @@ enum PartnerPages {
                                         cell(t(.grpColMembers), String(row.members)), cell(t(.grpColAttendance), formatPercent(row.attendance)),
                                         cell(t(.ptnUnitsMade), String(row.totals.unitsMade)), cell(t(.ldgRevenue), row.totals.revenue.formatted),
                                         cell(t(.ldgValueAdded), formatValueAdded(row.totals.valueAdded, lang)))
-                                }))))
+                                })))),
+                .if(!groups.isEmpty, .p(.a(.href(Site.mitra + "?format=csv"), .text(t(.ldgCsv)))))
             ))
     }
 }

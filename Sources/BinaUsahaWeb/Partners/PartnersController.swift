@@ -253,6 +253,20 @@ struct PartnersController {
                     attendance: attendanceRate(sessions.flatMap { $0.attendance.filter { active.contains($0.key) }.map(\.value) }), totals: totals))
         }
         supported.sort { $0.group.name < $1.group.name }
+        if (try? req.query.get(String.self, at: "format")) == "csv" {
+            return CSVDownload.response(
+                name: "kube-didukung.csv",
+                header: [
+                    "kelompok", "kode_desa", "status", "tahap", "anggota", "kehadiran", "diproduksi_12_bulan", "omzet_12_bulan", "nilai_tambah",
+                ],
+                rows: supported.map { row in
+                    [
+                        row.group.name, row.group.desa.rawValue, row.group.status.rawValue, row.group.stage.rawValue, String(row.members),
+                        row.attendance.map { String(format: "%.2f", $0) } ?? "", String(row.totals.unitsMade), String(row.totals.revenue.amount),
+                        row.totals.valueAdded.map { String(format: "%.2f", $0) } ?? "",
+                    ]
+                })
+        }
         let regions = try await req.services.regions(req.db).existing(Set(supported.map(\.group.desa)))
         return PartnerPages.mitra(partners, commitments: commitments, groups: supported, regions: regions, context: req.page(path: path)).response()
     }
