@@ -110,6 +110,7 @@ func routes(_ app: Application) throws {
             "partners", ":id", "commitments", ":commitment", "realisations", policy: PermissionPolicy(.managePartners), use: partners.addRealisation)
         app.post("partners", ":id", "accounts", policy: PermissionPolicy(.manageUsers), use: partners.linkAccount)
         app.get("mitra", policy: PermissionPolicy(.readAggregates), use: partners.mitra)
+        app.get("mitra", "groups", ":id", policy: PermissionPolicy(.readAggregates), use: partners.mitraGroup)
 
         let ledger = LedgerController()
         app.get("groups", ":id", "ledger", policy: read, use: ledger.month)

@@ -113,6 +113,8 @@ struct RouteAccessTests {
         default: .forbidden
         }
     }
+    /// A group no partner of the reader supports: not found to every signed-in user.
+    static let notSupported: Rule = { role, _ in role == nil ? .unauthenticated : .hidden }
     /// A follow-up of a person: field staff inside their region, hidden outside.
     static let fieldworkInside: Rule = { role, inside in
         switch role {
@@ -189,6 +191,7 @@ struct RouteAccessTests {
         "POST /partners/:id/commitments/:commitment/realisations": partnerWrite,
         "POST /partners/:id/accounts": adminOnly,
         "GET /mitra": signedIn,
+        "GET /mitra/groups/:id": notSupported,
         "GET /api/v1/partners": registryRead,
         "POST /api/v1/partners": registryWrite,
         "GET /api/v1/partners/:id": partnerRead,

@@ -70,6 +70,7 @@ enum Site {
 
     static let partners = "/partners"
     static let mitra = "/mitra"
+    static func mitraGroup(_ id: UUID) -> String { "/mitra/groups/\(id)" }
     static func partner(_ id: UUID) -> String { "/partners/\(id)" }
     static func partnerCommitments(_ id: UUID) -> String { "/partners/\(id)/commitments" }
     static func partnerRealisation(_ id: UUID, _ commitment: UUID) -> String { "/partners/\(id)/commitments/\(commitment)/realisations" }

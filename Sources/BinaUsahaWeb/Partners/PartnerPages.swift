@@ -250,7 +250,9 @@ enum PartnerPages {
                             .tbody(
                                 .forEach(groups) { row in
                                     .tr(
-                                        .td(.text("\(row.group.name) · \(GroupPages.place(row.group.desa, regions))")),
+                                        .td(
+                                            .a(.href(Site.mitraGroup(row.group.id)), .text(row.group.name)),
+                                            .text(" · \(GroupPages.place(row.group.desa, regions))")),
                                         .td(
                                             .attribute(named: "data-label", value: t(.grpColStatus)),
                                             .text("\(row.group.status.label(lang)) · \(row.group.stage.label(lang))")),
@@ -259,6 +261,50 @@ enum PartnerPages {
                                         cell(t(.ldgValueAdded), formatValueAdded(row.totals.valueAdded, lang)))
                                 })))),
                 .if(!groups.isEmpty, .p(.a(.href(Site.mitra + "?format=csv"), .text(t(.ldgCsv)))))
+            ))
+    }
+}
+
+extension PartnerPages {
+    static func mitraGroup(
+        _ group: KUBEGroup, attendance: Double?, months: [MonthlyLedger], skill: Skill?, regions: [RegionCode: Region], context: PageContext
+    ) -> HTML {
+        let t = context.t
+        let lang = t.lang
+        func cell(_ label: String, _ text: String) -> Node { .td(.class("num"), .attribute(named: "data-label", value: label), .text(text)) }
+        return Layout(context: context, title: group.name, section: .home).document(
+            .group(
+                .nav(.class("breadcrumbs"), .ol(.li(.a(.href(Site.home), .text(t(.ptnMitraTitle)))), .li(.span(.text(group.name))))),
+                .h1(.text(group.name)),
+                .p(.class("muted"), .text(t(.ptnMitraPrivacy))),
+                .dl(
+                    .class("facts"),
+                    .dt(.text(t(.grpColPlace))),
+                    .dd(.text("\(GroupPages.place(group.desa, regions)), \(GroupPages.place(group.kecamatan, regions))")),
+                    .dt(.text(t(.grpColSkill))), .dd(.text(skill?.name ?? group.skill)),
+                    .dt(.text(t(.grpColStatus))), .dd(.text("\(group.status.label(lang)) · \(group.stage.label(lang))")),
+                    .dt(.text(t(.grpColMembers))), .dd(.text(String(group.activeMembers.count))),
+                    .dt(.text(t(.grpColAttendance))), .dd(.text(formatPercent(attendance))),
+                    .dt(.text(t(.ldgExpected))), .dd(.text(formatValueAdded(skill?.valueAddedRatio, lang)))),
+                .h2(.text(t(.ldgHistory))),
+                .if(months.isEmpty, .p(.class("muted"), .text(t(.ldgNoHistory)))),
+                .if(
+                    !months.isEmpty,
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .class("stack"),
+                            .thead(
+                                .tr(
+                                    .th(.text(t(.ldgMonth))), .th(.class("num"), .text(t(.ptnUnitsMade))), .th(.class("num"), .text(t(.ldgRevenue))),
+                                    .th(.class("num"), .text(t(.ldgProfit))), .th(.class("num"), .text(t(.ldgValueAdded))))),
+                            .tbody(
+                                .forEach(months.reversed()) { l in
+                                    .tr(
+                                        .td(.text(l.month.label(lang))), cell(t(.ptnUnitsMade), String(l.unitsMade)),
+                                        cell(t(.ldgRevenue), l.revenue.formatted),
+                                        cell(t(.ldgProfit), l.profit.formatted), cell(t(.ldgValueAdded), formatValueAdded(l.valueAdded, lang)))
+                                }))))
             ))
     }
 }

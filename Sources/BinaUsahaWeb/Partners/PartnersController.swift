@@ -271,6 +271,28 @@ struct PartnersController {
         return PartnerPages.mitra(partners, commitments: commitments, groups: supported, regions: regions, context: req.page(path: path)).response()
     }
 
+    /// One group a partner's account supports: its figures month by month, no member's data.
+    /// Any other group is "not found".
+    func mitraGroup(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let store = req.services.partners(req.db)
+        var supported: Set<UUID> = []
+        for partner in try await store.partners(ofAccount: principal.userID) {
+            for status in try await store.commitments(ofPartner: partner.id) { supported.formUnion(status.commitment.groups) }
+        }
+        guard let id = req.parameters.get("id", as: UUID.self), supported.contains(id), let group = try await req.services.groups(req.db).find(id: id)
+        else { throw Abort(.notFound) }
+        let sessions = try await req.services.coaching(req.db).sessions(ofGroups: [id])
+        let active = Set(group.activeMembers.map(\.beneficiary))
+        let months = try await req.services.ledger(req.db).months(ofGroup: id)
+        let regions = try await req.services.regions(req.db).existing([group.desa, group.kecamatan])
+        return PartnerPages.mitraGroup(
+            group, attendance: attendanceRate(sessions.flatMap { $0.attendance.filter { active.contains($0.key) }.map(\.value) }),
+            months: months, skill: try await req.services.skills(req.db).find(code: group.skill), regions: regions,
+            context: req.page(path: Site.mitraGroup(id))
+        ).response()
+    }
+
     struct MitraGroupRow {
         var group: KUBEGroup
         var members: Int
