@@ -40,11 +40,25 @@ checks=not_a_server_error,status_code_conformance,content_type_conformance,respo
 status=0
 run() { # name token extra-args…
   local name="$1" token="$2"; shift 2
-  echo "== schemathesis as $name $*"
-  schemathesis run "http://127.0.0.1:$port/api/openapi.json" -H "Authorization: Bearer $token" --checks "$checks" \
-    --workers 2 --max-examples "$examples" --request-timeout 20 --suppress-health-check all --continue-on-failure \
-    --report junit --report-dir "$artifacts/schemathesis/$name" "$@" >"$artifacts/schemathesis/$name.txt" 2>&1 || status=1
-  tail -n 4 "$artifacts/schemathesis/$name.txt"
+  local out="$artifacts/schemathesis/$name.txt"
+  for attempt in 1 2 3; do
+    echo "== schemathesis as $name $* (attempt $attempt)"
+    if schemathesis run "http://127.0.0.1:$port/api/openapi.json" -H "Authorization: Bearer $token" --checks "$checks" \
+      --workers 2 --max-examples "$examples" --request-timeout 20 --suppress-health-check all --continue-on-failure \
+      --report junit --report-dir "$artifacts/schemathesis/$name" "$@" >"$out" 2>&1; then
+      tail -n 4 "$out"
+      return
+    fi
+    tail -n 4 "$out"
+    # Python 3.11's AST bug inside hypothesis (coverage phase) raises in the tool itself, on a
+    # random operation; a run whose only problem is that error is run again with a new seed.
+    # Any failure of the server's answers, or the error three times, fails the step.
+    if grep -q "FAILURES" "$out" || ! grep -q "AST constructor recursion depth mismatch" "$out"; then
+      break
+    fi
+    cp "$out" "$out.attempt$attempt"
+  done
+  status=1
 }
 for who in admin operator; do
   token="$admin_token"; [ "$who" = operator ] && token="$operator_token"
