@@ -128,12 +128,4 @@ public enum LedgerProblem: Equatable, Sendable, LocalizedMessage {
     }
 }
 
-public struct LedgerRuleError: Error, Equatable, Sendable, LocalizedMessage {
-    public var problems: [LedgerProblem]
-
-    public init(_ problems: [LedgerProblem]) { self.problems = problems }
-    public init(_ problem: LedgerProblem) { problems = [problem] }
-
-    public func messages(_ lang: Lang) -> [String] { problems.map { $0.message(lang) } }
-    public func message(_ lang: Lang) -> String { messages(lang).joined(separator: " ") }
-}
+public typealias LedgerRuleError = RuleError<LedgerProblem>

@@ -135,13 +135,7 @@ public enum OutcomeProblem: Equatable, Sendable, LocalizedMessage {
     }
 }
 
-public struct OutcomeRuleError: Error, Equatable, Sendable, LocalizedMessage {
-    public var problems: [OutcomeProblem]
-    public init(_ problems: [OutcomeProblem]) { self.problems = problems }
-    public init(_ problem: OutcomeProblem) { problems = [problem] }
-    public func messages(_ lang: Lang) -> [String] { problems.map { $0.message(lang) } }
-    public func message(_ lang: Lang) -> String { messages(lang).joined(separator: " ") }
-}
+public typealias OutcomeRuleError = RuleError<OutcomeProblem>
 
 /// Where assessments, graduations and the graduation rule are stored.
 public protocol OutcomeRepository: Sendable {

@@ -59,12 +59,4 @@ public enum PartnerProblem: Equatable, Sendable, LocalizedMessage {
     }
 }
 
-public struct PartnerRuleError: Error, Equatable, Sendable, LocalizedMessage {
-    public var problems: [PartnerProblem]
-
-    public init(_ problems: [PartnerProblem]) { self.problems = problems }
-    public init(_ problem: PartnerProblem) { problems = [problem] }
-
-    public func messages(_ lang: Lang) -> [String] { problems.map { $0.message(lang) } }
-    public func message(_ lang: Lang) -> String { messages(lang).joined(separator: " ") }
-}
+public typealias PartnerRuleError = RuleError<PartnerProblem>
