@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Resources/Public"), .copy("Resources/openapi.json")]
+            resources: [.copy("Resources/Public"), .copy("Resources/openapi.json"), .copy("Resources/recommendation-cases.csv")]
         ),
         // Commands (serve is Vapor's; import, migrate, users, demo, bench) and pure file parsers.
         .target(

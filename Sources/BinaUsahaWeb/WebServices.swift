@@ -150,7 +150,7 @@ extension WebServices {
     }
 
     func loadRecommender(_ db: any Database) -> LoadRecommender {
-        LoadRecommender(potentials: potentials(db), regions: regions(db), skills: skills(db), settings: skills(db))
+        LoadRecommender(repositories(db))
     }
 }
 

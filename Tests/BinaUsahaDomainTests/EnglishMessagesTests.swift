@@ -90,12 +90,13 @@ struct EnglishMessagesTests {
         .badCode, .nameRequired, .badNeed(line: 2, text: "rotan;;"), .unknownResource(line: 3, code: "emas"),
         .resourceTwice(line: 4, code: "purun"), .unknownInterest("menyanyi"), .trainingHours, .starterKitCost,
         .badProduct(line: 1, text: "tikar"), .zeroPrice(line: 2), .noProducts, .codeTaken("anyaman-purun"), .changedMeanwhile,
+        .badSuitabilityRule(line: 1, text: "buta"), .limitationTwice(line: 2, code: "netra"),
     ]
 
     static func sampleCovers(_ problem: SkillFormProblem) -> Bool {
         switch problem {
         case .badCode, .nameRequired, .badNeed, .unknownResource, .resourceTwice, .unknownInterest, .trainingHours,
-            .starterKitCost, .badProduct, .zeroPrice, .noProducts, .codeTaken, .changedMeanwhile:
+            .starterKitCost, .badProduct, .zeroPrice, .noProducts, .codeTaken, .changedMeanwhile, .badSuitabilityRule, .limitationTwice:
             true
         }
     }
@@ -137,6 +138,6 @@ struct EnglishMessagesTests {
     func samplesAreDistinct() {
         #expect(Set(Self.groupSamples.map { "\($0)".prefix { $0 != "(" } }).count == 56)
         #expect(Set(Self.planSamples.map { "\($0)".prefix { $0 != "(" } }).count == 23)
-        #expect(Set(Self.skillSamples.map { "\($0)".prefix { $0 != "(" } }).count == 13)
+        #expect(Set(Self.skillSamples.map { "\($0)".prefix { $0 != "(" } }).count == 15)
     }
 }

@@ -116,7 +116,7 @@ public struct LedgerTotals: Sendable, Equatable {
 }
 
 /// Where the groups' monthly ledgers, closures and corrections are stored.
-public protocol LedgerRepository: Sendable {
+public protocol LedgerRepository: TrackRecordSource {
     func find(group: UUID, month: YearMonth) async throws -> MonthlyLedger?
     /// Every month of a group, oldest first.
     func months(ofGroup group: UUID) async throws -> [MonthlyLedger]

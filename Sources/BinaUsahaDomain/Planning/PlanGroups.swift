@@ -9,8 +9,14 @@ public struct PlanningPerson: Sendable, Equatable {
     public var birthDate: CivilDate
     public var isHeadOfFamily: Bool
     public var priorKUBE: Bool
+    public var talents: [String]
+    public var disability: String
+    public var health: [String]
 
-    public init(id: UUID, noKK: String, desa: RegionCode, interests: [String], birthDate: CivilDate, isHeadOfFamily: Bool, priorKUBE: Bool) {
+    public init(
+        id: UUID, noKK: String, desa: RegionCode, interests: [String], birthDate: CivilDate, isHeadOfFamily: Bool, priorKUBE: Bool,
+        talents: [String] = [], disability: String = "", health: [String] = []
+    ) {
         self.id = id
         self.noKK = noKK
         self.desa = desa
@@ -18,6 +24,17 @@ public struct PlanningPerson: Sendable, Equatable {
         self.birthDate = birthDate
         self.isHeadOfFamily = isHeadOfFamily
         self.priorKUBE = priorKUBE
+        self.talents = talents
+        self.disability = disability
+        self.health = health
+    }
+
+    /// What the recommender needs to know about them, as on their profile.
+    public func subject(today: CivilDate) -> RecommendationSubject {
+        RecommendationSubject(
+            desa: desa, interests: interests, talents: talents,
+            limitations: disability.isEmpty && health.isEmpty && birthDate.years(until: today) < Limitation.oldAge
+                ? [] : Limitation.of(disability: disability, health: health, age: birthDate.years(until: today)))
     }
 
     /// Keys of the KUBE eligibility checks this person fails (see `KUBEEligibility`).
@@ -66,7 +83,7 @@ public struct PlanGroups: Sendable {
             candidates.append(
                 PlanCandidate(
                     id: person.id, noKK: person.noKK, desa: person.desa, failedChecks: person.failedChecks(today: today),
-                    options: recommender.scores(fits, interests: person.interests, limit: Self.optionsKept)))
+                    options: recommender.scores(fits, for: person.subject(today: today), limit: Self.optionsKept)))
         }
         return candidates
     }

@@ -63,9 +63,7 @@ public struct ProposePlan: Sendable {
         let people = try await repositories.planningPeople.planningPeople(within: scope)
         let taken = try await repositories.plans.peopleInAcceptedPlans(within: scope)
             .union(try await repositories.groups.activeMembers(within: scope))
-        let recommender = try await LoadRecommender(
-            potentials: repositories.potentials, regions: repositories.regions,
-            skills: repositories.skills, settings: repositories.skills)(within: scope)
+        let recommender = try await LoadRecommender(repositories)(within: scope)
         let result = PlanGroups(recommender: recommender, rules: rules, today: CivilDate(clock.now()))(people, excluding: taken, overrides: overrides)
         return Proposal(
             scope: scope, rules: rules, candidates: people.count, result: result,

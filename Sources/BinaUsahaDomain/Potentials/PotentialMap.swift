@@ -17,18 +17,31 @@ public struct PotentialMap: Sendable {
     public struct Availability: Sendable, Equatable {
         public var potential: Potential
         public var relation: Relation
+        /// Where the record is, seen from the region asked about.
+        public var level: EvidenceLevel
 
-        /// Abundance factor, reduced for a resource that must be brought from a neighbouring desa.
-        public var factor: Double { potential.abundance.factor * (relation == .nearby ? PotentialMap.nearbyDiscount : 1) }
+        /// Abundance factor, reduced the further from the desa the record is: a potential recorded
+        /// on the desa counts more than one inherited from its kecamatan, which counts more than
+        /// one from the kab/kota (`EvidenceLevel.factor`).
+        public var factor: Double { potential.abundance.factor * level.factor }
     }
-
-    public static let nearbyDiscount = 0.7
 
     private var byRegion: [RegionCode: [String: Potential]] = [:]
     /// For each kecamatan and resource, the most abundant record among its desa.
     private var bestDesaInKecamatan: [RegionCode: [String: Potential]] = [:]
 
-    public init(_ potentials: [Potential]) {
+    /// Established crafts by region, then skill.
+    private var craftsByRegion: [RegionCode: [String: LocalCraft]] = [:]
+    /// For each kecamatan and skill, the crafts recorded on its desa.
+    private var craftsInKecamatan: [RegionCode: [String: [LocalCraft]]] = [:]
+
+    public init(_ potentials: [Potential], crafts: [LocalCraft] = []) {
+        for craft in crafts {
+            craftsByRegion[craft.region, default: [:]][craft.skill] = craft
+            if craft.region.level == .desaKelurahan, let kecamatan = craft.region.parent {
+                craftsInKecamatan[kecamatan, default: [:]][craft.skill, default: []].append(craft)
+            }
+        }
         for potential in potentials {
             byRegion[potential.region, default: [:]][potential.resource] = potential
             if potential.region.level == .desaKelurahan, let kecamatan = potential.region.parent {
@@ -47,12 +60,34 @@ public struct PotentialMap: Sendable {
     /// The resource where `region` is, or `nil` when it is absent.
     public func availability(of resource: String, at region: RegionCode) -> Availability? {
         for (index, code) in region.lineage.reversed().enumerated() {
-            if let found = byRegion[code]?[resource] { return Availability(potential: found, relation: index == 0 ? .own : .inherited) }
+            if let found = byRegion[code]?[resource] {
+                return Availability(potential: found, relation: index == 0 ? .own : .inherited, level: .of(code, from: region))
+            }
         }
         if region.level == .desaKelurahan, let kecamatan = region.parent, let nearby = bestDesaInKecamatan[kecamatan]?[resource] {
-            return Availability(potential: nearby, relation: .nearby)
+            return Availability(potential: nearby, relation: .nearby, level: .desaTetangga)
         }
         return nil
+    }
+
+    /// The established craft of `skill` that counts most for a person in `desa`: one in the desa
+    /// itself, else in a neighbouring desa, the kecamatan or the kab/kota, each at its level's
+    /// weight; `nil` when none is recorded around.
+    public func craft(of skill: String, at desa: RegionCode) -> (craft: LocalCraft, level: EvidenceLevel)? {
+        var candidates: [(craft: LocalCraft, level: EvidenceLevel)] = []
+        for code in desa.lineage {
+            if let craft = craftsByRegion[code]?[skill] { candidates.append((craft, .of(code, from: desa))) }
+        }
+        if desa.level == .desaKelurahan, let kecamatan = desa.parent {
+            for craft in craftsInKecamatan[kecamatan]?[skill] ?? [] where craft.region != desa {
+                candidates.append((craft, .desaTetangga))
+            }
+        }
+        return candidates.max { a, b in
+            let x = a.craft.strength * a.level.factor
+            let y = b.craft.strength * b.level.factor
+            return x != y ? x < y : a.craft.region > b.craft.region
+        }
     }
 
     /// Every resource available at `region` through its own records or inheritance, by resource code.
@@ -61,7 +96,7 @@ public struct PotentialMap: Sendable {
         var result: [Availability] = []
         for (index, code) in region.lineage.reversed().enumerated() {
             for potential in (byRegion[code] ?? [:]).values.sorted(by: { $0.resource < $1.resource }) where seen.insert(potential.resource).inserted {
-                result.append(Availability(potential: potential, relation: index == 0 ? .own : .inherited))
+                result.append(Availability(potential: potential, relation: index == 0 ? .own : .inherited, level: .of(code, from: region)))
             }
         }
         return result.sorted { $0.potential.resource < $1.potential.resource }

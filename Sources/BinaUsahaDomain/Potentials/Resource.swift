@@ -78,7 +78,14 @@ public protocol PotentialRepository: Sendable {
     /// Adds or replaces the potential of `potential.resource` on `potential.region`; returns the previous one.
     func save(_ potential: Potential) async throws -> Potential?
     func remove(resource: String, on region: RegionCode) async throws -> Potential?
-    /// Records each potential of the starting catalogue once, when its region first exists;
+    /// Established crafts recorded on `region` or any region below it (everywhere when `nil`).
+    func localCrafts(within region: RegionCode?) async throws -> [LocalCraft]
+    /// Established crafts recorded on any of `regions`.
+    func localCrafts(on regions: [RegionCode]) async throws -> [LocalCraft]
+    /// Adds or replaces the craft of `craft.skill` on `craft.region`; returns the previous one.
+    func save(_ craft: LocalCraft) async throws -> LocalCraft?
+    func removeCraft(skill: String, on region: RegionCode) async throws -> LocalCraft?
+    /// Records each potential and local craft of the starting catalogue once, when its region first exists;
     /// returns how many were added.
     @discardableResult
     func applyStartingPotentials() async throws -> Int

@@ -45,15 +45,19 @@ public struct BeneficiaryDetails: Sendable, Equatable, Hashable {
     public var decile: Int?
     public var isHeadOfFamily: Bool
     public var disability: String
-    /// Interest/talent tags from the managed vocabulary, sorted.
+    /// Interest tags (minat) from the managed vocabulary, sorted.
     public var interests: [String]
+    /// What the person already knows how to make (keahlian), tags from the same vocabulary, sorted.
+    public var talents: [String]
+    /// Health conditions that limit the work they can do (`Limitation.health` codes), sorted.
+    public var health: [String]
     public var priorAssistance: [PriorAssistance]
 
     public init(
         nik: String, noKK: String, name: String, sex: Sex, birthPlace: String = "", birthDate: CivilDate,
         desa: RegionCode, address: String = "", rt: String = "", rw: String = "", phone: String = "",
         ppks: [Int], decile: Int? = nil, isHeadOfFamily: Bool = false, disability: String = "",
-        interests: [String] = [], priorAssistance: [PriorAssistance] = []
+        interests: [String] = [], priorAssistance: [PriorAssistance] = [], talents: [String] = [], health: [String] = []
     ) {
         self.nik = nik
         self.noKK = noKK
@@ -71,6 +75,8 @@ public struct BeneficiaryDetails: Sendable, Equatable, Hashable {
         self.isHeadOfFamily = isHeadOfFamily
         self.disability = disability
         self.interests = interests.sorted()
+        self.talents = talents.sorted()
+        self.health = health.sorted()
         self.priorAssistance = priorAssistance.sorted()
     }
 
@@ -98,6 +104,8 @@ public struct BeneficiaryDetails: Sendable, Equatable, Hashable {
         take("kepala_keluarga", \.isHeadOfFamily)
         take("disabilitas", \.disability)
         take("minat", \.interests)
+        take("keahlian", \.talents)
+        take("kendala_kesehatan", \.health)
         take("bantuan_sebelumnya", \.priorAssistance)
         return merged
     }

@@ -20,6 +20,7 @@ public struct BeneficiaryForm: Sendable, Equatable, Codable {
             "telepon": d.phone, "kategori_ppks": d.ppks.map(String.init).joined(separator: ";"),
             "desil": d.decile.map(String.init) ?? "", "kepala_keluarga": d.isHeadOfFamily ? "ya" : "tidak",
             "disabilitas": d.disability, "minat": d.interests.joined(separator: ";"),
+            "keahlian": d.talents.joined(separator: ";"), "kendala_kesehatan": d.health.joined(separator: ";"),
             "bantuan_sebelumnya": d.priorAssistance.map(\.text).joined(separator: ";"),
         ]
         status = beneficiary.status.rawValue

@@ -16,6 +16,7 @@ public enum BeneficiaryRowProblem: Error, Sendable, Equatable, LocalizedMessage 
     case badDecile(String)
     case badYesNo(String)
     case unknownInterest(String)
+    case unknownHealth(String)
     case badAssistance(String)
     case duplicateNIK(firstLine: Int)
     /// The NIK belongs to a record outside the importer's region: not changed, not described.
@@ -62,6 +63,11 @@ public enum BeneficiaryRowProblem: Error, Sendable, Equatable, LocalizedMessage 
             return id
                 ? "minat '\(value)' tidak ada di daftar minat; admin dapat menambahkannya"
                 : "interest '\(value)' is not in the vocabulary; an admin can add it"
+        case let .unknownHealth(value):
+            let codes = Limitation.health.map(\.rawValue).joined(separator: ", ")
+            return id
+                ? "kendala kesehatan '\(value)' tidak dikenal; pilih \(codes) atau kosongkan"
+                : "unknown health condition '\(value)'; use \(codes) or leave it empty"
         case let .badAssistance(value):
             return id
                 ? "bantuan '\(value)' harus PROGRAM:TAHUN, program KUBE, UEP atau PENA (mis. KUBE:2019)"

@@ -7,7 +7,7 @@ public struct BeneficiaryRowValidator: Sendable {
     public static let columns = [
         "nik", "no_kk", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "kode_desa",
         "alamat", "rt", "rw", "telepon", "kategori_ppks", "desil", "kepala_keluarga",
-        "disabilitas", "minat", "bantuan_sebelumnya",
+        "disabilitas", "minat", "bantuan_sebelumnya", "keahlian", "kendala_kesehatan",
     ]
     public static let requiredColumns: Set<String> = ["nik", "no_kk", "nama", "kode_desa", "kategori_ppks"]
 
@@ -124,6 +124,20 @@ public struct BeneficiaryRowValidator: Sendable {
             let tag = TextFolding.fold(item)
             if context.interests.contains(tag) { interests.append(tag) } else { fail("minat", .unknownInterest(item)) }
         }
+        var talents: [String] = []
+        for item in Self.list(value("keahlian")) {
+            let tag = TextFolding.fold(item)
+            if context.interests.contains(tag) { talents.append(tag) } else { fail("keahlian", .unknownInterest(item)) }
+        }
+        var health: [String] = []
+        for item in Self.list(value("kendala_kesehatan")) {
+            let code = TextFolding.fold(item).replacingOccurrences(of: " ", with: "-")
+            if let limitation = Limitation(rawValue: code), Limitation.health.contains(limitation) {
+                health.append(code)
+            } else {
+                fail("kendala_kesehatan", .unknownHealth(item))
+            }
+        }
         var assistance: [PriorAssistance] = []
         for item in Self.list(value("bantuan_sebelumnya")) {
             if let parsed = Self.parseAssistance(item, thisYear: context.today.year) {
@@ -140,7 +154,7 @@ public struct BeneficiaryRowValidator: Sendable {
             nik: nik.value, noKK: kk.value, name: name, sex: sex, birthPlace: value("tempat_lahir"), birthDate: birthDate,
             desa: desa, address: value("alamat"), rt: value("rt"), rw: value("rw"), phone: phone ?? "", ppks: Array(Set(ppks)),
             decile: decile, isHeadOfFamily: head, disability: value("disabilitas"), interests: Array(Set(interests)),
-            priorAssistance: Array(Set(assistance)))
+            priorAssistance: Array(Set(assistance)), talents: Array(Set(talents)), health: Array(Set(health)))
         return .success(Valid(details: details, warnings: warnings(for: details)))
     }
 

@@ -11,6 +11,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case badWeights
     /// A potential names a resource that is not in the catalogue, or an unknown abundance.
     case badPotential
+    /// A local craft of an unknown skill, or with producers or text out of range.
+    case badCraft
     case outsideRegion
 }
 
@@ -86,11 +88,42 @@ public struct CatalogueWrites: Sendable {
             try await repositories.audit.record(
                 .update, by: AuditActor(principal), at: now, entity: "setting", entityID: "recommendation_weights",
                 region: nil,
-                changes: [
-                    FieldChange(field: "resource", before: String(before.resource), after: String(weights.resource)),
-                    FieldChange(field: "interest", before: String(before.interest), after: String(weights.interest)),
-                    FieldChange(field: "value_added", before: String(before.valueAdded), after: String(weights.valueAdded)),
-                ].filter { $0.before != $0.after })
+                changes: zip(RecommendationWeights.fieldNames, zip(before.all, weights.all)).map {
+                    FieldChange(field: $0.0, before: String($0.1.0), after: String($0.1.1))
+                }.filter { $0.before != $0.after })
+        }
+    }
+
+    /// Records an established craft (sentra) of a catalogue skill in a region inside the writer's region.
+    public func saveLocalCraft(_ craft: LocalCraft, by principal: Principal) async throws -> LocalCraft {
+        guard principal.covers(craft.region) else { throw CatalogueError.outsideRegion }
+        guard (0...LocalCraft.maximumProducers).contains(craft.producers), craft.notes.count <= 500, craft.source.count <= 500 else {
+            throw CatalogueError.badCraft
+        }
+        var craft = craft
+        craft.notes = TextFolding.trim(craft.notes)
+        craft.source = TextFolding.trim(craft.source)
+        let now = clock.now()
+        return try await transactor.run { [craft] repositories in
+            guard try await repositories.regions.find(craft.region) != nil else { throw CatalogueError.notFound }
+            guard try await repositories.skills.find(code: craft.skill) != nil else { throw CatalogueError.badCraft }
+            let previous = try await repositories.potentials.save(craft)
+            try await repositories.audit.record(
+                previous == nil ? .create : .update, by: AuditActor(principal), at: now, entity: "local_craft",
+                entityID: "\(craft.region.rawValue)/\(craft.skill)", region: craft.region,
+                changes: Self.changes(previous, craft))
+            return craft
+        }
+    }
+
+    public func removeLocalCraft(skill: String, region: RegionCode, by principal: Principal) async throws {
+        guard principal.covers(region) else { throw CatalogueError.outsideRegion }
+        let now = clock.now()
+        try await transactor.run { repositories in
+            guard let previous = try await repositories.potentials.removeCraft(skill: skill, on: region) else { throw CatalogueError.notFound }
+            try await repositories.audit.record(
+                .delete, by: AuditActor(principal), at: now, entity: "local_craft", entityID: "\(region.rawValue)/\(skill)",
+                region: region, changes: Self.changes(previous, nil))
         }
     }
 
@@ -148,13 +181,25 @@ public struct CatalogueWrites: Sendable {
     static func changes(_ before: Skill?, _ skill: Skill) -> [FieldChange] {
         let after = SkillForm(skill)
         let old = before.map(SkillForm.init)
-        return [
+        let pairs: [(String, String?, String?)] = [
             ("name", old?.name, after.name), ("description", old?.description, after.description), ("needs", old?.needs, after.needs),
             ("interests", old?.interests, after.interests), ("training_hours", old?.trainingHours, after.trainingHours),
             ("starter_kit_cost", old?.starterKitCost, after.starterKitCost), ("products", old?.products, after.products),
-            ("suitability", old?.suitability, after.suitability), ("source", old?.source, after.source),
+            ("suitability", old?.suitability, after.suitability), ("unsuitable", old?.unsuitable, after.unsuitable),
+            ("source", old?.source, after.source),
             ("figures_estimated", old.map { String($0.figuresEstimated) }, String(after.figuresEstimated)),
-        ].filter { $0.1 != $0.2 }.map { FieldChange(field: $0.0, before: $0.1, after: $0.2) }
+        ]
+        return pairs.filter { $0.1 != $0.2 }.map { FieldChange(field: $0.0, before: $0.1, after: $0.2) }
+    }
+
+    static func changes(_ before: LocalCraft?, _ after: LocalCraft?) -> [FieldChange] {
+        let pairs: [(String, String?, String?)] = [
+            ("producers", before.map { String($0.producers) }, after.map { String($0.producers) }),
+            ("trainers", before.map { String($0.hasTrainers) }, after.map { String($0.hasTrainers) }),
+            ("buyers", before.map { String($0.hasBuyers) }, after.map { String($0.hasBuyers) }),
+            ("notes", before?.notes, after?.notes), ("source", before?.source, after?.source),
+        ]
+        return pairs.filter { $0.1 != $0.2 }.map { FieldChange(field: $0.0, before: $0.1, after: $0.2) }
     }
 
     static func changes(_ before: Potential?, _ after: Potential?) -> [FieldChange] {

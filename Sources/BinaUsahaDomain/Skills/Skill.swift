@@ -15,6 +15,8 @@ public struct Skill: Sendable, Equatable, Codable {
     public var products: [SkillProduct]
     /// Notes on who it suits, e.g. "bisa dikerjakan sambil duduk".
     public var suitability: String
+    /// Limitations for which it is unsuitable or less suitable, with the reason.
+    public var unsuitable: [SuitabilityRule]
     /// True when the figures are estimates rather than sourced numbers.
     public var figuresEstimated: Bool
     public var source: String
@@ -23,7 +25,7 @@ public struct Skill: Sendable, Equatable, Codable {
     public init(
         code: String, name: String, description: String = "", needs: [ResourceNeed], interests: [String],
         trainingHours: Int, starterKitCost: Rupiah, products: [SkillProduct], suitability: String = "",
-        figuresEstimated: Bool = true, source: String = "", version: Int = 1
+        unsuitable: [SuitabilityRule] = [], figuresEstimated: Bool = true, source: String = "", version: Int = 1
     ) {
         self.code = code
         self.name = name
@@ -34,6 +36,7 @@ public struct Skill: Sendable, Equatable, Codable {
         self.starterKitCost = starterKitCost
         self.products = products
         self.suitability = suitability
+        self.unsuitable = unsuitable
         self.figuresEstimated = figuresEstimated
         self.source = source
         self.version = version

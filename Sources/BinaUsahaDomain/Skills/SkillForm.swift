@@ -14,13 +14,15 @@ public struct SkillForm: Sendable, Equatable {
     public var starterKitCost: String
     public var products: String
     public var suitability: String
+    /// One rule per line: `keterbatasan:tidak-cocok|kurang-cocok:alasan`.
+    public var unsuitable: String
     public var figuresEstimated: Bool
     public var source: String
 
     public init(
         code: String = "", name: String = "", description: String = "", needs: String = "", interests: String = "",
         trainingHours: String = "", starterKitCost: String = "", products: String = "", suitability: String = "",
-        figuresEstimated: Bool = true, source: String = ""
+        unsuitable: String = "", figuresEstimated: Bool = true, source: String = ""
     ) {
         self.code = code
         self.name = name
@@ -31,6 +33,7 @@ public struct SkillForm: Sendable, Equatable {
         self.starterKitCost = starterKitCost
         self.products = products
         self.suitability = suitability
+        self.unsuitable = unsuitable
         self.figuresEstimated = figuresEstimated
         self.source = source
     }
@@ -43,7 +46,8 @@ public struct SkillForm: Sendable, Equatable {
             starterKitCost: String(skill.starterKitCost.amount),
             products: skill.products.map { "\($0.name) | \($0.unit) | \($0.materialCost.amount) | \($0.sellingPrice.amount)" }
                 .joined(separator: "\n"),
-            suitability: skill.suitability, figuresEstimated: skill.figuresEstimated, source: skill.source)
+            suitability: skill.suitability, unsuitable: skill.unsuitable.map(\.line).joined(separator: "\n"),
+            figuresEstimated: skill.figuresEstimated, source: skill.source)
     }
 
     /// Field name → problem. Empty when the form is valid.
@@ -101,12 +105,25 @@ public struct SkillForm: Sendable, Equatable {
         }
         if products.isEmpty, errors["products"] == nil { errors["products"] = .noProducts }
 
+        var rules: [SuitabilityRule] = []
+        for (index, line) in lines(self.unsuitable).enumerated() {
+            guard let rule = SuitabilityRule(line: line), rule.reason.count <= 200 else {
+                errors["unsuitable"] = .badSuitabilityRule(line: index + 1, text: line)
+                break
+            }
+            guard !rules.contains(where: { $0.limitation == rule.limitation }) else {
+                errors["unsuitable"] = .limitationTwice(line: index + 1, code: rule.limitation.rawValue)
+                break
+            }
+            rules.append(rule)
+        }
+
         guard errors.isEmpty else { return .failure(errors) }
         return .success(
             Skill(
                 code: code, name: name, description: description.trimmingCharacters(in: .whitespacesAndNewlines),
                 needs: needs, interests: interests, trainingHours: hours!, starterKitCost: kit!, products: products,
-                suitability: suitability.trimmingCharacters(in: .whitespacesAndNewlines),
+                suitability: suitability.trimmingCharacters(in: .whitespacesAndNewlines), unsuitable: rules,
                 figuresEstimated: figuresEstimated, source: source.trimmingCharacters(in: .whitespaces), version: version))
     }
 
@@ -149,6 +166,8 @@ public enum SkillFormProblem: Equatable, Sendable, LocalizedMessage {
     case badProduct(line: Int, text: String)
     case zeroPrice(line: Int)
     case noProducts
+    case badSuitabilityRule(line: Int, text: String)
+    case limitationTwice(line: Int, code: String)
     case codeTaken(String)
     case changedMeanwhile
 
@@ -183,6 +202,13 @@ public enum SkillFormProblem: Equatable, Sendable, LocalizedMessage {
         case let .zeroPrice(line):
             return id ? "Baris \(line): harga jual harus lebih dari Rp 0." : "Line \(line): the selling price must be more than Rp 0."
         case .noProducts: return id ? "Tulis sedikitnya satu produk." : "Write at least one product."
+        case let .badSuitabilityRule(line, text):
+            let codes = Limitation.allCases.map(\.rawValue).joined(separator: ", ")
+            return id
+                ? "Baris \(line) \"\(text)\": tulis keterbatasan:tidak-cocok:alasan atau keterbatasan:kurang-cocok:alasan (alasan paling banyak 200 karakter); keterbatasan salah satu dari \(codes)."
+                : "Line \(line) \"\(text)\": write limitation:tidak-cocok:reason or limitation:kurang-cocok:reason (reason up to 200 characters); limitation one of \(codes)."
+        case let .limitationTwice(line, code):
+            return id ? "Baris \(line): \"\(code)\" tertulis dua kali." : "Line \(line): \"\(code)\" is written twice."
         case let .codeTaken(code): return id ? "Kode \(code) sudah dipakai keterampilan lain." : "Code \(code) is already used by another skill."
         case .changedMeanwhile:
             return id

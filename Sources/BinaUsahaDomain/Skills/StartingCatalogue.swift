@@ -32,7 +32,44 @@ public enum StartingCatalogue {
 
     static let estimate = "Perkiraan awal BinaUsaha; perbarui dengan harga setempat."
 
-    public static let skills: [Skill] = [
+    /// Who each skill does not suit, from what the work involves.
+    public static let unsuitable: [String: [SuitabilityRule]] = [
+        "ikan-salai": [
+            SuitabilityRule(.pernapasan, .tidakCocok, "bekerja lama di dekat asap pengasapan"),
+            SuitabilityRule(.angkatBerat, .kurangCocok, "mengangkat kayu bakar dan rak ikan"),
+        ],
+        "kemplang": [SuitabilityRule(.pernapasan, .kurangCocok, "asap pemanggangan")],
+        "kerajinan-bambu": [
+            SuitabilityRule(.angkatBerat, .kurangCocok, "memotong dan membelah bambu butuh tenaga"),
+            SuitabilityRule(.fisik, .kurangCocok, "memotong dan membelah bambu butuh tenaga; menganyam bisa sambil duduk"),
+        ],
+        "bokar-bersih": [
+            SuitabilityRule(.fisik, .tidakCocok, "menyadap karet berjalan di kebun sejak subuh"),
+            SuitabilityRule(.lansia, .kurangCocok, "menyadap karet berjalan di kebun sejak subuh"),
+            SuitabilityRule(.angkatBerat, .kurangCocok, "mengangkut lateks dan bokar"),
+        ],
+        "ukiran-kayu": [
+            SuitabilityRule(.netra, .tidakCocok, "pahat tajam dan detail ukiran"),
+            SuitabilityRule(.angkatBerat, .kurangCocok, "mengangkat kayu dan mebel"),
+        ],
+        "kerajinan-lakuer": [SuitabilityRule(.pernapasan, .kurangCocok, "uap cat dan pernis")],
+        "perhiasan-logam": [SuitabilityRule(.netra, .tidakCocok, "pekerjaan sangat halus dengan api dan logam panas")],
+        "batik": [
+            SuitabilityRule(.pernapasan, .kurangCocok, "uap malam (lilin) panas dan pewarna"),
+            SuitabilityRule(.netra, .kurangCocok, "mencanting motif butuh penglihatan"),
+        ],
+        "menjahit": [SuitabilityRule(.netra, .kurangCocok, "mesin jahit dan ukuran butuh penglihatan")],
+        "tenun-songket": [SuitabilityRule(.netra, .kurangCocok, "motif songket butuh penglihatan dan ketelitian")],
+        "ikan-asin": [SuitabilityRule(.angkatBerat, .kurangCocok, "mengangkat keranjang ikan dan jemuran")],
+    ]
+
+    public static let skills: [Skill] = baseSkills.map {
+        var skill = $0
+        skill.unsuitable = unsuitable[skill.code] ?? []
+        return skill
+    }
+
+    static let baseSkills: [Skill] = [
         Skill(
             code: "anyaman-purun", name: "Anyaman purun", description: "Tikar, tas, topi dan sajadah dari purun.",
             needs: [need("purun", 5), need("pandan", 1, essential: false)], interests: ["anyaman"], trainingHours: 60,
@@ -141,6 +178,9 @@ public enum StartingCatalogue {
     ) -> Potential {
         Potential(region: RegionCode(trusted: region), resource: resource, abundance: abundance, season: season, notes: notes, source: source)
     }
+
+    /// The established crafts of the craft-centre villages.
+    public static let localCrafts: [LocalCraft] = CraftCentres.localCrafts
 
     /// Potentials on regions BinaUsaha ships (the province's kab/kota and the craft-centre kecamatan and desa).
     public static let potentials: [Potential] = [

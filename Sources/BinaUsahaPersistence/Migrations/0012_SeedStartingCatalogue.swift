@@ -13,8 +13,10 @@ struct SeedStartingCatalogue: AsyncMigration {
         let potentials = FluentPotentialRepository(database: database)
         let skills = FluentSkillRepository(database: database)
         for resource in StartingCatalogue.resources { _ = try await potentials.saveResource(resource) }
-        for skill in StartingCatalogue.skills { try await skills.insert(skill) }
-        try await potentials.applyStartingPotentials()
+        // The columns and tables of later migrations do not exist yet: 0027 adds the suitability
+        // rules and the crafts.
+        for skill in StartingCatalogue.skills { try await skills.insertLegacy(skill) }
+        try await potentials.applyStartingPotentialsOnly()
     }
 
     func revert(on database: any Database) async throws {

@@ -29,5 +29,6 @@ public enum Migrations {
         CreateOutcomes(),
         CreateLedgerTotals(),
         AddCommitmentQuantity(),
+        AddRecommendationEvidence(),
     ]
 }

@@ -32,6 +32,8 @@ final class BeneficiaryRecord: Model, @unchecked Sendable {
     @Field(key: "is_head") var isHead: Bool
     @Field(key: "disability") var disability: String
     @Field(key: "interests") var interests: String
+    @Field(key: "talents") var talents: String
+    @Field(key: "health") var health: String
     @Field(key: "prior_assistance") var priorAssistance: String
     @Field(key: "status") var status: String
     @OptionalField(key: "notes") var notes: String?
@@ -44,7 +46,7 @@ final class BeneficiaryRecord: Model, @unchecked Sendable {
             id: id, version: version, created_at: createdAt, updated_at: updatedAt, nik: nik, no_kk: noKK, name: name, sex: sex,
             birth_place: birthPlace, birth_date: birthDate, desa_code: desaCode, address: address, rt: rt, rw: rw, phone: phone,
             ppks: ppks, decile: decile, is_head: isHead, disability: disability, interests: interests,
-            prior_assistance: priorAssistance, status: status, notes: notes, warnings: warnings
+            talents: talents, health: health, prior_assistance: priorAssistance, status: status, notes: notes, warnings: warnings
         ).toDomain()
     }
 }
@@ -55,8 +57,8 @@ final class BeneficiaryRecord: Model, @unchecked Sendable {
 struct BeneficiaryRow {
     static let columns = [
         "id", "version", "created_at", "updated_at", "nik", "no_kk", "name", "sex", "birth_place", "birth_date", "desa_code",
-        "address", "rt", "rw", "phone", "ppks", "decile", "is_head", "disability", "interests", "prior_assistance", "status",
-        "notes", "warnings",
+        "address", "rt", "rw", "phone", "ppks", "decile", "is_head", "disability", "interests", "talents", "health", "prior_assistance",
+        "status", "notes", "warnings",
     ]
     /// `columns` as the quoted select list of a hand-written statement.
     static let selectList = columns.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -81,6 +83,8 @@ struct BeneficiaryRow {
     let is_head: Bool
     let disability: String
     let interests: String
+    let talents: String
+    let health: String
     let prior_assistance: String
     let status: String
     let notes: String?
@@ -100,7 +104,7 @@ struct BeneficiaryRow {
             priorAssistance: try BeneficiaryColumns.list(prior_assistance).map {
                 guard let assistance = BeneficiaryColumns.assistance($0) else { throw StoredValueError("beneficiaries.prior_assistance", key) }
                 return assistance
-            })
+            }, talents: BeneficiaryColumns.list(talents), health: BeneficiaryColumns.list(health))
         guard let id else { throw StoredValueError("beneficiaries.id", key) }
         return Beneficiary(
             id: id, details: details, status: try Stored.value(status, "beneficiaries.status", of: key), notes: notes,
@@ -119,8 +123,8 @@ extension BeneficiaryRow {
             sex: try value("sex"), birth_place: try value("birth_place"), birth_date: try value("birth_date"),
             desa_code: try value("desa_code"), address: try value("address"), rt: try value("rt"), rw: try value("rw"),
             phone: try value("phone"), ppks: try value("ppks"), decile: try value("decile"), is_head: try value("is_head"),
-            disability: try value("disability"), interests: try value("interests"),
-            prior_assistance: try value("prior_assistance"), status: try value("status"), notes: try value("notes"),
+            disability: try value("disability"), interests: try value("interests"), talents: try value("talents"),
+            health: try value("health"), prior_assistance: try value("prior_assistance"), status: try value("status"), notes: try value("notes"),
             warnings: try value("warnings"))
     }
 }
@@ -131,7 +135,7 @@ enum BeneficiaryColumns {
         "id", "nik", "no_kk", "name", "name_key", "sex", "birth_place", "birth_date", "desa_code",
         "kecamatan_code", "kabkota_code", "address", "rt", "rw", "phone", "ppks", "decile", "is_head",
         "disability", "interests", "prior_assistance", "status", "notes", "warnings", "version",
-        "created_at", "updated_at", "generation",
+        "created_at", "updated_at", "generation", "talents", "health",
     ]
 
     /// The row of `b`, stamped with the register generation of the write.
@@ -149,7 +153,7 @@ enum BeneficiaryColumns {
             + [
                 b.notes.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null,
                 SQLBind(joined(b.warnings.map(\.rawValue))), SQLBind(b.version), SQLBind(b.createdAt), SQLBind(b.updatedAt),
-                SQLBind(generation),
+                SQLBind(generation), SQLBind(joined(d.talents)), SQLBind(joined(d.health)),
             ]
     }
 
@@ -163,7 +167,7 @@ enum BeneficiaryColumns {
             .text(joined(d.ppks.map(String.init))), d.decile.map(BulkRows.Field.int) ?? .null, .bool(d.isHeadOfFamily),
             .text(d.disability), .text(joined(d.interests)), .text(joined(d.priorAssistance.map(\.text))),
             .text(b.status.rawValue), .text(b.notes), .text(joined(b.warnings.map(\.rawValue))), .int(b.version),
-            .date(b.createdAt), .date(b.updatedAt), .int(generation),
+            .date(b.createdAt), .date(b.updatedAt), .int(generation), .text(joined(d.talents)), .text(joined(d.health)),
         ]
     }
 

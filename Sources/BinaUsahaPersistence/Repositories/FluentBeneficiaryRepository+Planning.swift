@@ -12,7 +12,7 @@ extension FluentBeneficiaryRepository: PlanningPeopleSource {
         }
         let collector = Collector()
         var query = (database as! any SQLDatabase).select()
-            .columns("id", "no_kk", "desa_code", "interests", "birth_date", "is_head", "prior_assistance")
+            .columns("id", "no_kk", "desa_code", "interests", "birth_date", "is_head", "prior_assistance", "talents", "disability", "health")
             .from(BeneficiaryRecord.schema)
             .where("status", .in, SQLBind.group([BeneficiaryStatus.calon.rawValue, BeneficiaryStatus.aktif.rawValue]))
         if let scope { query = Self.within(scope, query) }
@@ -28,7 +28,10 @@ extension FluentBeneficiaryRepository: PlanningPeopleSource {
                         interests: BeneficiaryColumns.list(try row.decode(column: "interests", as: String.self)),
                         birthDate: try Stored.date(birth, "beneficiaries.birth_date", of: id),
                         isHeadOfFamily: try row.decode(column: "is_head", as: Bool.self),
-                        priorKUBE: try row.decode(column: "prior_assistance", as: String.self).contains("KUBE:")))
+                        priorKUBE: try row.decode(column: "prior_assistance", as: String.self).contains("KUBE:"),
+                        talents: BeneficiaryColumns.list(try row.decode(column: "talents", as: String.self)),
+                        disability: try row.decode(column: "disability", as: String.self),
+                        health: BeneficiaryColumns.list(try row.decode(column: "health", as: String.self))))
             } catch {
                 collector.failure = error
             }

@@ -9,7 +9,7 @@ public struct FluentLedgerRepository: LedgerRepository {
     let base: any Database
     /// The database, or the connection of the unit of work this task is in.
     var database: any Database { base.current }
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database as! any SQLDatabase }
 
     public init(database: any Database) { base = database }
 
@@ -239,7 +239,7 @@ public struct FluentLedgerRepository: LedgerRepository {
     }
 
     public func months(within scope: RegionCode?, month: YearMonth) async throws -> [MonthlyLedger] {
-        var query = sql.select().column("*").from("ledger_months").where("month", .equal, SQLBind(month.text))
+        let query = sql.select().column("*").from("ledger_months").where("month", .equal, SQLBind(month.text))
         if let scope, scope.level != .provinsi { FluentBeneficiaryRepository.within(scope, query) }
         return try await query.all(decoding: Row.self).map(Self.ledger)
     }

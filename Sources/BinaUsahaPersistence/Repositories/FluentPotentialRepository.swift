@@ -102,6 +102,12 @@ extension FluentPotentialRepository {
     /// imports and the demo seeder.
     @discardableResult
     public func applyStartingPotentials() async throws -> Int {
+        try await applyStartingPotentialsOnly() + applyStartingCrafts()
+    }
+
+    /// The potentials alone: what migration 0012 applies, before the crafts' table exists.
+    @discardableResult
+    func applyStartingPotentialsOnly() async throws -> Int {
         struct Value: Decodable { let value: String }
         let stored = try await sql.select().column("value").from("settings").where("key", .equal, SQLBind(Self.appliedKey))
             .first(decoding: Value.self)

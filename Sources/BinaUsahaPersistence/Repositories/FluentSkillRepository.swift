@@ -13,7 +13,8 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
 
     struct Row: Decodable {
         let code: String, name: String, description: String, needs: String, interests: String, training_hours: Int
-        let starter_kit_cost: Int64, products: String, suitability: String, figures_estimated: Bool, source: String, version: Int
+        let starter_kit_cost: Int64, products: String, suitability: String, unsuitable: String, figures_estimated: Bool, source: String
+        let version: Int
 
         var skill: Skill {
             get throws {
@@ -23,15 +24,30 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
                     interests: BeneficiaryColumns.list(interests), trainingHours: training_hours,
                     starterKitCost: Rupiah(starter_kit_cost),
                     products: try Stored.json(products, as: [SkillProduct].self, "skills.products", of: code),
-                    suitability: suitability, figuresEstimated: figures_estimated, source: source, version: version)
+                    suitability: suitability, unsuitable: try FluentSkillRepository.rules(unsuitable, of: code),
+                    figuresEstimated: figures_estimated, source: source, version: version)
             }
         }
     }
 
     static let columns = [
         "code", "name", "description", "needs", "interests", "training_hours", "starter_kit_cost", "products",
-        "suitability", "figures_estimated", "source", "version", "updated_at",
+        "suitability", "figures_estimated", "source", "version", "updated_at", "unsuitable",
     ]
+    /// Before migration 0027 (what 0012 seeds): no `unsuitable` column yet.
+    static let legacyColumns = Array(columns.dropLast())
+    /// The readable columns (all but `updated_at`).
+    static let readColumns = columns.filter { $0 != "updated_at" }
+
+    /// Suitability rules as stored: one `limitation:effect:reason` line each.
+    static func unsuitableText(_ rules: [SuitabilityRule]) -> String { rules.map(\.line).joined(separator: "\n") }
+
+    static func rules(_ text: String, of code: String) throws -> [SuitabilityRule] {
+        try text.split(separator: "\n").map {
+            guard let rule = SuitabilityRule(line: String($0)) else { throw StoredValueError("skills.unsuitable", code) }
+            return rule
+        }
+    }
 
     static func values(_ skill: Skill) -> [any SQLExpression] {
         let encoder = JSONEncoder()
@@ -42,21 +58,27 @@ public struct FluentSkillRepository: SkillRepository, SettingsRepository {
             SQLBind(BeneficiaryColumns.joined(skill.interests)), SQLBind(skill.trainingHours), SQLBind(skill.starterKitCost.amount),
             SQLBind(String(decoding: (try? encoder.encode(skill.products)) ?? Data(), as: UTF8.self)),
             SQLBind(skill.suitability), SQLBind(skill.figuresEstimated), SQLBind(skill.source), SQLBind(skill.version), SQLBind(Date()),
+            SQLBind(unsuitableText(skill.unsuitable)),
         ]
     }
 
     public func all() async throws -> [Skill] {
-        try await sql.select().columns(Self.columns.dropLast().map { SQLIdentifier($0) }).from("skills").orderBy("name")
+        try await sql.select().columns(Self.readColumns.map { SQLIdentifier($0) }).from("skills").orderBy("name")
             .all(decoding: Row.self).map { try $0.skill }
     }
 
     public func find(code: String) async throws -> Skill? {
-        try await sql.select().columns(Self.columns.dropLast().map { SQLIdentifier($0) }).from("skills").where("code", .equal, SQLBind(code))
+        try await sql.select().columns(Self.readColumns.map { SQLIdentifier($0) }).from("skills").where("code", .equal, SQLBind(code))
             .first(decoding: Row.self).map { try $0.skill }
     }
 
     public func insert(_ skill: Skill) async throws {
         try await sql.insert(into: "skills").columns(Self.columns).values(Self.values(skill)).run()
+    }
+
+    /// For migration 0012, which runs before the `unsuitable` column exists.
+    func insertLegacy(_ skill: Skill) async throws {
+        try await sql.insert(into: "skills").columns(Self.legacyColumns).values(Array(Self.values(skill).dropLast())).run()
     }
 
     public func update(_ skill: Skill, expectedVersion: Int) async throws -> Bool {

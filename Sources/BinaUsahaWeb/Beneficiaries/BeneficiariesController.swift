@@ -206,7 +206,7 @@ struct BeneficiariesController {
         let today = CivilDate(services.clock.now())
         let history = try await services.audit(req.db).search(.init(entity: "beneficiary", entityID: person.id.uuidString, perPage: 20))
         let recommended = try await services.recommender(req.db, forDesa: person.details.desa)
-            .recommend(interests: person.details.interests, desa: person.details.desa)
+            .recommend(RecommendationSubject(person.details, today: today))
         var model = BeneficiaryProfile.Model(
             person: PersonSummary(person, principal: principal, regionNames: names, today: today, t: req.t),
             version: person.version, notes: person.notes,

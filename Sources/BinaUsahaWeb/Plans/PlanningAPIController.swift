@@ -84,6 +84,12 @@ struct PlanningAPIController {
             var resource: Double
             var interest: Double
             var value_added: Double
+            var local_craft: Double
+            var talent: Double
+            var track_record: Double
+            var suitability: Double
+            /// Matches none of the person's interests and talents.
+            var alternative: Bool
             var reasons: [String]
         }
         struct Excluded: Content {
@@ -102,15 +108,18 @@ struct PlanningAPIController {
             principal.covers(person.details.desa)
         else { throw APIError.notFound(req.t(.apiNotFound)) }
         let result = try await req.services.recommender(req.db, forDesa: person.details.desa)
-            .recommend(interests: person.details.interests, desa: person.details.desa)
+            .recommend(RecommendationSubject(person.details, today: CivilDate(req.services.clock.now())))
         let lang = req.lang
         func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
         return RecommendationsResponse(
             beneficiary: person.id,
             recommendations: result.ranked.map {
-                .init(
-                    skill: $0.skill, name: $0.skillName, score: $0.score, resource: rounded($0.resourceScore), interest: rounded($0.interestScore),
-                    value_added: rounded($0.valueAddedScore), reasons: $0.reasons.map { $0.text(lang) })
+                let parts = $0.parts
+                return .init(
+                    skill: $0.skill, name: $0.skillName, score: $0.score, resource: rounded(parts.resource), interest: rounded(parts.interest),
+                    value_added: rounded(parts.valueAdded), local_craft: rounded(parts.localCraft), talent: rounded(parts.talent),
+                    track_record: rounded(parts.trackRecord), suitability: parts.suitability, alternative: $0.isAlternative,
+                    reasons: $0.reasons.map { $0.text(lang) })
             },
             excluded: result.excluded.map { .init(skill: $0.skill, name: $0.skillName, reason: $0.text(lang)) })
     }
