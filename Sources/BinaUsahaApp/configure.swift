@@ -60,6 +60,7 @@ public func configure(_ app: Application, config: AppConfig, clock: Clock = .sys
     app.asyncCommands.use(ImportCommand(services: commands), as: "import")
     app.asyncCommands.use(DemoCommand(services: commands), as: "demo")
     app.asyncCommands.use(PlanGroupsCommand(services: commands), as: "plan-groups")
+    app.asyncCommands.use(EvalCommand(services: commands), as: "eval")
     app.asyncCommands.use(BackupCommand(services: commands), as: "backup")
     app.asyncCommands.use(RestoreCommand(services: commands), as: "restore")
     app.asyncCommands.use(MigrateToCommand(services: commands), as: "migrate-to")

@@ -63,6 +63,9 @@ func routes(_ app: Application) throws {
         let potentials = PotentialsController()
         app.post("regions", ":code", "potentials", policy: PermissionPolicy(.editPotentials), use: potentials.save)
         app.post("regions", ":code", "potentials", ":resource", "delete", policy: PermissionPolicy(.editPotentials), use: potentials.remove)
+        let crafts = CraftsController()
+        app.post("regions", ":code", "crafts", policy: PermissionPolicy(.editPotentials), use: crafts.save)
+        app.post("regions", ":code", "crafts", ":skill", "delete", policy: PermissionPolicy(.editPotentials), use: crafts.remove)
 
         let plans = PlansController()
         app.get("plans", policy: PermissionPolicy(.readRegistry), use: plans.index)
@@ -184,6 +187,7 @@ func routes(_ app: Application) throws {
         v1.get("skills", policy: signedIn, use: planning.skills)
         v1.get("resources", policy: signedIn, use: planning.resources)
         v1.get("regions", ":code", "potentials", policy: signedIn, use: planning.potentials)
+        v1.get("regions", ":code", "crafts", policy: signedIn, use: planning.crafts)
         v1.post("group-plans", policy: PermissionPolicy(.planGroups), use: planning.createPlan)
         v1.get("group-plans", ":id", policy: read, use: planning.showPlan)
         v1.post("group-plans", ":id", "accept", policy: PermissionPolicy(.planGroups), use: planning.acceptPlan)

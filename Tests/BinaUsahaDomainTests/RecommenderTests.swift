@@ -84,7 +84,8 @@ struct RecommenderTests {
         #expect(ranked[firstAlternative].reasons.map { $0.text(.id) }.contains("alternatif: belum sesuai minat yang tercatat"))
         // Even an alternative with a higher score stays below the matching skill: purun is
         // Pedamaran's craft, but a person who wants to weave cloth gets songket first.
-        let weaver = Self.shipped.recommend(Self.subject(pedamaran, ["tenun"]), limit: 20).ranked
+        let craftHeavy = Self.shipped.with(weights: RecommendationWeights(localCraft: 5))
+        let weaver = craftHeavy.recommend(Self.subject(pedamaran, ["tenun"]), limit: 20).ranked
         #expect(weaver.first?.skill == "tenun-songket")
         let purun = try #require(weaver.first { $0.skill == "anyaman-purun" })
         #expect(purun.isAlternative && purun.score > weaver[0].score)
@@ -143,7 +144,13 @@ struct RecommenderTests {
         let before = try #require(Self.shipped.recommend(Self.subject(prahuDipo, ["kerajinan rotan"])).ranked.first)
         #expect(before.parts.trackRecord == 0.5)
         #expect(rotan.parts.trackRecord > 0.5 && rotan.score > before.score)
-        let failed = TrackRecords(tracks.map { var t = $0; t.active = false; t.revenue = 0; return t })
+        let failed = TrackRecords(
+            tracks.map {
+                var t = $0
+                t.active = false
+                t.revenue = 0
+                return t
+            })
         let record = try #require(failed.record(of: "anyaman-rotan", at: prahuDipo))
         #expect(record.strength < 0.5 && record.active == 0)
     }
@@ -178,7 +185,8 @@ struct RecommenderTests {
 
     @Test("Weights change the ranking within the matches; invalid weights are refused")
     func weights() throws {
-        let interestOnly = Self.shipped.with(weights: RecommendationWeights(resource: 0, localCraft: 0, interest: 1, talent: 0, valueAdded: 0, trackRecord: 0))
+        let interestOnly = Self.shipped.with(
+            weights: RecommendationWeights(resource: 0, localCraft: 0, interest: 1, talent: 0, valueAdded: 0, trackRecord: 0))
         let ranked = interestOnly.recommend(Self.subject(pedamaran, ["tenun"]), limit: 20).ranked
         #expect(ranked.first?.skill == "tenun-songket")
         #expect(ranked.first?.score == 100)
@@ -222,9 +230,11 @@ struct RecommenderTests {
             for craft in centre.skills {
                 // The craft's most specific interest tag (the one fewest catalogue skills share).
                 let tags = try #require(catalogue[craft]?.interests)
-                let tag = try #require(tags.min { a, b in
-                    StartingCatalogue.skills.filter { $0.interests.contains(a) }.count < StartingCatalogue.skills.filter { $0.interests.contains(b) }.count
-                })
+                let tag = try #require(
+                    tags.min { a, b in
+                        StartingCatalogue.skills.filter { $0.interests.contains(a) }.count
+                            < StartingCatalogue.skills.filter { $0.interests.contains(b) }.count
+                    })
                 let first = Self.shipped.recommend(Self.subject(centre.desa.code, [tag])).ranked.first
                 let shared = StartingCatalogue.skills.filter { $0.interests.contains(tag) }.map(\.code)
                 // When the tag is shared with another craft of the same centre, either of them may lead.

@@ -16,13 +16,20 @@ struct PlanningTests {
             let page = try await app.testing().get("/beneficiaries/\(person.id)", headers: op.browser)
             #expect(page.status == .ok)
             #expect(page.text.contains("Anyaman purun"))
-            #expect(page.text.contains("Purun melimpah di Kec. Pedamaran · minat: anyaman · nilai jual"))
+            #expect(
+                page.text.contains(
+                    "sudah ada sentra di Desa Pedamaran I (desa): ada pembeli · Purun melimpah di Kec. Pedamaran (kecamatan) · minat: anyaman · nilai jual"
+                ))
+            #expect(page.text.contains("Rincian skor"))
             let api = try await app.testing().get("/api/v1/beneficiaries/\(person.id)/recommendations", headers: op.bearer)
             #expect(api.status == .ok)
             let json = try api.jsonObject()
             let first = try #require((json["recommendations"] as? [[String: Any]])?.first)
             #expect(first["skill"] as? String == "anyaman-purun")
-            #expect((first["reasons"] as? [String])?.first == "Purun melimpah di Kec. Pedamaran")
+            #expect((first["reasons"] as? [String])?.contains("Purun melimpah di Kec. Pedamaran (kecamatan)") == true)
+            #expect(first["alternative"] as? Bool == false)
+            #expect((first["local_craft"] as? Double).map { $0 > 0.7 } == true)
+            #expect(first["interest"] as? Double == 1)
             #expect((json["excluded"] as? [[String: Any]])?.contains { $0["reason"] as? String == "Rotan tidak ada di Kec. Pedamaran" } == true)
         }
     }
@@ -88,11 +95,23 @@ struct PlanningTests {
             let stale = try await app.testing().submit("/skills/tas-purun", as: admin, edit)
             #expect(stale.status == .conflict)
             #expect(stale.text.contains("sudah diubah orang lain"))
-            let weights = try await app.testing().submit("/skills/weights", as: admin, ["resource": "1", "interest": "1", "valueAdded": "0"])
+            let typed = [
+                "resource": "1", "local_craft": "1", "interest": "1", "talent": "1,5", "value_added": "0", "track_record": "0,5",
+            ]
+            // The form previews first: nothing is saved, the effect is shown with a button to save.
+            let preview = try await app.testing().submit("/skills/weights", as: admin, typed)
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("Pratinjau bobot baru (belum disimpan)"))
+            #expect(preview.text.contains("Kesesuaian dengan kasus berlabel: top-1 "))
+            #expect(try await FluentSkillRepository(database: app.db).recommendationWeights() == .standard)
+            let badWeights = try await app.testing().submit("/skills/weights", as: admin, typed.merging(["talent": "sebelas"]) { $1 })
+            #expect(badWeights.status == HTTPResponseStatus.unprocessableEntity)
+            #expect(badWeights.text.contains("Setiap bobot 0–10") && badWeights.text.contains("value=\"sebelas\""))
+            let weights = try await app.testing().submit("/skills/weights", as: admin, typed.merging(["simpan": "1"]) { $1 })
             #expect(weights.text.contains("Bobot rekomendasi disimpan."))
             #expect(
                 try await FluentSkillRepository(database: app.db).recommendationWeights()
-                    == RecommendationWeights(resource: 1, interest: 1, valueAdded: 0))
+                    == RecommendationWeights(resource: 1, localCraft: 1, interest: 1, talent: 1.5, valueAdded: 0, trackRecord: 0.5))
             let audit = try await FluentAuditLog(database: app.db).search(.init())
             #expect(audit.entries.filter { $0.entity == "skill" }.count == 2)
             #expect(audit.entries.contains { $0.entity == "setting" })

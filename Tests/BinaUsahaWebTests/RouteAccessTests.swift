@@ -228,6 +228,8 @@ struct RouteAccessTests {
         "POST /skills/:code": adminOnly,
         "POST /regions/:code/potentials": potentialWrite,
         "POST /regions/:code/potentials/:resource/delete": potentialRemove,
+        "POST /regions/:code/crafts": potentialWrite,
+        "POST /regions/:code/crafts/:skill/delete": potentialRemove,
         "GET /plans": registryRead,
         "POST /plans": registryWrite,
         "GET /plans/:id": personRead,
@@ -236,6 +238,7 @@ struct RouteAccessTests {
         "GET /api/v1/skills": signedIn,
         "GET /api/v1/resources": signedIn,
         "GET /api/v1/regions/:code/potentials": signedIn,
+        "GET /api/v1/regions/:code/crafts": signedIn,
         "POST /api/v1/group-plans": registryWrite,
         "GET /api/v1/group-plans/:id": personRead,
         "POST /api/v1/group-plans/:id/accept": personWrite,
@@ -421,7 +424,7 @@ struct RouteAccessTests {
             + route.path.map { component -> String in
                 switch component.description {
                 case ":code": raw.hasPrefix("skills") ? "anyaman-purun" : region
-                case ":resource": "tidak-ada"
+                case ":resource", ":skill": "tidak-ada"
                 case ":month": "2026-11"
                 case ":commitment": ids["commitments"]!
                 case ":id": ids[kind]!

@@ -95,13 +95,17 @@ public struct PeopleGenerator: Sendable {
         let phone =
             Int.random(in: 0..<3, using: &random) == 0
             ? "" : "08\(Int.random(in: 11...13, using: &random))\(Int.random(in: 10_000_000...99_999_999, using: &random))"
+        // Drawn last, so that the fields above stay as earlier demos made them.
+        let talents = Int.random(in: 0..<10, using: &random) < 3 ? family.desa.interests.first ?? "" : ""
+        let healthDraw = Int.random(in: 0..<40, using: &random)
+        let health = healthDraw == 0 ? "pernapasan" : healthDraw == 1 ? "angkat-berat" : ""
         return [
             nik, family.kk, "\(first) \(last)", woman ? "P" : "L", Self.birthPlaces.randomElement(using: &random)!, birth.iso,
             family.desa.code.rawValue, "Dusun \(Int.random(in: 1...6, using: &random))",
             String(format: "%03d", Int.random(in: 1...12, using: &random)),
             String(format: "%03d", Int.random(in: 1...5, using: &random)), phone, Array(Set(ppks)).sorted().joined(separator: ";"), decile,
             head ? "ya" : "tidak", disabled ? Self.disabilities.randomElement(using: &random)! : "",
-            Array(Set(interests)).sorted().joined(separator: ";"), prior,
+            Array(Set(interests)).sorted().joined(separator: ";"), prior, talents, health,
         ]
     }
 

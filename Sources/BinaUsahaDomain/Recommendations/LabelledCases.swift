@@ -38,7 +38,9 @@ public enum LabelledCases {
                 throw Problem(line: record.line, message: "kode_desa '\(row["kode_desa"] ?? "")' bukan kode desa/kelurahan")
             }
             let expected = TextFolding.fold(row["utama"] ?? "")
-            guard skills.contains(expected) else { throw Problem(line: record.line, message: "keterampilan utama '\(expected)' tidak ada di katalog") }
+            guard skills.contains(expected) else {
+                throw Problem(line: record.line, message: "keterampilan utama '\(expected)' tidak ada di katalog")
+            }
             let acceptable = list("alternatif")
             if let unknown = acceptable.first(where: { !skills.contains($0) }) {
                 throw Problem(line: record.line, message: "alternatif '\(unknown)' tidak ada di katalog")
@@ -86,7 +88,11 @@ public struct RecommendationEvaluation: Sendable {
             fitsByDesa[item.subject.desa] = fits
             let ranked = recommender.rank(fits, for: item.subject, limit: recommender.skills.count).ranked
             let position = ranked.firstIndex { $0.skill == item.expected }.map { $0 + 1 }
-            if position == 1 { top1 += 1 } else { disagreements.append(Disagreement(labelled: item, ranked: Array(ranked.prefix(3)), position: position)) }
+            if position == 1 {
+                top1 += 1
+            } else {
+                disagreements.append(Disagreement(labelled: item, ranked: Array(ranked.prefix(3)), position: position))
+            }
             if let position, position <= 3 { top3 += 1 }
         }
     }
@@ -109,14 +115,17 @@ public struct RecommendationEvaluation: Sendable {
             + "top-3: \(top3)/\(cases) (\(Self.percent(top3Share, lang)))\n"
         for item in disagreements {
             let subject = item.labelled.subject
-            out += "\n" + (id ? "Baris \(item.labelled.line)" : "Line \(item.labelled.line)")
+            out +=
+                "\n" + (id ? "Baris \(item.labelled.line)" : "Line \(item.labelled.line)")
                 + ": \(subject.desa.rawValue), minat \(subject.interests.joined(separator: ";")), "
                 + (id ? "keahlian " : "talents ") + subject.talents.joined(separator: ";") + "\n"
-            out += (id ? "  diharapkan: " : "  expected: ") + item.labelled.expected
+            out +=
+                (id ? "  diharapkan: " : "  expected: ") + item.labelled.expected
                 + (item.position.map { id ? " (urutan \($0))" : " (rank \($0))" } ?? (id ? " (tidak direkomendasikan)" : " (not recommended)")) + "\n"
             for (index, rec) in item.ranked.enumerated() {
                 let parts = rec.parts
-                out += "  \(index + 1). \(rec.skill) \(formatRatio(rec.score, lang))"
+                out +=
+                    "  \(index + 1). \(rec.skill) \(formatRatio(rec.score, lang))"
                     + (rec.isAlternative ? (id ? " (alternatif)" : " (alternative)") : "")
                     + " [bahan \(formatRatio(parts.resource, lang)), sentra \(formatRatio(parts.localCraft, lang)), minat \(formatRatio(parts.interest, lang)), keahlian \(formatRatio(parts.talent, lang)), nilai tambah \(formatRatio(parts.valueAdded, lang)), rekam jejak \(formatRatio(parts.trackRecord, lang))]\n"
             }

@@ -65,7 +65,8 @@ public struct Recommender: Sendable {
             let name = resourceNames[need.resource] ?? need.resource
             if let found = potentials.availability(of: need.resource, at: desa) {
                 weighted += Double(need.weight) * found.factor
-                reasons.append(.resource(name: name, abundance: found.potential.abundance, place: placeName(found.potential.region), level: found.level))
+                reasons.append(
+                    .resource(name: name, abundance: found.potential.abundance, place: placeName(found.potential.region), level: found.level))
             } else if need.essential {
                 missing.append(name)
             }
@@ -119,7 +120,8 @@ public struct Recommender: Sendable {
             }
             switch evaluate(fit, person) {
             case let .unsuitable(rule):
-                excluded.append(SkillExclusion(skill: fit.skill.code, skillName: fit.skill.name, cause: .unsuitable(rule.limitation, reason: rule.reason)))
+                excluded.append(
+                    SkillExclusion(skill: fit.skill.code, skillName: fit.skill.name, cause: .unsuitable(rule.limitation, reason: rule.reason)))
             case let .scored(score, parts, alternative, interests, talents, lessSuited):
                 var reasons = fit.resourceReasons
                 if let craft = fit.localCraftReason { reasons.insert(craft, at: 0) }

@@ -12,7 +12,9 @@ public struct GroupTrack: Sendable, Equatable {
     /// Active members summed over the months.
     public var memberMonths: Int64
 
-    public init(skill: String, desa: RegionCode, active: Bool, revenue: Int64 = 0, materialCost: Int64 = 0, welfare: Int64 = 0, memberMonths: Int64 = 0) {
+    public init(
+        skill: String, desa: RegionCode, active: Bool, revenue: Int64 = 0, materialCost: Int64 = 0, welfare: Int64 = 0, memberMonths: Int64 = 0
+    ) {
         self.skill = skill
         self.desa = desa
         self.active = active

@@ -30,7 +30,8 @@ public enum CraftCentres {
             centre.skills.map {
                 LocalCraft(
                     region: centre.desa.code, skill: $0, hasBuyers: centre.hasBuyers,
-                    notes: "Sentra kerajinan \(centre.desa.name)", source: "DOMAIN.md §4.1")
+                    notes: "Sentra kerajinan \(centre.desa.name), tercatat dalam katalog awal BinaUsaha",
+                    source: "Liputan media daerah yang dikutip di katalog awal")
             }
         }
     }
@@ -46,24 +47,34 @@ public enum CraftCentres {
         centre("16.02.05.1006", "Paku", .kelurahan, kecamatan: "Kayu Agung", ["olahan ikan", "olahan pangan"], crafts: ["kemplang"], buyers: true),
         // Songket, Muara Penimbung Ulu (Ogan Ilir)
         centre("16.10.04.2010", "Muara P. Ulu", .desa, kecamatan: "Indralaya", ["tenun"], crafts: ["tenun-songket"], buyers: true),
-        centre("16.10.04.2008", "Tanjung Sejaro", .desa, kecamatan: "Indralaya", ["kerajinan bambu", "kerajinan rotan", "anyaman"], crafts: ["kerajinan-bambu", "anyaman-rotan"]),
+        centre(
+            "16.10.04.2008", "Tanjung Sejaro", .desa, kecamatan: "Indralaya", ["kerajinan bambu", "kerajinan rotan", "anyaman"],
+            crafts: ["kerajinan-bambu", "anyaman-rotan"]),
         // Emas & perak, songket, purun (Tanjung Batu, Ogan Ilir)
-        centre("16.10.02.1017", "Tanjung Batu", .kelurahan, kecamatan: "Tanjung Batu", ["kerajinan logam"], crafts: ["perhiasan-logam"], buyers: true),
+        centre(
+            "16.10.02.1017", "Tanjung Batu", .kelurahan, kecamatan: "Tanjung Batu", ["kerajinan logam"], crafts: ["perhiasan-logam"], buyers: true),
         centre("16.10.02.2026", "Burai", .desa, kecamatan: "Tanjung Batu", ["tenun"], crafts: ["tenun-songket"]),
         centre("16.10.02.2018", "Tanjung Atap", .desa, kecamatan: "Tanjung Batu", ["anyaman"], crafts: ["anyaman-purun"]),
         // Bamboo crafts, Kelumpang (OKU)
-        centre("16.01.20.2001", "Kelumpang", .desa, kecamatan: "Ulu Ogan", ["kerajinan bambu", "anyaman"], crafts: ["kerajinan-bambu"], buyers: true),
+        centre(
+            "16.01.20.2001", "Kelumpang", .desa, kecamatan: "Ulu Ogan", ["kerajinan bambu", "anyaman"], crafts: ["kerajinan-bambu"], buyers: true),
         // Rotan, Prahu Dipo (Pagar Alam)
-        centre("16.72.04.1018", "Prahu Dipo", .kelurahan, kecamatan: "Dempo Selatan", ["kerajinan rotan", "anyaman", "perkebunan"], crafts: ["anyaman-rotan"], buyers: true),
+        centre(
+            "16.72.04.1018", "Prahu Dipo", .kelurahan, kecamatan: "Dempo Selatan", ["kerajinan rotan", "anyaman", "perkebunan"],
+            crafts: ["anyaman-rotan"], buyers: true),
         // Rotan, Sidoharjo (Musi Rawas)
         centre("16.05.01.2017", "Sidoharjo", .desa, kecamatan: "Tugumulyo", ["kerajinan rotan", "anyaman"], crafts: ["anyaman-rotan"]),
         // Ikan salai, Lumpatan – Bailangu (Musi Banyuasin)
         centre("16.06.01.2002", "Lumpatan", .desa, kecamatan: "Sekayu", ["olahan ikan", "olahan pangan"], crafts: ["ikan-salai"], buyers: true),
         centre("16.06.01.2003", "Bailangu", .desa, kecamatan: "Sekayu", ["olahan ikan", "perkebunan"], crafts: ["ikan-salai"], buyers: true),
         // Batik durian, Marga Rahayu (Lubuk Linggau)
-        centre("16.73.07.1007", "Marga Rahayu", .kelurahan, kecamatan: "Lubuk Linggau Selatan II", ["batik", "menjahit"], crafts: ["batik"], buyers: true),
+        centre(
+            "16.73.07.1007", "Marga Rahayu", .kelurahan, kecamatan: "Lubuk Linggau Selatan II", ["batik", "menjahit"], crafts: ["batik"], buyers: true
+        ),
         // Pineapple-leaf fibre, Patih Galung (Prabumulih)
-        centre("16.74.01.1007", "Patih Galung", .kelurahan, kecamatan: "Prabumulih Barat", ["olahan pangan", "tenun", "pertanian"], crafts: ["serat-nanas"]),
+        centre(
+            "16.74.01.1007", "Patih Galung", .kelurahan, kecamatan: "Prabumulih Barat", ["olahan pangan", "tenun", "pertanian"],
+            crafts: ["serat-nanas"]),
         // Ikan asin, Kampung Siabang, Kel. Lima Ulu (Palembang)
         centre("16.71.02.1005", "Lima Ulu", .kelurahan, kecamatan: "Seberang Ulu Satu", ["olahan ikan"], crafts: ["ikan-asin"], buyers: true),
     ]

@@ -16,8 +16,10 @@ extension FluentLedgerRepository {
             .column(Self.sum("m.revenue", as: "revenue")).column(Self.sum("m.material_cost", as: "material_cost"))
             .column(Self.sum("m.alloc_welfare", as: "welfare")).column(Self.sum("m.active_members", as: "member_months"))
             .from(SQLAlias(SQLIdentifier("kube_groups"), as: SQLIdentifier("g")))
-            .join(SQLAlias(SQLIdentifier("ledger_months"), as: SQLIdentifier("m")), method: SQLJoinMethod.left,
-                on: SQLColumn("group_id", table: "m"), .equal, SQLColumn("id", table: "g"))
+            .join(
+                SQLAlias(SQLIdentifier("ledger_months"), as: SQLIdentifier("m")), method: SQLJoinMethod.left,
+                on: SQLColumn("group_id", table: "m"), .equal, SQLColumn("id", table: "g")
+            )
             .where(SQLColumn("status", table: "g"), .notEqual, SQLBind(KUBEGroup.Status.draft.rawValue))
         if let scope, scope.level != .provinsi {
             let kabkota = scope.lineage.first { $0.level == .kabupatenKota } ?? scope

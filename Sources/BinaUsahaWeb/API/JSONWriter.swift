@@ -67,6 +67,11 @@ struct JSONWriter {
         array(values) { $0.string($1) }
     }
 
+    /// Left out when `nil`.
+    mutating func field(_ key: StaticString, _ values: [String]?) {
+        if let values { field(key, values) }
+    }
+
     mutating func field(_ key: StaticString, _ values: [Int]) {
         self.key(key)
         array(values) { $0.number($1) }
@@ -154,6 +159,8 @@ extension API.BeneficiaryResponse {
             json.field("kepala_keluarga", kepala_keluarga)
             json.field("disabilitas", disabilitas)
             json.field("minat", minat)
+            json.field("keahlian", keahlian)
+            json.field("kendala_kesehatan", kendala_kesehatan)
             json.field("bantuan_sebelumnya", bantuan_sebelumnya)
             json.field("status", status)
             json.field("catatan", catatan)

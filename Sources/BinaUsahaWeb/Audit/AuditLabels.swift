@@ -15,6 +15,7 @@ enum AuditLabels {
         ("database", "Basis data", "Database"), ("ledger_month", "Produksi dan penjualan bulanan", "Monthly production and sales"),
         ("ledger_closure", "Tutup bulan", "Month closing"), ("partner", "Mitra", "Partner"), ("commitment", "Komitmen mitra", "Partner commitment"),
         ("realisation", "Realisasi komitmen", "Commitment delivery"), ("assessment", "Penilaian tindak lanjut", "Follow-up assessment"),
+        ("local_craft", "Sentra kerajinan", "Craft centre"),
     ]
 
     static func entity(_ key: String, _ lang: Lang) -> String {
@@ -33,6 +34,9 @@ enum AuditLabels {
             "profit": ("Laba", "Profit"), "alloc_modal": ("Modal usaha", "Business capital"),
             "alloc_welfare": ("Kesejahteraan anggota", "Members' welfare"), "alloc_iks": ("IKS", "IKS"),
             "units_made": ("Jumlah diproduksi", "Units made"), "units_sold": ("Jumlah terjual", "Units sold"), "month": ("Bulan", "Month"),
+            "producers": ("Jumlah perajin", "Makers"), "trainers": ("Ada pelatih", "Trainers"), "buyers": ("Ada pembeli", "Buyers"),
+            "unsuitable": ("Tidak/kurang cocok untuk", "Unsuitable for"), "local_craft": ("Sentra kerajinan", "Craft centre"),
+            "talent": ("Keahlian", "Talent"), "track_record": ("Rekam jejak KUBE", "KUBE track record"),
         ]
         guard let pair = extra[name] else { return name.replacingOccurrences(of: "_", with: " ") }
         return t.lang == .id ? pair.0 : pair.1

@@ -22,6 +22,9 @@ extension API {
         var kepala_keluarga: Bool
         var disabilitas: String
         var minat: [String]
+        var keahlian: [String]
+        /// Health conditions; only for those who see the person's personal data.
+        var kendala_kesehatan: [String]?
         var bantuan_sebelumnya: [String]
         var status: String
         var catatan: String?
@@ -49,6 +52,8 @@ extension API {
             kepala_keluarga = d.isHeadOfFamily
             disabilitas = d.disability
             minat = d.interests
+            keahlian = d.talents
+            kendala_kesehatan = sees ? d.health : nil
             bantuan_sebelumnya = d.priorAssistance.map(\.text)
             status = b.status.rawValue
             catatan = b.notes
@@ -67,7 +72,7 @@ extension API {
     /// Create/update body: the import columns, plus `status`, `catatan` and (for updates) `version`.
     struct BeneficiaryInput: Content {
         var nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, kode_desa, alamat, rt, rw, telepon: String?
-        var kategori_ppks, desil, kepala_keluarga, disabilitas, minat, bantuan_sebelumnya: String?
+        var kategori_ppks, desil, kepala_keluarga, disabilitas, minat, bantuan_sebelumnya, keahlian, kendala_kesehatan: String?
         var status, catatan: String?
         var version: Int?
 
@@ -77,6 +82,7 @@ extension API {
                 ("tanggal_lahir", tanggal_lahir), ("kode_desa", kode_desa), ("alamat", alamat), ("rt", rt), ("rw", rw),
                 ("telepon", telepon), ("kategori_ppks", kategori_ppks), ("desil", desil), ("kepala_keluarga", kepala_keluarga),
                 ("disabilitas", disabilitas), ("minat", minat), ("bantuan_sebelumnya", bantuan_sebelumnya),
+                ("keahlian", keahlian), ("kendala_kesehatan", kendala_kesehatan),
             ]
             return BeneficiaryForm(
                 fields: Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } }),

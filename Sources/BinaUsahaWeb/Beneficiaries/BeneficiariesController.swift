@@ -205,8 +205,8 @@ struct BeneficiariesController {
         let names = try await services.desaNames([person] + family, db: req.db)
         let today = CivilDate(services.clock.now())
         let history = try await services.audit(req.db).search(.init(entity: "beneficiary", entityID: person.id.uuidString, perPage: 20))
-        let recommended = try await services.recommender(req.db, forDesa: person.details.desa)
-            .recommend(RecommendationSubject(person.details, today: today))
+        let recommender = try await services.recommender(req.db, forDesa: person.details.desa)
+        let recommended = recommender.recommend(RecommendationSubject(person.details, today: today))
         var model = BeneficiaryProfile.Model(
             person: PersonSummary(person, principal: principal, regionNames: names, today: today, t: req.t),
             version: person.version, notes: person.notes,
@@ -215,6 +215,7 @@ struct BeneficiariesController {
             history: history.entries.map { AuditController.row($0, req.t) },
             canWrite: principal.may(.writeRegistry), notice: notice, errors: errors)
         model.recommendations = recommended.ranked
+        model.weights = recommender.weights
         model.excluded = recommended.excluded
         model.groups = try await services.groups(req.db).groups(of: person.id)
         return BeneficiaryProfile.View(model: model, context: req.page(path: Site.beneficiary(person.id))).document().response(status: status)

@@ -19,10 +19,14 @@ struct FormInput {
         // NIK and KK as printed on the cards, in groups of four: the digits are the number.
         for column in ["nik", "no_kk"] { fields[column] = fields[column].map { $0.filter { !$0.isWhitespace } } }
         if let ppks = body.lists["ppks"] { fields["kategori_ppks"] = ppks.joined(separator: ";") }
-        if let interests = body.lists["minat"] { fields["minat"] = interests.joined(separator: ";") }
+        for column in ["minat", "keahlian", "kendala_kesehatan"] {
+            if let list = body.lists[column] { fields[column] = list.joined(separator: ";") }
+        }
         // A form whose checkboxes are all unticked sends nothing for them: that is a choice too.
         if body.strings["kategori_ppks"] == nil, body.lists["ppks"] == nil { fields["kategori_ppks"] = "" }
-        if body.strings["minat"] == nil, body.lists["minat"] == nil { fields["minat"] = "" }
+        for column in ["minat", "keahlian", "kendala_kesehatan"] where body.strings[column] == nil && body.lists[column] == nil {
+            fields[column] = ""
+        }
         form = BeneficiaryForm(fields: fields, status: body.strings["status"], notes: body.strings["catatan"])
         kabkota = body.strings["kabkota"]
         kecamatan = body.strings["kecamatan"]

@@ -11,6 +11,7 @@ enum BeneficiaryFormPage {
         "tanggal_lahir": .fieldTanggalLahir, "kode_desa": .fieldKodeDesa, "alamat": .fieldAlamat, "rt": .fieldRT, "rw": .fieldRW,
         "telepon": .fieldTelepon, "kategori_ppks": .fieldPPKS, "desil": .fieldDesil, "kepala_keluarga": .fieldKepala,
         "disabilitas": .fieldDisabilitas, "minat": .fieldMinat, "bantuan_sebelumnya": .fieldBantuan,
+        "keahlian": .fieldKeahlian, "kendala_kesehatan": .fieldKendala,
     ]
 
     /// Kinds of disability (UU 8/2016 Pasal 4), as the office records them.
@@ -71,7 +72,9 @@ enum BeneficiaryFormPage {
                                 "disabilitas",
                                 [("", t(.benFormNoDisability))] + disabilityOptions.map { ($0, $0) }),
                             text("bantuan_sebelumnya", maxLength: 200, hint: t(.benFormAssistanceHint))),
-                        interestChoices,
+                        tagChoices("minat", hint: t(.benFormInterestHint)),
+                        tagChoices("keahlian", hint: t(.benFormTalentHint)),
+                        healthChoices,
                         .fieldset(
                             .legend(.text(t(.fieldStatus))),
                             Forms.select(t(.fieldStatus), name: "status", options: statuses, selected: form.status ?? "calon"),
@@ -150,19 +153,38 @@ enum BeneficiaryFormPage {
                 error("kategori_ppks"))
         }
 
-        /// The interest catalogue as checkboxes; a stored interest no longer in it stays ticked.
-        private var interestChoices: Node {
-            let chosen = BeneficiaryRowValidator.list(value("minat")).map(TextFolding.fold)
+        /// The interest catalogue as checkboxes (for interests, and for talents); a stored tag no
+        /// longer in it stays ticked.
+        private func tagChoices(_ name: String, hint: String) -> Node {
+            let chosen = BeneficiaryRowValidator.list(value(name)).map(TextFolding.fold)
             let all = interests + chosen.filter { !interests.contains($0) }
             return .fieldset(
-                .class(fieldErrors["minat"] == nil ? "choices many" : "choices many invalid"), .id("minat"),
-                .legend(.text(t(.fieldMinat))),
-                .p(.class("field-hint"), .text(t(.benFormInterestHint))),
+                .class(fieldErrors[name] == nil ? "choices many" : "choices many invalid"), .id(name),
+                .legend(.text(t(BeneficiaryFormPage.labels[name]!))),
+                .p(.class("field-hint"), .text(hint)),
                 .forEach(all) { tag in
                     .label(
-                        .class("choice"), .input(.type(.checkbox), .name("minat[]"), .value(tag), .checked(chosen.contains(tag))), .text(" " + tag))
+                        .class("choice"), .input(.type(.checkbox), .name(name + "[]"), .value(tag), .checked(chosen.contains(tag))), .text(" " + tag))
                 },
-                error("minat"))
+                error(name))
+        }
+
+        /// Health conditions that rule some skills out or down (`Limitation.health`).
+        private var healthChoices: Node {
+            let chosen = Set(BeneficiaryRowValidator.list(value("kendala_kesehatan")).map(TextFolding.fold))
+            let known = Limitation.health.map(\.rawValue)
+            let options = Limitation.health.map { ($0.rawValue, $0.label(t.lang)) } + chosen.filter { !known.contains($0) }.sorted().map { ($0, $0) }
+            return .fieldset(
+                .class(fieldErrors["kendala_kesehatan"] == nil ? "choices" : "choices invalid"), .id("kendala_kesehatan"),
+                .legend(.text(t(.fieldKendala))),
+                .p(.class("field-hint"), .text(t(.benFormHealthHint))),
+                .forEach(options) { option in
+                    .label(
+                        .class("choice"),
+                        .input(.type(.checkbox), .name("kendala_kesehatan[]"), .value(option.0), .checked(chosen.contains(option.0))),
+                        .text(" " + option.1))
+                },
+                error("kendala_kesehatan"))
         }
     }
 }

@@ -14,6 +14,7 @@ enum BeneficiaryProfile {
         var notice: String?
         var errors: [String] = []
         var recommendations: [Recommendation] = []
+        var weights = RecommendationWeights.standard
         var excluded: [SkillExclusion] = []
         var groups: [KUBEGroup] = []
     }
@@ -53,6 +54,8 @@ enum BeneficiaryProfile {
                             fact(t(.benProfileHead), p.isHead ? t(.benYes) : t(.benNo)),
                             fact(t(.benProfileDisability), p.disability.isEmpty ? "—" : p.disability),
                             fact(t(.benProfileInterests), p.interests.isEmpty ? "—" : p.interests.joined(separator: ", ")),
+                            fact(t(.fieldKeahlian), p.talents.isEmpty ? "—" : p.talents.joined(separator: ", ")),
+                            fact(t(.fieldKendala), p.health.isEmpty ? "—" : p.health.joined(separator: ", ")),
                             fact(t(.benProfilePrior), p.priorAssistance.isEmpty ? "—" : p.priorAssistance.joined(separator: ", ")),
                             fact(t(.benFilterStatus), p.status), fact(t(.benProfileNotes), model.notes ?? "—"))),
                     .section(
@@ -136,14 +139,44 @@ enum BeneficiaryProfile {
                     .forEach(model.recommendations) { rec in
                         .li(
                             .a(.href(Site.skill(rec.skill)), .strong(.text(rec.skillName))),
+                            .if(rec.isAlternative, .span(.class("badge"), .text(" " + t(.recAlternative)))),
                             .span(.class("score"), .text(" · " + t(.recScore, formatRatio(rec.score, t.lang)))),
-                            .p(.class("reasons"), .text(rec.reasons.map { $0.text(t.lang) }.joined(separator: " · "))))
+                            .p(.class("reasons"), .text(rec.reasons.map { $0.text(t.lang) }.joined(separator: " · "))),
+                            breakdown(rec))
                     }),
                 .if(
                     !model.excluded.isEmpty,
                     .details(
                         .summary(.text("\(t(.recExcluded)) (\(model.excluded.count))")),
                         .ul(.forEach(model.excluded) { .li(.text("\($0.skillName): \($0.text(t.lang))")) }))))
+        }
+
+        /// Each part of the score with its weight: what a pendamping can check against the reasons.
+        private func breakdown(_ rec: Recommendation) -> Node {
+            let w = model.weights
+            let p = rec.parts
+            let rows: [(MessageKey, Double, Double)] = [
+                (.recPartResource, p.resource, w.resource), (.recPartCraft, p.localCraft, w.localCraft),
+                (.recPartInterest, p.interest, w.interest), (.recPartTalent, p.talent, w.talent),
+                (.recPartValue, p.valueAdded, w.valueAdded), (.recPartTrack, p.trackRecord, w.trackRecord),
+            ]
+            return .details(
+                .class("breakdown"),
+                .summary(.text(t(.recBreakdown))),
+                .table(
+                    .class("numbers"),
+                    .thead(.tr(.th(.text(t(.recPart))), .th(.text(t(.recPartValueHeading))), .th(.text(t(.recWeight))))),
+                    .tbody(
+                        .forEach(rows) { row in
+                            .tr(.td(.text(t(row.0))), .td(.text(formatDecimal(row.1))), .td(.text(formatDecimal(row.2))))
+                        },
+                        .if(p.suitability < 1, .tr(.td(.text(t(.recPartSuitability))), .td(.text("× " + formatDecimal(p.suitability))), .td()))
+                    )))
+        }
+
+        private func formatDecimal(_ value: Double) -> String {
+            let text = String(format: "%.2f", value)
+            return t.lang == .id ? text.replacingOccurrences(of: ".", with: ",") : text
         }
 
         private func fact(_ label: String, _ value: String, code: Bool = false) -> Node {

@@ -20,6 +20,9 @@ struct PersonSummary {
     var decile: String
     var status: String
     var interests: [String]
+    var talents: [String]
+    /// Health conditions, as labels.
+    var health: [String]
     var isHead: Bool
     var disability: String
     var priorAssistance: [String]
@@ -47,6 +50,9 @@ struct PersonSummary {
         decile = d.decile.map(String.init) ?? "—"
         status = b.status.label(t.lang)
         interests = d.interests
+        talents = d.talents
+        // A health condition is personal data: shown only to those who see the rest of it.
+        health = sees ? d.health.map { Limitation(rawValue: $0)?.label(t.lang) ?? $0 } : []
         isHead = d.isHeadOfFamily
         disability = d.disability
         priorAssistance = d.priorAssistance.map { "\($0.programme.rawValue) \($0.year)" }

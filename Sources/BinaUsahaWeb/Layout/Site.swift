@@ -17,6 +17,10 @@ enum Site {
     static let regions = "/regions"
     static func region(_ code: RegionCode) -> String { "/regions/\(code.rawValue)" }
     static func regionPotentials(_ code: RegionCode) -> String { "/regions/\(code.rawValue)/potentials" }
+    static func regionCrafts(_ code: RegionCode) -> String { "/regions/\(code.rawValue)/crafts" }
+    static func regionCraftDelete(_ code: RegionCode, _ skill: String) -> String {
+        "/regions/\(code.rawValue)/crafts/\(skill.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? skill)/delete"
+    }
     static func regionPotentialDelete(_ code: RegionCode, _ resource: String) -> String {
         "/regions/\(code.rawValue)/potentials/\(resource)/delete"
     }

@@ -88,4 +88,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
         outPovertyLine, outConsecutive, outDecileAbove, outSaveRule, outLink
     case workLedgerDue, workMonthsToClose, workLedgerReported, pdmLedgerDue
     case ptnQuantity
+    case fieldKeahlian, fieldKendala, benFormTalentHint, benFormHealthHint
+    case recAlternative, recBreakdown, recPart, recPartValueHeading, recWeight, recPartResource, recPartCraft, recPartInterest, recPartTalent,
+        recPartValue, recPartTrack, recPartSuitability
+    case skWeightCraft, skWeightTalent, skWeightTrack, skWeightsPreview, skWeightsPreviewHint, skPreviewTitle, skPreviewChanged, skPreviewAgreement,
+        skPreviewDisagreements, skPreviewDisagreement
+    case skFieldUnsuitable, skFieldUnsuitableHint
+    case craftTitle, craftIntro, craftEmpty, craftColSkill, craftColWhere, craftColEvidence, craftProducers, craftTrainers, craftBuyers,
+        craftFormTitle, craftFieldProducers, craftSave, craftBadInput
 }

@@ -19,7 +19,14 @@ struct PlanningAPIController {
             var selling_price: Int64
         }
         var code: String, name: String, description: String, needs: [Need], interests: [String], training_hours: Int
+        struct Unsuitable: Content {
+            var limitation: String
+            /// `tidak-cocok` (never recommended) or `kurang-cocok` (ranked lower).
+            var effect: String
+            var reason: String
+        }
         var starter_kit_cost: Int64, products: [Product], value_added_ratio: Double?, suitability: String
+        var unsuitable: [Unsuitable]
         var figures_estimated: Bool, source: String, version: Int
 
         init(_ s: Skill) {
@@ -35,6 +42,7 @@ struct PlanningAPIController {
             }
             value_added_ratio = s.valueAddedRatio.map { ($0 * 100).rounded() / 100 }
             suitability = s.suitability
+            unsuitable = s.unsuitable.map { Unsuitable(limitation: $0.limitation.rawValue, effect: $0.effect.rawValue, reason: $0.reason) }
             figures_estimated = s.figuresEstimated
             source = s.source
             version = s.version
@@ -59,6 +67,24 @@ struct PlanningAPIController {
         var resource: String, abundance: String, season: String, notes: String, source: String
         /// Where it is recorded, and `own` or `inherited`.
         var recorded_at: String, relation: String
+    }
+
+    struct CraftResponse: Content {
+        var skill: String, recorded_at: String, producers: Int, has_trainers: Bool, has_buyers: Bool, notes: String, source: String
+    }
+
+    /// `GET /api/v1/regions/{code}/crafts`: the established crafts recorded on the region, above it and inside it.
+    func crafts(req: Request) async throws -> [CraftResponse] {
+        guard let text = req.parameters.get("code"), let code = try? RegionCode(validating: text),
+            try await req.services.regions(req.db).find(code) != nil
+        else { throw APIError.notFound(req.t(.apiRegionNotFound)) }
+        let repository = req.services.potentials(req.db)
+        let crafts = try await repository.localCrafts(on: Array(code.lineage.dropLast())) + (try await repository.localCrafts(within: code))
+        return crafts.map {
+            CraftResponse(
+                skill: $0.skill, recorded_at: $0.region.rawValue, producers: $0.producers, has_trainers: $0.hasTrainers,
+                has_buyers: $0.hasBuyers, notes: $0.notes, source: $0.source)
+        }
     }
 
     func potentials(req: Request) async throws -> [PotentialResponse] {

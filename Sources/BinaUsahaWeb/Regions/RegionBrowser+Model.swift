@@ -26,6 +26,7 @@ enum RegionBrowser {
         var emptyMessage: String?
         var importCommand: String?
         var potentials: RegionPotentials?
+        var crafts: RegionCrafts?
         var notice: String?
     }
 }

@@ -28,7 +28,8 @@ extension RegionBrowser {
                             })
                     },
                     .if(!model.rows.isEmpty, table),
-                    .unwrap(model.potentials) { $0.node(context) }
+                    .unwrap(model.potentials) { $0.node(context) },
+                    .unwrap(model.crafts) { $0.node(context) }
                 )
             )
         }

@@ -19,6 +19,7 @@ struct RegionController {
         let children = try await repository.children(of: code)
         var model = RegionBrowser.Model(region: region, lineage: lineage, children: children, t: req.t)
         model.potentials = try await RegionPotentials.load(req, region: code)
+        model.crafts = try await RegionCrafts.load(req, region: code)
         let resources = model.potentials?.resources ?? []
         let name = { (code: String?) in code.flatMap { c in resources.first { $0.code == c }?.name } }
         if let saved = name(try? req.query.get(String.self, at: "saved")) { model.notice = req.t(.potSaved, saved) }

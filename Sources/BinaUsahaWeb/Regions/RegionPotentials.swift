@@ -82,7 +82,7 @@ struct RegionPotentials {
 /// operators inside their kab/kota (region containment, 403 outside). Each edit is audited.
 struct PotentialsController {
     func save(req: Request) async throws -> Response {
-        let (principal, region) = try await target(req)
+        let (principal, region) = try await Self.target(req)
         struct Form: Content {
             var resource: String?
             var abundance: String?
@@ -102,7 +102,7 @@ struct PotentialsController {
     }
 
     func remove(req: Request) async throws -> Response {
-        let (principal, region) = try await target(req)
+        let (principal, region) = try await Self.target(req)
         guard let resource = req.parameters.get("resource") else { throw Abort(.notFound) }
         do {
             try await req.services.catalogueWrites(req.db).removePotential(region: region, resource: resource, by: principal)
@@ -112,7 +112,8 @@ struct PotentialsController {
         return req.redirect(to: Site.region(region) + "?removed=\(resource)#potensi")
     }
 
-    private func target(_ req: Request) async throws -> (Principal, RegionCode) {
+    /// The signed-in writer and the region of the URL, refused outside their region.
+    static func target(_ req: Request) async throws -> (Principal, RegionCode) {
         let principal = try req.requirePrincipal()
         guard let text = req.parameters.get("code"), let code = try? RegionCode(validating: text),
             try await req.services.regions(req.db).find(code) != nil

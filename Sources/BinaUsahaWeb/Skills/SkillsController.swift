@@ -63,20 +63,32 @@ struct SkillsController {
         }
     }
 
+    /// The weights form: "Pratinjau" shows what the typed weights would change (people whose
+    /// first recommendation changes, agreement with the labelled set) with a button to save them;
+    /// only that button (`simpan`) saves.
     func saveWeights(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let fields = try req.content.decode([String: String].self)
-        func number(_ key: String) -> Double? { fields[key].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
-        do {
-            guard let resource = number("resource"), let interest = number("interest"), let valueAdded = number("valueAdded") else {
-                throw CatalogueError.badWeights
-            }
-            try await req.services.catalogueWrites(req.db).saveWeights(
-                RecommendationWeights(resource: resource, interest: interest, valueAdded: valueAdded), by: principal)
-            return try await list(req, notice: req.t(.skWeightsSaved), errors: [])
-        } catch CatalogueError.badWeights {
-            return try await list(req, notice: nil, errors: [req.t(.skWeightsInvalid)], status: .unprocessableEntity)
+        let typed = RecommendationWeights.fieldNames.map { fields[$0] ?? "" }
+        func number(_ text: String) -> Double? { Double(TextFolding.trim(text).replacingOccurrences(of: ",", with: ".")) }
+        let numbers = typed.compactMap(number)
+        guard numbers.count == typed.count, numbers.allSatisfy(\.isFinite) else {
+            return try await list(req, notice: nil, errors: [req.t(.skWeightsInvalid)], typed: typed, status: .unprocessableEntity)
         }
+        let weights = RecommendationWeights(
+            resource: numbers[0], localCraft: numbers[1], interest: numbers[2], talent: numbers[3], valueAdded: numbers[4],
+            trackRecord: numbers[5])
+        guard weights.isValid else {
+            return try await list(req, notice: nil, errors: [req.t(.skWeightsInvalid)], typed: typed, status: .unprocessableEntity)
+        }
+        guard fields["simpan"] != nil else {
+            let services = req.services
+            let labelled = try LabelledSet.load(skills: Set(try await services.skills(req.db).all().map(\.code)))
+            let preview = try await PreviewWeights(repositories: services.repositories(req.db), clock: services.clock)(weights, labelled: labelled)
+            return try await list(req, notice: nil, errors: [], typed: typed, preview: preview)
+        }
+        try await req.services.catalogueWrites(req.db).saveWeights(weights, by: principal)
+        return try await list(req, notice: req.t(.skWeightsSaved), errors: [])
     }
 
     // MARK: - Helpers
@@ -93,15 +105,19 @@ struct SkillsController {
         return SkillForm(
             code: f["code"] ?? "", name: f["name"] ?? "", description: f["description"] ?? "", needs: f["needs"] ?? "",
             interests: f["interests"] ?? "", trainingHours: f["trainingHours"] ?? "", starterKitCost: f["starterKitCost"] ?? "",
-            products: f["products"] ?? "", suitability: f["suitability"] ?? "", figuresEstimated: f["figuresEstimated"] != nil,
+            products: f["products"] ?? "", suitability: f["suitability"] ?? "", unsuitable: f["unsuitable"] ?? "",
+            figuresEstimated: f["figuresEstimated"] != nil,
             source: f["source"] ?? "")
     }
 
-    private func list(_ req: Request, notice: String?, errors: [String], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func list(
+        _ req: Request, notice: String?, errors: [String], typed: [String]? = nil, preview: WeightsPreview? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let services = req.services
         let page = SkillPages.list(
             skills: try await services.skills(req.db).all(), resources: try await services.potentials(req.db).resources(),
-            weights: try await services.skills(req.db).recommendationWeights(),
+            weights: try await services.skills(req.db).recommendationWeights(), typed: typed, preview: preview,
             canEdit: req.principal?.may(.manageCatalogues) == true, notice: notice, errors: errors,
             context: req.page(path: Site.skills))
         return page.response(status: status)
