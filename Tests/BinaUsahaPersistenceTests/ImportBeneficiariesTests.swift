@@ -21,6 +21,10 @@ struct ImportBeneficiariesTests {
         return "\(prefix)520485\(s),\(prefix)150412\(s),\(name),P,Kayuagung,1985-04-12,\(desa),\(address),003,001,081234567890,24,2,ya,,anyaman,\n"
     }
 
+    static func kk(_ serial: Int, desa: String = oki) -> String {
+        RegionCode(trusted: desa).parent!.digits + "150412" + String(format: "%04d", serial)
+    }
+
     static func nik(_ serial: Int, desa: String = oki) -> String {
         RegionCode(trusted: desa).parent!.digits + "520485" + String(format: "%04d", serial)
     }
@@ -320,6 +324,30 @@ struct ImportBeneficiariesTests {
             // and the people are found by the queries the indexes serve
             let family = try await FluentBeneficiaryRepository(database: app.db).family(noKK: "1602031504120001")
             #expect(family.map(\.details.nik) == [Self.nik(1)])
+        }
+    }
+
+    @Test("An import file with keahlian and kendala_kesehatan columns fills them; an unknown talent or condition is refused by line")
+    func talentsAndHealth() async throws {
+        try await withTestApp { app in
+            let csv = """
+                nik,no_kk,nama,kode_desa,kategori_ppks,minat,keahlian,kendala_kesehatan
+                \(Self.nik(1)),\(Self.kk(1)),Rahma,\(Self.oki),24,anyaman,anyaman,angkat-berat;Pernapasan
+                \(Self.nik(2)),\(Self.kk(2)),Sari,\(Self.oki),24,anyaman,menyanyi,
+                \(Self.nik(3)),\(Self.kk(3)),Dewi,\(Self.oki),24,anyaman,,batuk
+
+                """
+            let report = try await run(csv, importer(app))
+            #expect(report.inserted == 1)
+            #expect(report.problems.contains { $0.line == 3 && $0.column == "keahlian" })
+            #expect(report.problems.contains { $0.line == 4 && $0.column == "kendala_kesehatan" })
+            let stored = try #require(try await FluentBeneficiaryRepository(database: app.db).find(nik: Self.nik(1)))
+            #expect(stored.details.talents == ["anyaman"] && stored.details.health == ["angkat-berat", "pernapasan"])
+            // A file without the columns leaves what a person has.
+            let update = "nik,no_kk,nama,kode_desa,kategori_ppks\n\(Self.nik(1)),\(Self.kk(1)),Rahma Dewi,\(Self.oki),24\n"
+            #expect(try await run(update, importer(app)).updated == 1)
+            let kept = try #require(try await FluentBeneficiaryRepository(database: app.db).find(nik: Self.nik(1)))
+            #expect(kept.details.name == "Rahma Dewi" && kept.details.talents == ["anyaman"] && kept.details.health.count == 2)
         }
     }
 }

@@ -244,6 +244,17 @@ try:
         check("the audit trail shows sign-ins and the failed attempt", "masuk" in body and "gagal masuk" in body, body[:400])
         phone_ready("audit trail")
         shot("06-audit")
+        print("Recommendation weights: a preview before saving")
+        driver.get(args.base + "/skills#bobot")
+        driver.find_element(By.NAME, "talent").clear()
+        driver.find_element(By.NAME, "talent").send_keys("0,5")
+        click_and_wait(driver.find_element(By.XPATH, "//form[@action='/skills/weights']//button[normalize-space()='Pratinjau']"))
+        body = text()
+        check("the weights preview says how many first choices change and the labelled agreement, unsaved",
+              "Pratinjau bobot baru (belum disimpan)" in body and "Rekomendasi pertama berubah untuk" in body
+              and "Kesesuaian dengan kasus berlabel: top-1" in body, body[-800:])
+        check("the weights preview fits the phone", fits_phone())
+        shot("06b-weights-preview")
         sign_out()
     if args.demo:
         print("Register of beneficiaries (demo data, operator of OKI)")
@@ -356,6 +367,8 @@ try:
         driver.get(args.base + "/regions/16.02.03.2007")
         body = text()
         check("a desa page shows inherited potentials", "Potensi sumber daya" in body and "diwarisi dari Kec. Pedamaran" in body, body[-600:])
+        check("a desa page shows its craft centre", "Sentra kerajinan" in body and "Anyaman purun" in body, body[-600:])
+        check("the desa page fits the phone", fits_phone())
         driver.get(args.base + "/plans")
         phone_ready("plans list")
         # The region is picked from the operator's kecamatan, not typed as a code.
@@ -371,6 +384,11 @@ try:
         click_and_wait(driver.find_element(By.CSS_SELECTOR, ".plan-group table tbody tr a"))
         body = text()
         check("a member's profile recommends skills with reasons", "Anyaman purun" in body and "skor" in body and "nilai jual" in body, body[:300])
+        check("the reasons name their evidence and level", "sudah ada sentra di Desa" in body and "(kecamatan)" in body, body[:600])
+        driver.find_element(By.CSS_SELECTOR, "details.breakdown summary").click()
+        check("the score breakdown opens with its parts and weights", "Sentra kerajinan" in text_of("details.breakdown")
+              and "Bobot" in text_of("details.breakdown"), text_of("details.breakdown"))
+        check("the profile with the breakdown open fits the phone", fits_phone())
         shot("11-recommendations")
         driver.get(plan_url)
         click_and_wait(driver.find_element(By.XPATH, "//form[input[@name='action' and @value='accept']]//button"))
