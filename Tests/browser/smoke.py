@@ -248,7 +248,7 @@ try:
         driver.get(args.base + "/skills#bobot")
         driver.find_element(By.NAME, "talent").clear()
         driver.find_element(By.NAME, "talent").send_keys("0,5")
-        click_and_wait(driver.find_element(By.XPATH, "//form[@action='/skills/weights']//button[normalize-space()='Pratinjau']"))
+        click_and_wait(driver.find_element(By.XPATH, "//form[starts-with(@action,'/skills/weights')]//button[normalize-space()='Pratinjau']"))
         body = text()
         check("the weights preview says how many first choices change and the labelled agreement, unsaved",
               "Pratinjau bobot baru (belum disimpan)" in body and "Rekomendasi pertama berubah untuk" in body

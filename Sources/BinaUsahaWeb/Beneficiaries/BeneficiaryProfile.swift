@@ -139,7 +139,7 @@ enum BeneficiaryProfile {
                     .forEach(model.recommendations) { rec in
                         .li(
                             .a(.href(Site.skill(rec.skill)), .strong(.text(rec.skillName))),
-                            .if(rec.isAlternative, .span(.class("badge"), .text(" " + t(.recAlternative)))),
+                            .if(rec.isAlternative, .span(.class("badge off"), .text(t(.recAlternative)))),
                             .span(.class("score"), .text(" · " + t(.recScore, formatRatio(rec.score, t.lang)))),
                             .p(.class("reasons"), .text(rec.reasons.map { $0.text(t.lang) }.joined(separator: " · "))),
                             breakdown(rec))

@@ -71,7 +71,7 @@ enum SkillPages {
             .if(
                 canEdit,
                 .form(
-                    .method(.post), .action(Site.skillWeights), .class("inline-form"), Forms.csrf(context),
+                    .method(.post), .action(Site.skillWeights + "#pratinjau-bobot"), .class("inline-form"), Forms.csrf(context),
                     .forEach(Array(zip(weightLabels, zip(names, values)))) {
                         Forms.field(t($0.0), name: $0.1.0, value: $0.1.1, inputMode: "decimal")
                     },
@@ -79,7 +79,7 @@ enum SkillPages {
                     .button(.type(.submit), .class("button"), .text(t(.skWeightsPreview))))),
             .unwrap(preview) { preview in
                 .div(
-                    .class("notice preview"), .id("pratinjau-bobot"), .attribute(named: "role", value: "status"),
+                    .class("alert ok preview"), .id("pratinjau-bobot"), .attribute(named: "role", value: "status"),
                     .h3(.text(t(.skPreviewTitle))),
                     .p(.text(t(.skPreviewChanged, formatCount(preview.changed), formatCount(preview.people)))),
                     .p(
@@ -103,7 +103,7 @@ enum SkillPages {
                                                 item.ranked.first?.skill ?? "—", item.labelled.note)))
                                 }))),
                     .form(
-                        .method(.post), .action(Site.skillWeights), Forms.csrf(context),
+                        .method(.post), .action(Site.skillWeights + "#bobot"), Forms.csrf(context),
                         .forEach(Array(zip(names, preview.weights.all))) {
                             .input(.type(.hidden), .name($0.0), .value(String($0.1)))
                         },
