@@ -52,7 +52,7 @@ struct BenchPlanCommand: AsyncCommand {
         let generated = Date()
         let recommender = Recommender(
             skills: StartingCatalogue.skills, resources: StartingCatalogue.resources,
-            potentials: PotentialMap(StartingCatalogue.potentials), regions: regions)
+            potentials: PotentialMap(StartingCatalogue.potentials, crafts: StartingCatalogue.localCrafts), regions: regions)
         let planner = PlanGroups(recommender: recommender, rules: PlanningRules(), today: CivilDate(services.clock.now()))
         let c0 = Date()
         let candidates = planner.candidates(people)

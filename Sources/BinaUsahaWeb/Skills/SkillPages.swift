@@ -61,7 +61,7 @@ enum SkillPages {
     ) -> Node {
         let t = context.t
         let names = RecommendationWeights.fieldNames
-        let values = typed ?? weights.all.map { String($0) }
+        let values = typed ?? weights.all.map { formatWeight($0, t.lang) }
         return .section(
             .id("bobot"),
             .h2(.text(t(.skWeightsTitle))), .p(.class("field-hint"), .text(t(.skWeightsIntro))),
