@@ -245,6 +245,28 @@ struct RecommenderTests {
         }
     }
 
+    @Test("Every craft centre: a person whose interests match nothing feasible there gets resource- and value-based alternatives, with the reason")
+    func everyCraftCentreNoLocalMatch() throws {
+        let tags = Set(StartingCatalogue.skills.flatMap(\.interests)).sorted()
+        var checked = 0
+        for centre in CraftCentres.all {
+            let desa = centre.desa.code
+            // An interest no feasible skill of this desa answers.
+            let feasible = Self.shipped.recommend(Self.subject(desa, []), limit: 100).ranked.map(\.skill)
+            let catalogue = Dictionary(uniqueKeysWithValues: StartingCatalogue.skills.map { ($0.code, $0) })
+            guard let tag = tags.first(where: { tag in !feasible.contains { catalogue[$0]?.interests.contains(tag) == true } }) else { continue }
+            let ranked = Self.shipped.recommend(Self.subject(desa, [tag]), limit: 100).ranked
+            let first = try #require(ranked.first, "\(centre.desa.name) [\(tag)]")
+            #expect(ranked.allSatisfy { $0.isAlternative }, "\(centre.desa.name) [\(tag)]")
+            #expect(first.reasons.contains(.noInterestMatch))
+            // The order is the one resources, crafts and value decide for someone with no interest recorded.
+            #expect(ranked.map(\.skill) == feasible, "\(centre.desa.name) [\(tag)]")
+            #expect(first.parts.resource > 0 || first.parts.localCraft > 0)
+            checked += 1
+        }
+        #expect(checked == CraftCentres.all.count)
+    }
+
     @Test("The labelled set's reader refuses a bad file with the line and the reason")
     func labelledReader() {
         let skills: Set<String> = ["anyaman-purun"]
