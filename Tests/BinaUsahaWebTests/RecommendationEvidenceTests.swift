@@ -44,6 +44,20 @@ struct RecommendationEvidenceTests {
             let api = try await app.testing().get("/api/v1/beneficiaries/\(stored.id)", headers: op.bearer)
             #expect(try api.jsonObject()["kendala_kesehatan"] as? [String] == ["pernapasan"])
             #expect(try api.jsonObject()["keahlian"] as? [String] == ["olahan ikan"])
+            // A pendamping does not see personal data: the condition is not named anywhere.
+            let pendamping = try await app.makeUser("pend.muba", role: .pendamping, region: "16.06.01")
+            let masked = try await app.testing().get("/beneficiaries/\(stored.id)", headers: pendamping.browser)
+            #expect(masked.status == .ok)
+            #expect(
+                !masked.text.contains("pernapasan") && !masked.text.contains("asap pengasapan"),
+                "\(masked.text.components(separatedBy: "pernapasan").dropLast().map { $0.suffix(300) })")
+            #expect(masked.text.contains("Ikan salai: tidak cocok untuk kondisi kesehatan yang tercatat"))
+            // Nor in the history of changes, where the NIK is masked as on the rest of the page.
+            #expect(masked.text.contains("Kendala kesehatan: – → •••") && !masked.text.contains("1606014204850001"))
+            let maskedAPI = try await app.testing().get("/api/v1/beneficiaries/\(stored.id)/recommendations", headers: pendamping.bearer)
+            #expect(maskedAPI.status == .ok && !maskedAPI.text.contains("pernapasan") && !maskedAPI.text.contains("asap"))
+            let maskedPerson = try await app.testing().get("/api/v1/beneficiaries/\(stored.id)", headers: pendamping.bearer)
+            #expect(try maskedPerson.jsonObject()["kendala_kesehatan"] == nil)
         }
     }
 

@@ -110,8 +110,13 @@ public struct SkillExclusion: Sendable, Equatable {
     public var skillName: String
     public var cause: Cause
 
-    public func text(_ lang: Lang) -> String {
-        switch (cause, lang) {
+    /// With `hidingHealth`, a health condition is not named (for readers who do not see the
+    /// person's personal data).
+    public func text(_ lang: Lang, hidingHealth: Bool = false) -> String {
+        if hidingHealth, case let .unsuitable(limitation, _) = cause, Limitation.health.contains(limitation) {
+            return lang == .id ? "tidak cocok untuk kondisi kesehatan yang tercatat" : "unsuitable for a recorded health condition"
+        }
+        return switch (cause, lang) {
         case let (.missing(names, place), .id): "\(names.joined(separator: ", ")) tidak ada di \(place)"
         case let (.missing(names, place), .en): "\(names.joined(separator: ", ")) not available in \(place)"
         case let (.unsuitable(limitation, reason), .id): "tidak cocok untuk \(limitation.label(.id))\(reason.isEmpty ? "" : ": \(reason)")"
@@ -136,8 +141,13 @@ public enum RecommendationReason: Sendable, Equatable {
     case trackRecord(groups: Int, active: Int, place: String, level: EvidenceLevel, valueAdded: Double?)
     case lessSuited(Limitation, reason: String)
 
-    public func text(_ lang: Lang) -> String {
+    /// With `hidingHealth`, a health condition is not named (for readers who do not see the
+    /// person's personal data).
+    public func text(_ lang: Lang, hidingHealth: Bool = false) -> String {
         let id = lang == .id
+        if hidingHealth, case let .lessSuited(limitation, _) = self, Limitation.health.contains(limitation) {
+            return id ? "kurang cocok untuk kondisi kesehatan yang tercatat" : "less suitable for a recorded health condition"
+        }
         switch self {
         case let .resource(name, abundance, place, level):
             return "\(name) \(abundance.label(lang)) \(id ? "di" : "in") \(place) (\(level.label(lang)))"

@@ -48,7 +48,21 @@ struct AuditController {
         }
     }
 
-    static func row(_ entry: AuditEntry, _ t: Messages) -> AuditTrailPage.Row {
+    /// Register fields that are personal data beyond the name: masked in a person's history for
+    /// readers who do not see personal data.
+    static let personalFields: Set<String> = ["nik", "no_kk", "telepon", "alamat", "rt", "rw", "kendala_kesehatan"]
+
+    /// A value of a personal field as such a reader may see it.
+    static func masked(_ field: String, _ value: String?) -> String? {
+        guard let value, !value.isEmpty else { return value }
+        switch field {
+        case "nik", "no_kk": return PersonalDataMask.identityNumber(value)
+        case "telepon": return PersonalDataMask.phone(value)
+        default: return "•••"
+        }
+    }
+
+    static func row(_ entry: AuditEntry, _ t: Messages, maskingPersonalData: Bool = false) -> AuditTrailPage.Row {
         let who = entry.actorRole.flatMap(Role.init(rawValue:)).map { "\(entry.actorName) (\($0.label(t.lang)))" } ?? entry.actorName
         let record = [AuditLabels.entity(entry.entity, t.lang), entry.entityID.map { String($0.prefix(8)) }, entry.region?.rawValue]
             .compactMap { $0 }.joined(separator: " · ")
@@ -56,7 +70,10 @@ struct AuditController {
             when: IndonesianCalendar.longDateTime(entry.at, t.lang), who: who, action: entry.action.label(t.lang),
             record: record,
             changes: entry.changes.map {
-                "\(AuditLabels.field($0.field, t)): \(AuditLabels.value($0.field, $0.before, t)) → \(AuditLabels.value($0.field, $0.after, t))"
+                let hide = maskingPersonalData && personalFields.contains($0.field)
+                let before = hide ? masked($0.field, $0.before) : $0.before
+                let after = hide ? masked($0.field, $0.after) : $0.after
+                return "\(AuditLabels.field($0.field, t)): \(AuditLabels.value($0.field, before, t)) → \(AuditLabels.value($0.field, after, t))"
             },
             note: entry.note)
     }

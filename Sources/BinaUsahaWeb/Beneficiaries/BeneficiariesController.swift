@@ -212,7 +212,9 @@ struct BeneficiariesController {
             version: person.version, notes: person.notes,
             family: family.map { PersonSummary($0, principal: principal, regionNames: names, today: today, t: req.t) },
             eligibility: KUBEEligibility.checks(person.details, today: today),
-            history: history.entries.map { AuditController.row($0, req.t) },
+            history: history.entries.map {
+                AuditController.row($0, req.t, maskingPersonalData: !principal.seesPersonalData(in: person.details.desa))
+            },
             canWrite: principal.may(.writeRegistry), notice: notice, errors: errors)
         model.recommendations = recommended.ranked
         model.weights = recommender.weights

@@ -141,14 +141,16 @@ enum BeneficiaryProfile {
                             .a(.href(Site.skill(rec.skill)), .strong(.text(rec.skillName))),
                             .if(rec.isAlternative, .span(.class("badge off"), .text(t(.recAlternative)))),
                             .span(.class("score"), .text(" · " + t(.recScore, formatRatio(rec.score, t.lang)))),
-                            .p(.class("reasons"), .text(rec.reasons.map { $0.text(t.lang) }.joined(separator: " · "))),
+                            .p(
+                                .class("reasons"),
+                                .text(rec.reasons.map { $0.text(t.lang, hidingHealth: model.person.masked) }.joined(separator: " · "))),
                             breakdown(rec))
                     }),
                 .if(
                     !model.excluded.isEmpty,
                     .details(
                         .summary(.text("\(t(.recExcluded)) (\(model.excluded.count))")),
-                        .ul(.forEach(model.excluded) { .li(.text("\($0.skillName): \($0.text(t.lang))")) }))))
+                        .ul(.forEach(model.excluded) { .li(.text("\($0.skillName): \($0.text(t.lang, hidingHealth: model.person.masked))")) }))))
         }
 
         /// Each part of the score with its weight: what a pendamping can check against the reasons.

@@ -21,6 +21,7 @@ struct ExportController {
                     fields["alamat"] = ""
                     fields["rt"] = ""
                     fields["rw"] = ""
+                    fields["kendala_kesehatan"] = ""
                 }
                 csv += CSVText.spreadsheetLine(BeneficiaryRowValidator.columns.map { fields[$0] ?? "" } + [person.status.rawValue])
             }

@@ -136,6 +136,8 @@ struct PlanningAPIController {
         let result = try await req.services.recommender(req.db, forDesa: person.details.desa)
             .recommend(RecommendationSubject(person.details, today: CivilDate(req.services.clock.now())))
         let lang = req.lang
+        // Health conditions are personal data: named only to those who see it.
+        let hidingHealth = !principal.seesPersonalData(in: person.details.desa)
         func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
         return RecommendationsResponse(
             beneficiary: person.id,
@@ -145,9 +147,9 @@ struct PlanningAPIController {
                     skill: $0.skill, name: $0.skillName, score: $0.score, resource: rounded(parts.resource), interest: rounded(parts.interest),
                     value_added: rounded(parts.valueAdded), local_craft: rounded(parts.localCraft), talent: rounded(parts.talent),
                     track_record: rounded(parts.trackRecord), suitability: parts.suitability, alternative: $0.isAlternative,
-                    reasons: $0.reasons.map { $0.text(lang) })
+                    reasons: $0.reasons.map { $0.text(lang, hidingHealth: hidingHealth) })
             },
-            excluded: result.excluded.map { .init(skill: $0.skill, name: $0.skillName, reason: $0.text(lang)) })
+            excluded: result.excluded.map { .init(skill: $0.skill, name: $0.skillName, reason: $0.text(lang, hidingHealth: hidingHealth)) })
     }
 
     // MARK: Group plans
