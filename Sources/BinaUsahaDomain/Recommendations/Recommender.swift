@@ -10,6 +10,8 @@ public struct Recommender: Sendable {
     public let potentials: PotentialMap
     public let trackRecords: TrackRecords
     public let weights: RecommendationWeights
+    /// The weights' sum, computed once (scoring a million people must not add it up 20 million times).
+    private let totalWeight: Double
     private let resourceNames: [String: String]
     private let regionNames: [RegionCode: Region]
 
@@ -24,6 +26,7 @@ public struct Recommender: Sendable {
         self.potentials = potentials
         self.trackRecords = trackRecords
         self.weights = weights.isValid ? weights : .standard
+        totalWeight = self.weights.all.reduce(0, +)
         resourceNames = Dictionary(resources.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         regionNames = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -118,7 +121,7 @@ public struct Recommender: Sendable {
                 excluded.append(exclusion)
                 continue
             }
-            switch evaluate(fit, person) {
+            switch evaluate(fit, person, naming: true) {
             case let .unsuitable(rule):
                 excluded.append(
                     SkillExclusion(skill: fit.skill.code, skillName: fit.skill.name, cause: .unsuitable(rule.limitation, reason: rule.reason)))
@@ -149,7 +152,7 @@ public struct Recommender: Sendable {
         var result: [(alternative: Bool, score: SkillScore)] = []
         result.reserveCapacity(fits.count)
         for fit in fits where fit.exclusion == nil {
-            if case let .scored(score, _, alternative, _, _, _) = evaluate(fit, person) {
+            if case let .scored(score, _, alternative, _, _, _) = evaluate(fit, person, naming: false) {
                 result.append((alternative, SkillScore(skill: fit.skill.code, score: score)))
             }
         }
@@ -183,7 +186,8 @@ public struct Recommender: Sendable {
         case scored(Double, ScoreParts, alternative: Bool, interests: [String], talents: [String], lessSuited: SuitabilityRule?)
     }
 
-    private func evaluate(_ fit: PlaceFit, _ person: Person) -> Evaluation {
+    /// `naming: false` (the planner's path) counts matches without listing them.
+    private func evaluate(_ fit: PlaceFit, _ person: Person, naming: Bool) -> Evaluation {
         var lessSuited: SuitabilityRule?
         if !person.limitations.isEmpty {
             for rule in fit.skill.unsuitable where person.limitations.contains(rule.limitation) {
@@ -191,29 +195,34 @@ public struct Recommender: Sendable {
                 if lessSuited == nil { lessSuited = rule }
             }
         }
-        let (interest, interests) = Self.match(person.interests, fit.skill)
-        let (talent, talents) = Self.match(person.talents, fit.skill)
+        let (interest, interestMatches, interests) = Self.match(person.interests, fit.skill, naming: naming)
+        let (talent, talentMatches, talents) = Self.match(person.talents, fit.skill, naming: naming)
         let parts = ScoreParts(
             resource: fit.resourceScore, localCraft: fit.localCraftScore, interest: interest, talent: talent,
             valueAdded: fit.valueAddedScore, trackRecord: fit.trackRecordScore,
             suitability: lessSuited == nil ? 1 : SuitabilityRule.lessSuitedFactor)
         let w = weights
-        let total = w.all.reduce(0, +)
+        let total = totalWeight
         let sum =
             w.resource * parts.resource + w.localCraft * parts.localCraft + w.interest * parts.interest + w.talent * parts.talent
             + w.valueAdded * parts.valueAdded + w.trackRecord * parts.trackRecord
         let score = (100 * sum / total * parts.suitability * 10).rounded() / 10
-        let alternative = person.statedAny && interests.isEmpty && talents.isEmpty
+        let alternative = person.statedAny && interestMatches == 0 && talentMatches == 0
         return .scored(score, parts, alternative: alternative, interests: interests, talents: talents, lessSuited: lessSuited)
     }
 
     /// The share of the skill's tags the person has (1 when every tag they could match does);
     /// 0.5 when they recorded none.
-    static func match(_ personal: Set<String>, _ skill: Skill) -> (Double, [String]) {
-        guard !personal.isEmpty else { return (0.5, []) }
-        let matched = skill.interests.filter(personal.contains)
-        guard !matched.isEmpty else { return (0, []) }
-        return (Double(matched.count) / Double(min(personal.count, skill.interests.count)), matched)
+    static func match(_ personal: Set<String>, _ skill: Skill, naming: Bool = true) -> (score: Double, count: Int, names: [String]) {
+        guard !personal.isEmpty else { return (0.5, 0, []) }
+        var count = 0
+        var names: [String] = []
+        for tag in skill.interests where personal.contains(tag) {
+            count += 1
+            if naming { names.append(tag) }
+        }
+        guard count > 0 else { return (0, 0, []) }
+        return (Double(count) / Double(min(personal.count, skill.interests.count)), count, names)
     }
 
     /// "Kec. Pedamaran", "Desa Lumpatan", "Kab. Ogan Komering Ilir".
