@@ -6,14 +6,19 @@ public struct Rupiah: Hashable, Sendable, Comparable, Codable {
 
     /// `Rp 1.250.000`, `-Rp 5.000` — the way Indonesian documents write money.
     public var formatted: String {
-        let digits = String(amount.magnitude)
-        var grouped = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(".") }
-            grouped.append(character)
-        }
-        return (amount < 0 ? "-" : "") + "Rp " + grouped
+        (amount < 0 ? "-" : "") + "Rp " + formatCount(amount.magnitude)
     }
 
     public static func < (lhs: Rupiah, rhs: Rupiah) -> Bool { lhs.amount < rhs.amount }
+}
+
+/// `1.250.000`: a whole number with its thousands grouped by dots, as Indonesian text writes it.
+public func formatCount(_ value: some BinaryInteger) -> String {
+    let digits = String(value.magnitude)
+    var grouped = value < 0 ? "-" : ""
+    for (offset, character) in digits.enumerated() {
+        if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(".") }
+        grouped.append(character)
+    }
+    return grouped
 }

@@ -175,15 +175,4 @@ public enum RecommendationReason: Sendable, Equatable {
                 + (reason.isEmpty ? "" : ": \(reason)")
         }
     }
-
-    /// `1.250`: thousands grouped with dots, as Indonesian text writes them.
-    private func formatCount(_ n: Int) -> String {
-        var digits = Array(String(n))
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(".", at: index)
-            index -= 3
-        }
-        return String(digits)
-    }
 }

@@ -120,16 +120,6 @@ enum SkillPages {
         return lang == .id ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
-    private static func formatCount(_ n: Int) -> String {
-        var digits = Array(String(n))
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(".", at: index)
-            index -= 3
-        }
-        return String(digits)
-    }
-
     static func needsText(_ skill: Skill, _ names: [String: String], _ t: Messages) -> String {
         skill.needs.isEmpty
             ? "—"
